@@ -1,0 +1,54 @@
+import { generateCommand } from "./commands/generate";
+import type { Io } from "./commands/io";
+import { mockCommand } from "./commands/mock";
+import { runCommand } from "./commands/run";
+
+const USAGE = `usage: specpost <command> [options]
+
+commands:
+  generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
+      Write a Postman collection and environments for each spec (default: specs/*).
+  mock SPEC [--port N] [--token-ttl SECONDS]
+      Serve SPEC on 127.0.0.1 with an OAuth 2.0 client-credentials token endpoint.
+  run [COLLECTION...] [--target mock|sandbox|production] [--env-var key=value ...]
+      [--reporters cli,junit,html] [--report-dir DIR]
+      Run collections with Newman as a contract-test suite (default: collections/*, mock).
+`;
+
+const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
+  generate: generateCommand,
+  mock: mockCommand,
+  run: runCommand,
+};
+
+/** Parses the command word, hands the rest to the command, returns the exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout)(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`specpost: unknown command '${name}'. Run 'specpost --help' for the commands.\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    // Last line of defence: a bug must still not print a stack trace at a user.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`specpost ${name}: internal error: ${message.split("\n")[0]} (please report it)\n`);
+    if (process.env.SPECPOST_DEBUG) io.stderr(`${(error as Error)?.stack ?? ""}\n`);
+    return 2;
+  }
+}
+
+function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+  };
+}

@@ -1,0 +1,137 @@
+import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
+import type { Problem } from "../problems";
+import type { LoadedSpec } from "../spec/types";
+
+/** An OpenAPI 3.0/3.1 schema object as written in the document (may be a `$ref`). */
+export type OasSchema =
+  | OpenAPIV3.SchemaObject
+  | OpenAPIV3.ReferenceObject
+  | OpenAPIV3_1.SchemaObject
+  | OpenAPIV3_1.ReferenceObject
+  | boolean;
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+/**
+ * How requests authenticate. Only `client-credentials` gets the token machinery;
+ * the other kinds convert with a warning.
+ */
+export type AuthModel =
+  | {
+      kind: "client-credentials";
+      schemeName: string;
+      /** Absolute URL, query string kept (KPN puts `grant_type` there). */
+      tokenUrl: string;
+      scopes: string[];
+      /** Where the token URL came from. */
+      source: "flow" | "extension" | "option";
+    }
+  | { kind: "bearer"; schemeName: string }
+  | { kind: "api-key"; schemeName: string; name: string; in: "header" | "query" | "cookie" }
+  | { kind: "basic"; schemeName: string }
+  | { kind: "none" };
+
+export interface ParameterModel {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  description?: string;
+  deprecated?: boolean;
+  schema?: OasSchema;
+  style?: string;
+  explode?: boolean;
+  /** The value the collection sends: spec example first, else a generated sample valid for `schema`. */
+  example: unknown;
+  /** JSON pointer of the parameter object (for problems). */
+  pointer: string;
+}
+
+export interface BodyModel {
+  contentType: string;
+  required: boolean;
+  description?: string;
+  schema?: OasSchema;
+  /** Spec example first, else a generated sample valid for `schema`. */
+  example: unknown;
+  pointer: string;
+}
+
+export interface ResponseContentModel {
+  contentType: string;
+  schema?: OasSchema;
+  /** Only examples the spec gives (used for saved Postman responses and by the mock). */
+  example?: unknown;
+}
+
+export interface ResponseHeaderModel {
+  name: string;
+  required: boolean;
+  schema?: OasSchema;
+}
+
+export interface ResponseModel {
+  /** As written: `"200"`, `"2XX"`, `"default"`. */
+  status: string;
+  description: string;
+  contents: ResponseContentModel[];
+  headers: ResponseHeaderModel[];
+  pointer: string;
+}
+
+export interface OperationModel {
+  /** `GET /userlist`: method upper-cased + path as written. Unique within a spec. */
+  key: string;
+  method: HttpMethod;
+  path: string;
+  operationId?: string;
+  /** summary, else operationId, else key. */
+  name: string;
+  summary?: string;
+  description?: string;
+  /** First tag, if any: the collection folder. */
+  tag?: string;
+  deprecated: boolean;
+  /** False when the operation opts out (`security: []`) or nothing secures it. */
+  secured: boolean;
+  parameters: ParameterModel[];
+  requestBody?: BodyModel;
+  /** In spec order. */
+  responses: ResponseModel[];
+  /** `#/paths/~1userlist/get` */
+  pointer: string;
+}
+
+export interface ServerModel {
+  /** First server with its variables at their defaults; absolute when the spec allows it. */
+  baseUrl: string;
+}
+
+export interface TagModel {
+  name: string;
+  description?: string;
+}
+
+export interface ApiModel {
+  spec: LoadedSpec;
+  /** Spec file name without extension: names the output files. */
+  name: string;
+  title: string;
+  version: string;
+  description?: string;
+  baseUrl: string;
+  auth: AuthModel;
+  /** Document order of tags (declared tags first, then first use). */
+  tags: TagModel[];
+  /** Paths in document order, methods in document order. */
+  operations: OperationModel[];
+}
+
+export interface ModelOptions {
+  /** `--token-url`: token endpoint for specs that declare only http bearer (or to override). */
+  tokenUrl?: string;
+}
+
+export interface ModelResult {
+  model?: ApiModel;
+  problems: Problem[];
+}
