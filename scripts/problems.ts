@@ -20,6 +20,8 @@ export type ProblemCode =
   | "no-client-credentials"
   | "no-token-url"
   | "unsupported-auth"
+  | "assumed-security"
+  | "no-base-url"
   // operations and data
   | "no-operations"
   | "duplicate-operation-id"

@@ -1,7 +1,146 @@
+import { parseArgs } from "node:util";
+import { MOCK_CLIENT_ID, MOCK_DEFAULT_PORT } from "../mock/constants";
+import type { MockServer } from "../mock/types";
+import type { ModelOptions } from "../model/types";
+import { formatProblem, hasErrors } from "../problems";
 import type { Io } from "./io";
 
-// Placeholder until the mock command lands; it says so instead of pretending.
-export async function mockCommand(_args: string[], io: Io): Promise<number> {
-  io.stderr("specpost mock: not implemented yet\n");
-  return 2;
+const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
+
+  SPEC                 OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON
+  --port N             port on 127.0.0.1 (default: ${MOCK_DEFAULT_PORT}; 0 picks a free one)
+  --token-ttl SECONDS  lifetime of issued tokens (default: 3599)
+  --token-url URL      token endpoint for specs that declare only http bearer
+
+Stop it with Ctrl-C.
+`;
+
+interface MockCommandOptions {
+  spec: string;
+  port: number;
+  tokenTtlSeconds?: number;
+  model: ModelOptions;
+}
+
+type Parsed =
+  | { ok: true; options: MockCommandOptions }
+  | { ok: false; message: string }
+  | { ok: "help" };
+
+function wholeNumber(raw: string | undefined, min: number, max: number): number | null | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim())) return null;
+  const value = Number(raw);
+  return value >= min && value <= max ? value : null;
+}
+
+function parse(args: string[]): Parsed {
+  let values: { port?: string; "token-ttl"?: string; "token-url"?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: "string" },
+        "token-ttl": { type: "string" },
+        "token-url": { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return { ok: false, message: (error as Error).message.split("\n")[0] ?? "bad arguments" };
+  }
+  if (values.help) return { ok: "help" };
+  if (positionals.length !== 1) return { ok: false, message: "give exactly one SPEC" };
+  const port = wholeNumber(values.port, 0, 65535);
+  if (port === null) return { ok: false, message: "--port must be a whole number from 0 to 65535" };
+  const ttl = wholeNumber(values["token-ttl"], 1, 10 * 365 * 24 * 3600);
+  if (ttl === null)
+    return { ok: false, message: "--token-ttl must be a positive whole number of seconds" };
+  const tokenUrl = values["token-url"];
+  if (tokenUrl !== undefined && !/^https?:\/\/[^/]/i.test(tokenUrl)) {
+    return { ok: false, message: `--token-url must be an absolute http(s) URL, got '${tokenUrl}'` };
+  }
+  return {
+    ok: true,
+    options: {
+      spec: positionals[0] as string,
+      port: port ?? MOCK_DEFAULT_PORT,
+      ...(ttl !== undefined && { tokenTtlSeconds: ttl }),
+      model: tokenUrl === undefined ? {} : { tokenUrl },
+    },
+  };
+}
+
+/** Resolves when the process is asked to stop; the command then closes the server and returns. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/**
+ * `specpost mock SPEC`: serves the spec on loopback until SIGINT/SIGTERM. Exit 0 after a clean
+ * stop, 1 when the spec has errors or the server cannot start, 2 on usage errors.
+ */
+export async function mockCommand(
+  args: string[],
+  io: Io,
+  until: () => Promise<unknown> = stopSignal,
+): Promise<number> {
+  const parsed = parse(args);
+  if (parsed.ok === "help") {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) {
+    io.stderr(`specpost mock: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  const { options } = parsed;
+  // Loaded on demand, like the other commands: usage errors need none of the pipeline.
+  const [{ loadSpec }, { buildModel }, { startMock }] = await Promise.all([
+    import("../spec/load"),
+    import("../model/build"),
+    import("../mock/server"),
+  ]);
+  const loaded = await loadSpec(options.spec, { cwd: io.cwd });
+  const built = loaded.spec ? buildModel(loaded.spec, options.model) : undefined;
+  const problems = [...loaded.problems, ...(built?.problems ?? [])];
+  for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
+  if (!built?.model || hasErrors(problems)) return 1;
+
+  let server: MockServer;
+  try {
+    server = await startMock(built.model, {
+      port: options.port,
+      ...(options.tokenTtlSeconds !== undefined && { tokenTtlSeconds: options.tokenTtlSeconds }),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "EADDRINUSE"
+        ? `port ${options.port} is in use; pass --port N (0 picks a free port)`
+        : `cannot start: ${(error as Error).message.split("\n")[0]}`;
+    io.stderr(`specpost mock: ${message}\n`);
+    return 1;
+  }
+  for (const warning of server.warnings) io.stderr(`specpost mock: warning: ${warning}\n`);
+  io.stdout(`listening on ${server.baseUrl}\n`);
+  if (server.tokenUrl) {
+    io.stdout(`token URL    ${server.tokenUrl}\n`);
+    io.stdout(`client id    ${MOCK_CLIENT_ID} (demo credentials, see the mock environment)\n`);
+  }
+  io.stdout("stop with Ctrl-C\n");
+  const signal = await until();
+  await server.close();
+  io.stdout(`stopped${typeof signal === "string" ? ` (${signal})` : ""}\n`);
+  return 0;
 }

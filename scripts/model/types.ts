@@ -31,6 +31,9 @@ export type AuthModel =
   | { kind: "basic"; schemeName: string }
   | { kind: "none" };
 
+/** `spec`: an example the spec gives (used even if it breaks the schema); `generated`: made to fit the schema. */
+export type ExampleSource = "spec" | "generated";
+
 export interface ParameterModel {
   name: string;
   in: "path" | "query" | "header" | "cookie";
@@ -42,6 +45,10 @@ export interface ParameterModel {
   explode?: boolean;
   /** The value the collection sends: spec example first, else a generated sample valid for `schema`. */
   example: unknown;
+  /** Where `example` came from: the spec, or generated from the schema. */
+  exampleSource?: ExampleSource;
+  /** Set when the parameter is described by `content` (e.g. JSON in a query string) instead of `schema`. */
+  contentType?: string;
   /** JSON pointer of the parameter object (for problems). */
   pointer: string;
 }
@@ -53,6 +60,8 @@ export interface BodyModel {
   schema?: OasSchema;
   /** Spec example first, else a generated sample valid for `schema`. */
   example: unknown;
+  /** Where `example` came from: the spec, or generated from the schema. */
+  exampleSource?: ExampleSource;
   pointer: string;
 }
 
@@ -97,6 +106,11 @@ export interface OperationModel {
   requestBody?: BodyModel;
   /** In spec order. */
   responses: ResponseModel[];
+  /**
+   * Set only when the path item or operation declares its own `servers` whose first URL
+   * differs from the API's baseUrl (absolute, no trailing slash).
+   */
+  baseUrl?: string;
   /** `#/paths/~1userlist/get` */
   pointer: string;
 }

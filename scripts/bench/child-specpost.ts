@@ -1,0 +1,31 @@
+import type { GenerationRequest, GenerationResult } from "./protocol";
+import { StageClock } from "./stage-clock";
+
+// Wall time counts from the process's time origin (performance.now() is relative to it), so
+// Node's start-up, tsx and module loading are in the figure, as for openapi-to-postmanv2.
+async function measure(request: GenerationRequest): Promise<GenerationResult> {
+  const clock = new StageClock();
+  clock.record("startup", performance.now());
+  const { generateInMemory } = await clock.time("import", () => import("./specpost-adapter"));
+  const output = await generateInMemory(request.file, { tokenUrl: request.tokenUrl }, clock);
+  const usage = process.resourceUsage();
+  return {
+    ok: true,
+    wallMs: performance.now(),
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    maxRssKb: usage.maxRSS,
+    bytes: output.bytes,
+    requests: output.requests,
+    stages: clock.ms,
+    stageRssMb: clock.rssMb,
+  };
+}
+
+function report(message: GenerationResult): void {
+  process.send?.(message, () => process.exit(0));
+}
+
+const request = JSON.parse(process.argv[2] ?? "{}") as GenerationRequest;
+measure(request).then(report, (error: unknown) =>
+  report({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+);

@@ -1,0 +1,121 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type {
+  NewmanMeasurement,
+  NewmanRequest,
+  NewmanResult,
+  NewmanVariant,
+} from "./newman-protocol";
+import { runChild } from "./spawn";
+import { median } from "./stats";
+import { syntheticSpec } from "./synthetic";
+
+export interface VariantSummary {
+  variant: NewmanVariant;
+  runs: number;
+  errors: string[];
+  tokenTtlSeconds: number;
+  requests: number;
+  /** Median over runs of (Newman wall time / requests). */
+  perRequestMs: number;
+  minPerRequestMs: number;
+  cpuPerRequestMs: number;
+  /** Median Newman wall time of one run. */
+  wallMs: number;
+  assertions: number;
+  failedAssertions: number;
+  failures: string[];
+  /** Token requests per run, as seen by the mock. */
+  tokenRequests: number[];
+  /** Scripted runs whose token-request count falls outside its expiry-window bounds. */
+  tokenWindowViolations: number;
+  expectedTokenRequests?: { min: number; max: number };
+}
+
+export interface NewmanResults {
+  operations: number;
+  bare: VariantSummary;
+  scripts: VariantSummary;
+  shortTtl: VariantSummary;
+}
+
+export interface NewmanSettings {
+  operations: number;
+  reps: number;
+  /** Token lifetime for the renewal check: several windows must fit into one run. */
+  shortTtlSeconds: number;
+  timeoutMs: number;
+  workDir: string;
+  progress(line: string): void;
+}
+
+const DEFAULT_TTL_SECONDS = 3599;
+
+/**
+ * The same generated collection run under Newman with and without specpost's scripts,
+ * interleaved, each run in a fresh process with its own mock on an ephemeral port; then
+ * one scripted run with short-lived tokens to check renewal.
+ */
+export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanResults> {
+  const specFile = join(settings.workDir, `newman-synthetic-${settings.operations}.json`);
+  writeFileSync(specFile, `${JSON.stringify(syntheticSpec(settings.operations), null, 2)}\n`);
+  const runs: Record<NewmanVariant, NewmanResult[]> = { bare: [], scripts: [], "short-ttl": [] };
+  const once = async (variant: NewmanVariant, tokenTtlSeconds: number, label: string) => {
+    const request: NewmanRequest = { variant, specFile, tokenTtlSeconds };
+    const result = await runChild<NewmanResult>({
+      module: "./newman-child.mjs",
+      input: request,
+      timeoutMs: settings.timeoutMs,
+    });
+    const outcome: NewmanResult = result.ok ? result : { ...result, variant };
+    runs[variant].push(outcome);
+    settings.progress(`newman ${label} ${variant}: ${describe(outcome)}`);
+  };
+  for (let rep = 0; rep < settings.reps; rep++) {
+    const order: NewmanVariant[] = rep % 2 === 0 ? ["bare", "scripts"] : ["scripts", "bare"];
+    for (const variant of order)
+      await once(variant, DEFAULT_TTL_SECONDS, `${rep + 1}/${settings.reps}`);
+  }
+  await once("short-ttl", settings.shortTtlSeconds, "1/1");
+  return {
+    operations: settings.operations,
+    bare: summarise("bare", DEFAULT_TTL_SECONDS, runs.bare),
+    scripts: summarise("scripts", DEFAULT_TTL_SECONDS, runs.scripts),
+    shortTtl: summarise("short-ttl", settings.shortTtlSeconds, runs["short-ttl"]),
+  };
+}
+
+function describe(outcome: NewmanResult): string {
+  if (!outcome.ok) return `failed: ${outcome.error}`;
+  return `${outcome.perRequestMs.toFixed(2)} ms/request, ${outcome.failedAssertions} failed, ${outcome.tokenRequests} token request(s)`;
+}
+
+function summarise(
+  variant: NewmanVariant,
+  tokenTtlSeconds: number,
+  results: NewmanResult[],
+): VariantSummary {
+  const good = results.filter((run): run is NewmanMeasurement => run.ok);
+  const perRequest = good.map((run) => run.perRequestMs);
+  const outside = (run: NewmanMeasurement) =>
+    run.expectedTokenRequests !== undefined &&
+    (run.tokenRequests < run.expectedTokenRequests.min ||
+      run.tokenRequests > run.expectedTokenRequests.max);
+  return {
+    variant,
+    runs: good.length,
+    errors: results.flatMap((run) => (run.ok ? [] : [run.error])),
+    tokenTtlSeconds,
+    requests: median(good.map((run) => run.requests)),
+    perRequestMs: median(perRequest),
+    minPerRequestMs: perRequest.length > 0 ? Math.min(...perRequest) : Number.NaN,
+    cpuPerRequestMs: median(good.map((run) => run.cpuPerRequestMs)),
+    wallMs: median(good.map((run) => run.wallMs)),
+    assertions: median(good.map((run) => run.assertions)),
+    failedAssertions: Math.max(0, ...good.map((run) => run.failedAssertions)),
+    failures: [...new Set(good.flatMap((run) => run.failures))].slice(0, 5),
+    tokenRequests: good.map((run) => run.tokenRequests),
+    tokenWindowViolations: good.filter(outside).length,
+    expectedTokenRequests: good.at(-1)?.expectedTokenRequests,
+  };
+}

@@ -1,0 +1,118 @@
+import newman, { type NewmanRunSummary } from "newman";
+import type { CollectionDefinition, VariableScopeDefinition } from "postman-collection";
+import { TOKEN_TIMING } from "../collection/token";
+import type { PostmanCollection } from "../collection/types";
+import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from "../mock/constants";
+import { startMock } from "../mock/server";
+import type { MockServer } from "../mock/types";
+import { bareCollection, countRequests, operationsOnly } from "./newman-collections";
+import type { NewmanRequest, NewmanResult } from "./newman-protocol";
+import { generateInMemory } from "./specpost-adapter";
+import { StageClock } from "./stage-clock";
+
+async function measure(request: NewmanRequest): Promise<NewmanResult> {
+  const output = await generateInMemory(request.specFile, {}, new StageClock());
+  const generated = JSON.parse(output.files[0]?.content ?? "{}") as PostmanCollection;
+  const ttl = request.tokenTtlSeconds;
+  const mock = await startMock(output.model, { port: 0, tokenTtlSeconds: ttl });
+  try {
+    if (!mock.tokenUrl) throw new Error("the benchmark spec has no client-credentials token URL");
+    let collection = operationsOnly(generated);
+    if (request.variant === "bare") collection = bareCollection(collection, await fetchToken(mock));
+    mock.resetStats();
+    const environment: VariableScopeDefinition = {
+      name: "bench",
+      values: [
+        { key: "baseUrl", value: mock.baseUrl },
+        { key: "tokenUrl", value: mock.tokenUrl },
+        { key: "client_id", value: MOCK_CLIENT_ID },
+        { key: "client_secret", value: MOCK_CLIENT_SECRET },
+      ],
+    };
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const summary = await run(collection, environment);
+    const wallMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuBefore);
+    const requests = countRequests(collection.item);
+    const assertions = summary.run.stats.assertions;
+    return {
+      ok: true,
+      variant: request.variant,
+      requests,
+      wallMs,
+      perRequestMs: wallMs / requests,
+      cpuPerRequestMs: (cpu.user + cpu.system) / 1000 / requests,
+      assertions: assertions.total ?? 0,
+      failedAssertions: assertions.failed ?? 0,
+      failures: summary.run.failures
+        .slice(0, 5)
+        .map((failure) => `${failure.source?.name ?? "?"}: ${failure.error?.message ?? "?"}`),
+      tokenRequests: mock.stats().tokenRequests,
+      tokenTtlSeconds: ttl,
+      ...(request.variant !== "bare" && { expectedTokenRequests: tokenWindows(wallMs, ttl) }),
+      maxRssKb: process.resourceUsage().maxRSS,
+    };
+  } finally {
+    await mock.close();
+  }
+}
+
+/**
+ * Token requests a script that renews once per window makes in a run of `wallMs`: at least
+ * one per token lifetime (else requests would go out with an expired token), at most one per
+ * renewal interval (the lifetime minus the generated script's safety margin).
+ */
+function tokenWindows(wallMs: number, ttlSeconds: number): { min: number; max: number } {
+  const lifetimeMs = ttlSeconds * 1000;
+  const margin = Math.min(TOKEN_TIMING.marginMs, TOKEN_TIMING.marginRatio * lifetimeMs);
+  return {
+    min: Math.floor(wallMs / lifetimeMs) + 1,
+    max: Math.floor(wallMs / (lifetimeMs - margin)) + 1,
+  };
+}
+
+/** The bare variant's token, fetched once before the run, as a CI job would with curl. */
+async function fetchToken(mock: MockServer): Promise<string> {
+  const url = mock.tokenUrl as string;
+  const form = new URLSearchParams({
+    client_id: MOCK_CLIENT_ID,
+    client_secret: MOCK_CLIENT_SECRET,
+  });
+  if (!new URL(url).searchParams.has("grant_type")) form.set("grant_type", "client_credentials");
+  const response = await fetch(url, { method: "POST", body: form });
+  const body = (await response.json()) as { access_token?: string };
+  if (!response.ok || !body.access_token) {
+    throw new Error(`the mock's token endpoint answered ${response.status}`);
+  }
+  return body.access_token;
+}
+
+function run(
+  collection: PostmanCollection,
+  environment: VariableScopeDefinition,
+): Promise<NewmanRunSummary> {
+  return new Promise((resolve, reject) => {
+    newman.run(
+      {
+        collection: collection as unknown as CollectionDefinition,
+        environment,
+        reporters: [],
+      },
+      (error, summary) => (error ? reject(error) : resolve(summary)),
+    );
+  });
+}
+
+function report(message: NewmanResult): void {
+  process.send?.(message, () => process.exit(0));
+}
+
+const request = JSON.parse(process.argv[2] ?? "{}") as NewmanRequest;
+measure(request).then(report, (error: unknown) =>
+  report({
+    ok: false,
+    variant: request.variant,
+    error: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error),
+  }),
+);

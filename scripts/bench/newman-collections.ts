@@ -1,0 +1,58 @@
+import { AUTH_CHECKS_FOLDER } from "../collection/auth-checks";
+import { TOKEN_REQUEST_NAME } from "../collection/token";
+import {
+  isItemGroup,
+  type PostmanCollection,
+  type PostmanItem,
+  type PostmanItemGroup,
+} from "../collection/types";
+
+type Node = PostmanItem | PostmanItemGroup;
+
+/**
+ * The generated collection with only the operation requests left: no "Get Access Token"
+ * item and no "Auth checks" folder, so both variants send exactly the same requests.
+ */
+export function operationsOnly(collection: PostmanCollection): PostmanCollection {
+  const copy = structuredClone(collection);
+  copy.item = copy.item.filter(
+    (node) =>
+      !(isItemGroup(node) && node.name === AUTH_CHECKS_FOLDER) &&
+      !(!isItemGroup(node) && node.name === TOKEN_REQUEST_NAME),
+  );
+  return copy;
+}
+
+/**
+ * The baseline: the same requests with every script and every auth setting removed and a
+ * token fetched beforehand written into an Authorization header, i.e. what Newman costs
+ * with none of specpost's machinery.
+ */
+export function bareCollection(collection: PostmanCollection, token: string): PostmanCollection {
+  const copy = structuredClone(collection);
+  delete copy.event;
+  copy.auth = { type: "noauth" };
+  const strip = (nodes: Node[]): void => {
+    for (const node of nodes) {
+      delete node.event;
+      if (isItemGroup(node)) {
+        delete node.auth;
+        strip(node.item);
+        continue;
+      }
+      delete node.request.auth;
+      node.request.header = [
+        ...node.request.header.filter((header) => header.key.toLowerCase() !== "authorization"),
+        { key: "Authorization", value: `Bearer ${token}` },
+      ];
+    }
+  };
+  strip(copy.item);
+  return copy;
+}
+
+export function countRequests(nodes: Node[]): number {
+  let total = 0;
+  for (const node of nodes) total += isItemGroup(node) ? countRequests(node.item) : 1;
+  return total;
+}

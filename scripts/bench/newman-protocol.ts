@@ -1,0 +1,44 @@
+/**
+ * `bare`: no scripts, no auth, a pre-fetched token in a header (the baseline).
+ * `scripts`: the generated collection (token pre-request + contract tests), default TTL.
+ * `short-ttl`: the generated collection against a mock whose tokens expire during the run,
+ * to show the token script renews once per expiry window, no more and no less.
+ */
+export type NewmanVariant = "bare" | "scripts" | "short-ttl";
+
+export interface NewmanRequest {
+  variant: NewmanVariant;
+  /** Absolute path of the synthetic spec the collection is generated from. */
+  specFile: string;
+  tokenTtlSeconds: number;
+}
+
+export interface NewmanMeasurement {
+  ok: true;
+  variant: NewmanVariant;
+  /** Requests Newman sent for operations (script-sent token requests not included). */
+  requests: number;
+  /** newman.run from start to callback. */
+  wallMs: number;
+  perRequestMs: number;
+  /** CPU time of the whole process (Newman, its sandbox and the mock) per request. */
+  cpuPerRequestMs: number;
+  assertions: number;
+  failedAssertions: number;
+  /** The first few failure messages, to tell a spec/mock/generator bug from a slow run. */
+  failures: string[];
+  /** Token requests the mock saw during the run (the bare variant's pre-fetch excluded). */
+  tokenRequests: number;
+  tokenTtlSeconds: number;
+  /** Token requests a once-per-window script makes in a run this long (scripted variants). */
+  expectedTokenRequests?: { min: number; max: number };
+  maxRssKb: number;
+}
+
+export interface NewmanFailure {
+  ok: false;
+  variant: NewmanVariant;
+  error: string;
+}
+
+export type NewmanResult = NewmanMeasurement | NewmanFailure;

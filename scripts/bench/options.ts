@@ -1,0 +1,108 @@
+import { parseArgs } from "node:util";
+
+export interface BenchOptions {
+  /** Case ids to run, in table order. */
+  cases: string[];
+  reps: number;
+  /** Repetitions for the slow cases (GitHub, 10,000 operations). */
+  heavyReps: number;
+  generation: boolean;
+  newman: boolean;
+  newmanOperations: number;
+  newmanReps: number;
+  shortTtlSeconds: number;
+  /** Markdown results file, or undefined to print only. */
+  out?: string;
+  timeoutMs: number;
+  /** When set: no benchmark, one CPU profile of specpost per case into this folder. */
+  profileDir?: string;
+  quick: boolean;
+}
+
+export const ALL_CASES = [
+  "github",
+  "circular-dundas",
+  "circular-small",
+  "synthetic-100",
+  "synthetic-1000",
+  "synthetic-10000",
+];
+const QUICK_CASES = ["circular-small", "synthetic-100"];
+export const DEFAULT_OUT = "scripts/bench/RESULTS.md";
+
+export const USAGE = `usage: npm run bench -- [options]
+
+  --quick              small smoke subset (2 cases, 1 repetition, 100-request Newman run);
+                       prints only unless --out is given
+  --cases a,b          cases to run (${ALL_CASES.join(", ")})
+  --reps N             repetitions per case and tool (default 5)
+  --heavy-reps N       repetitions for github and synthetic-10000 (default 3)
+  --no-generation      skip the generation benchmark
+  --no-newman          skip the Newman benchmark
+  --newman-ops N       requests in the Newman benchmark collection (default 1000)
+  --newman-reps N      Newman runs per variant (default 2)
+  --short-ttl S        token lifetime of the renewal-check run (default 4; quick 1)
+  --out FILE           Markdown results (default ${DEFAULT_OUT}; quick runs print only)
+  --no-write           print only
+  --timeout S          give up on one child process after S seconds (default 600)
+  --profile DIR        instead of benchmarking: one --cpu-prof run of specpost per case
+                       into DIR, then the hottest functions and stage times
+`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[]): BenchOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      quick: { type: "boolean" },
+      cases: { type: "string" },
+      reps: { type: "string" },
+      "heavy-reps": { type: "string" },
+      "no-generation": { type: "boolean" },
+      "no-newman": { type: "boolean" },
+      "newman-ops": { type: "string" },
+      "newman-reps": { type: "string" },
+      "short-ttl": { type: "string" },
+      out: { type: "string" },
+      "no-write": { type: "boolean" },
+      timeout: { type: "string" },
+      profile: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return "help";
+  const quick = values.quick ?? false;
+  const cases = values.cases ? values.cases.split(",").map((id) => id.trim()) : undefined;
+  for (const id of cases ?? []) {
+    if (!ALL_CASES.includes(id)) {
+      throw new UsageError(`unknown case '${id}'; cases are ${ALL_CASES.join(", ")}`);
+    }
+  }
+  let out: string | undefined = values.out ?? (quick ? undefined : DEFAULT_OUT);
+  if (values["no-write"]) out = undefined;
+  return {
+    cases: cases ?? (quick ? QUICK_CASES : ALL_CASES),
+    reps: count(values.reps, "--reps", quick ? 1 : 5),
+    heavyReps: count(values["heavy-reps"], "--heavy-reps", quick ? 1 : 3),
+    generation: !values["no-generation"],
+    newman: !values["no-newman"],
+    newmanOperations: count(values["newman-ops"], "--newman-ops", quick ? 100 : 1000),
+    newmanReps: count(values["newman-reps"], "--newman-reps", quick ? 1 : 2),
+    shortTtlSeconds: count(values["short-ttl"], "--short-ttl", quick ? 1 : 4),
+    out,
+    timeoutMs: count(values.timeout, "--timeout", 600) * 1000,
+    profileDir: values.profile,
+    quick,
+  };
+}
+
+function count(text: string | undefined, flag: string, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new UsageError(`${flag} takes a positive whole number, got '${text}'`);
+  }
+  return value;
+}

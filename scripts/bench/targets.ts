@@ -1,0 +1,112 @@
+import type { CaseResult } from "./generation";
+import type { NewmanResults } from "./newman-bench";
+
+/** One target from issue 4 beside the figure that shows it. `met` undefined: not measured. */
+export interface TargetCheck {
+  target: string;
+  figure: string;
+  met?: boolean;
+}
+
+const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const fmtMb = (mb: number) => `${Math.round(mb)} MB`;
+const fmtRatio = (ratio: number) => `${ratio.toFixed(2)}×`;
+const measured = (value: number) => Number.isFinite(value);
+
+export function checkTargets(cases: CaseResult[], newman?: NewmanResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const byId = new Map(cases.map((result) => [result.case.id, result]));
+
+  const github = byId.get("github");
+  if (github) {
+    const { specpost: ours, o2p: theirs } = github;
+    const time = ours.medianMs / theirs.medianMs;
+    const bytes = ours.bytes / theirs.bytes;
+    checks.push(
+      {
+        target: "GitHub: wall time ≤ 1/5 of openapi-to-postmanv2 (median)",
+        figure: `${fmtRatio(time)} (${fmtMs(ours.medianMs)} vs ${fmtMs(theirs.medianMs)})`,
+        met: measured(time) ? time <= 0.2 : undefined,
+      },
+      {
+        target: "GitHub: peak RSS ≤ 200 MB",
+        figure: fmtMb(ours.peakRssMb),
+        met: measured(ours.peakRssMb) ? ours.peakRssMb <= 200 : undefined,
+      },
+      {
+        target: "GitHub: output ≤ 2/3 of openapi-to-postmanv2's bytes",
+        figure: `${fmtRatio(bytes)} (${mb(ours.bytes)} vs ${mb(theirs.bytes)})`,
+        met: measured(bytes) ? bytes <= 2 / 3 : undefined,
+      },
+    );
+  }
+
+  const big = byId.get("synthetic-10000")?.specpost;
+  if (big) {
+    checks.push(
+      {
+        target: "10,000 synthetic operations in ≤ 3 s (median)",
+        figure: fmtMs(big.medianMs),
+        met: measured(big.medianMs) ? big.medianMs <= 3000 : undefined,
+      },
+      {
+        target: "10,000 synthetic operations in ≤ 400 MB peak RSS",
+        figure: fmtMb(big.peakRssMb),
+        met: measured(big.peakRssMb) ? big.peakRssMb <= 400 : undefined,
+      },
+    );
+  }
+
+  // Linear growth: the cost of each extra operation must not rise with size. Fixed start-up
+  // cost cancels out of the marginal figures, which a plain ms/operation would hide.
+  const small = byId.get("synthetic-100")?.specpost;
+  const middle = byId.get("synthetic-1000")?.specpost;
+  if (small && middle && big) {
+    const low = (middle.medianMs - small.medianMs) / 900;
+    const high = (big.medianMs - middle.medianMs) / 9000;
+    checks.push({
+      target: "Cost linear in operations (marginal ms/op 1k→10k ≤ 1.5 × 100→1k)",
+      figure: `${low.toFixed(3)} → ${high.toFixed(3)} ms/op`,
+      met: measured(low) && measured(high) ? high <= 1.5 * Math.max(low, 0.001) : undefined,
+    });
+  }
+
+  if (newman) {
+    const ratio = newman.scripts.perRequestMs / newman.bare.perRequestMs;
+    checks.push(
+      {
+        target: "Newman: generated scripts add ≤ 30% per request",
+        figure: `${fmtRatio(ratio)} (${newman.scripts.perRequestMs.toFixed(2)} vs ${newman.bare.perRequestMs.toFixed(2)} ms)`,
+        met: measured(ratio) ? ratio <= 1.3 : undefined,
+      },
+      {
+        target: "Exactly one token request per expiry window",
+        figure: tokenFigure(newman),
+        met:
+          newman.scripts.runs > 0 && newman.shortTtl.runs > 0
+            ? newman.scripts.tokenWindowViolations === 0 &&
+              newman.shortTtl.tokenWindowViolations === 0 &&
+              newman.shortTtl.failedAssertions === 0
+            : undefined,
+      },
+    );
+  }
+  return checks;
+}
+
+function tokenFigure(newman: NewmanResults): string {
+  const { scripts, shortTtl } = newman;
+  const long = `${scripts.tokenRequests.join(", ") || "—"} per run (TTL ${scripts.tokenTtlSeconds} s)`;
+  const expected = shortTtl.expectedTokenRequests;
+  const bounds = expected
+    ? expected.min === expected.max
+      ? `${expected.min} expected`
+      : `${expected.min}–${expected.max} windows`
+    : "no run";
+  const short = `${shortTtl.tokenRequests.join(", ") || "—"} with TTL ${shortTtl.tokenTtlSeconds} s over ${(shortTtl.wallMs / 1000).toFixed(1)} s (${bounds}, ${shortTtl.failedAssertions} failed)`;
+  return `${long}; ${short}`;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

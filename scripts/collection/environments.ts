@@ -1,0 +1,71 @@
+import {
+  MOCK_CLIENT_ID,
+  MOCK_CLIENT_SECRET,
+  MOCK_DEFAULT_PORT,
+  MOCK_HOST,
+} from "../mock/constants";
+import type { ApiModel } from "../model/types";
+import { credentialVariables } from "./auth";
+import { trimTrailingSlash } from "./build";
+import { idKeys, idSource } from "./ids";
+import type { PostmanEnvironment, PostmanEnvironmentValue } from "./types";
+
+export const TARGETS = ["mock", "sandbox", "production"] as const;
+export type Target = (typeof TARGETS)[number];
+
+export const MOCK_ORIGIN = `http://${MOCK_HOST}:${MOCK_DEFAULT_PORT}`;
+
+/**
+ * The mock serves the API and the token endpoint on one origin, at the same paths as the real
+ * URLs, so a collection runs against it by swapping the origin only.
+ */
+export function mockUrl(url: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    return `${MOCK_ORIGIN}${url === "" || url.startsWith("/") ? "" : "/"}${url}`;
+  }
+  const parsed = new URL(url);
+  const path = parsed.pathname === "/" && !url.endsWith("/") ? "" : parsed.pathname;
+  return `${MOCK_ORIGIN}${path}${parsed.search}`;
+}
+
+const value = (key: string, text: string, secret = false): PostmanEnvironmentValue => ({
+  key,
+  value: text,
+  type: secret ? "secret" : "default",
+  enabled: true,
+});
+
+function environmentValues(model: ApiModel, target: Target): PostmanEnvironmentValue[] {
+  const baseUrl = trimTrailingSlash(model.baseUrl);
+  const auth = model.auth;
+  const values = [
+    value("baseUrl", target === "mock" ? trimTrailingSlash(mockUrl(baseUrl)) : baseUrl),
+  ];
+  if (auth.kind === "client-credentials") {
+    values.push(value("tokenUrl", target === "mock" ? mockUrl(auth.tokenUrl) : auth.tokenUrl));
+  }
+  for (const credential of credentialVariables(auth)) {
+    let text = "";
+    // The mock's demo credentials open nothing but the local mock: not secrets.
+    if (target === "mock" && credential.key === "client_id") text = MOCK_CLIENT_ID;
+    if (target === "mock" && credential.key === "client_secret") text = MOCK_CLIENT_SECRET;
+    values.push(value(credential.key, text, credential.secret && target !== "mock"));
+  }
+  return values;
+}
+
+/** One environment per target; sandbox and production differ only in the credentials users set. */
+export function buildEnvironments(
+  model: ApiModel,
+): Array<{ target: Target; environment: PostmanEnvironment }> {
+  const ids = idSource(model.title);
+  return TARGETS.map((target) => ({
+    target,
+    environment: {
+      id: ids.of(idKeys.environment(target)),
+      name: `${model.title} (${target})`,
+      values: environmentValues(model, target),
+      _postman_variable_scope: "environment",
+    },
+  }));
+}

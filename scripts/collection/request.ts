@@ -1,0 +1,115 @@
+import type { OperationModel, ParameterModel } from "../model/types";
+import { mediaType, requestBody } from "./body";
+import { IGNORED_HEADER_PARAMS, pathText, queryPairs, simpleText } from "./params";
+import type {
+  PostmanHeader,
+  PostmanQueryParam,
+  PostmanRequest,
+  PostmanUrl,
+  PostmanVariable,
+} from "./types";
+
+const withDescription = <T extends object>(value: T, description: string | undefined): T =>
+  description ? { ...value, description } : value;
+
+/**
+ * Optional parameters are listed but disabled: the request a user runs first is the
+ * minimal valid one, and a generated sample for an optional filter cannot change what the
+ * server answers. Ticking the box in Postman sends the example.
+ */
+const disabledUnlessRequired = <T extends object>(value: T, param: ParameterModel): T =>
+  param.required ? value : { ...value, disabled: true };
+
+/** `/users/{id}` → `{{baseUrl}}/users/:id` with `id` as a Postman path variable. */
+export function operationUrl(operation: OperationModel): PostmanUrl {
+  const pathParams = new Map(
+    operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]),
+  );
+  const variables: PostmanVariable[] = [];
+  const segments = operation.path
+    .split("/")
+    .slice(1)
+    .map((segment) => {
+      const whole = /^\{([^{}]+)\}$/.exec(segment);
+      const param = whole?.[1] === undefined ? undefined : pathParams.get(whole[1]);
+      if (param && (param.style ?? "simple") === "simple") {
+        variables.push(
+          withDescription({ key: param.name, value: pathText(param) }, param.description),
+        );
+        return `:${param.name}`;
+      }
+      // Postman variables must fill a whole segment: `{name}.{ext}`, `{name}:cancel` and
+      // label/matrix styles get their example written in place.
+      return segment.replace(/\{([^{}]+)\}/g, (match, name: string) => {
+        const p = pathParams.get(name);
+        return p ? encodeURIComponent(pathText(p)) : match;
+      });
+    });
+
+  const query: PostmanQueryParam[] = [];
+  for (const param of operation.parameters) {
+    if (param.in !== "query") continue;
+    for (const pair of queryPairs(param)) {
+      query.push(disabledUnlessRequired(withDescription(pair, param.description), param));
+    }
+  }
+  const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
+  const raw = `{{baseUrl}}/${segments.join("/")}${enabled.length > 0 ? `?${enabled.join("&")}` : ""}`;
+
+  const url: PostmanUrl = { raw, host: ["{{baseUrl}}"], path: segments };
+  if (query.length > 0) url.query = query;
+  if (variables.length > 0) url.variable = variables;
+  return url;
+}
+
+function operationHeaders(operation: OperationModel, contentType: string | undefined) {
+  const headers: PostmanHeader[] = [];
+  for (const param of operation.parameters) {
+    if (param.in !== "header" || IGNORED_HEADER_PARAMS.has(param.name.toLowerCase())) continue;
+    const header = { key: param.name, value: simpleText(param.example, param.explode ?? false) };
+    headers.push(disabledUnlessRequired(withDescription(header, param.description), param));
+  }
+  const cookies = operation.parameters.filter((p) => p.in === "cookie" && p.required);
+  if (cookies.length > 0) {
+    const value = cookies.map((c) => `${c.name}=${simpleText(c.example, false)}`).join("; ");
+    headers.push({ key: "Cookie", value });
+  }
+  if (contentType !== undefined) headers.push({ key: "Content-Type", value: contentType });
+  const accept = acceptedType(operation);
+  if (accept !== undefined) headers.push({ key: "Accept", value: accept });
+  return headers;
+}
+
+/** What the first documented success returns, so content negotiation picks the documented type. */
+function acceptedType(operation: OperationModel): string | undefined {
+  const success =
+    operation.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0) ??
+    operation.responses.find((r) => r.status === "default" && r.contents.length > 0);
+  const type = success?.contents[0]?.contentType;
+  return type === undefined || mediaType(type).includes("*") ? undefined : type;
+}
+
+export function operationDescription(operation: OperationModel): string | undefined {
+  const parts: string[] = [];
+  if (operation.deprecated) parts.push("**Deprecated.**");
+  if (operation.description) parts.push(operation.description);
+  else if (operation.summary && operation.summary !== operation.name) {
+    parts.push(operation.summary);
+  }
+  return parts.length > 0 ? parts.join("\n\n") : undefined;
+}
+
+/** The request of one operation; auth is inherited from the collection unless it opts out. */
+export function operationRequest(operation: OperationModel): PostmanRequest {
+  const body = operation.requestBody ? requestBody(operation.requestBody) : undefined;
+  const request: PostmanRequest = {
+    method: operation.method.toUpperCase(),
+    header: operationHeaders(operation, body?.contentType),
+    url: operationUrl(operation),
+  };
+  if (!operation.secured) request.auth = { type: "noauth" };
+  if (body) request.body = body.body;
+  const description = operationDescription(operation);
+  if (description) request.description = description;
+  return request;
+}

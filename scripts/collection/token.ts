@@ -1,0 +1,83 @@
+import type { AuthModel } from "../model/types";
+import { postmanScriptLines } from "./contracts";
+import type { PostmanEvent, PostmanFormParam, PostmanItem } from "./types";
+
+type ClientCredentials = Extract<AuthModel, { kind: "client-credentials" }>;
+
+export const TOKEN_REQUEST_NAME = "Get Access Token";
+
+/**
+ * Renewal timing. The margin is the smaller of a minute and a tenth of the token's
+ * lifetime, so KPN's one-hour tokens renew a minute early and a 2-second token 0.2 s early.
+ */
+export const TOKEN_TIMING = {
+  marginMs: 60_000,
+  marginRatio: 0.1,
+  // Assumed when the endpoint sends no expires_in: short, so a wrong guess costs little.
+  defaultLifetimeMs: 300_000,
+  // How long a failed token request is remembered (see token-prerequest.js).
+  failureHoldMs: 300_000,
+} as const;
+
+/** True when the token URL already carries grant_type in its query, as KPN's does. */
+export function tokenUrlHasGrantType(tokenUrl: string): boolean {
+  const query = tokenUrl.includes("?") ? tokenUrl.slice(tokenUrl.indexOf("?") + 1) : "";
+  return new URLSearchParams(query.split("#")[0]).has("grant_type");
+}
+
+const script = (listen: PostmanEvent["listen"], config: object, files: string[]): PostmanEvent => ({
+  listen,
+  script: {
+    type: "text/javascript",
+    exec: [
+      `const SPECPOST = ${JSON.stringify(config)};`,
+      ...files.flatMap((file) => postmanScriptLines(file)),
+    ],
+  },
+});
+
+/** The "Get Access Token" request: first in the collection, its test stores the token. */
+export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanItem {
+  const form: PostmanFormParam[] = [
+    { key: "client_id", value: "{{client_id}}", type: "text" },
+    { key: "client_secret", value: "{{client_secret}}", type: "text" },
+  ];
+  if (!tokenUrlHasGrantType(auth.tokenUrl)) {
+    form.push({ key: "grant_type", value: "client_credentials", type: "text" });
+  }
+  if (auth.scopes.length > 0) form.push({ key: "scope", value: "{{scope}}", type: "text" });
+  return {
+    id,
+    name: TOKEN_REQUEST_NAME,
+    event: [script("test", TOKEN_TIMING, ["token-common.js", "token-test.js"])],
+    request: {
+      auth: { type: "noauth" },
+      method: "POST",
+      header: [
+        { key: "Content-Type", value: "application/x-www-form-urlencoded" },
+        { key: "Accept", value: "application/json" },
+      ],
+      body: { mode: "urlencoded", urlencoded: form },
+      url: { raw: "{{tokenUrl}}", host: ["{{tokenUrl}}"] },
+      description:
+        "OAuth 2.0 client-credentials token request. The collection's pre-request script sends " +
+        "it by itself whenever a request needs a token; run it by hand to check credentials. " +
+        "Its test stores the token in `access_token` and its expiry in `access_token_expires_at`.",
+    },
+    response: [],
+  };
+}
+
+/** Collection-level pre-request event that fetches and caches the token. */
+export function tokenPrerequestEvent(auth: ClientCredentials, noTokenItemIds: string[]) {
+  return script(
+    "prerequest",
+    {
+      noTokenItemIds,
+      grantTypeInBody: !tokenUrlHasGrantType(auth.tokenUrl),
+      sendScope: auth.scopes.length > 0,
+      ...TOKEN_TIMING,
+    },
+    ["token-common.js", "token-prerequest.js"],
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The slice of the Postman Collection v2.1 format specpost writes, as plain JSON shapes.
+ * Plain objects (not postman-collection SDK instances) so the serialiser alone decides
+ * what lands in the file, byte for byte.
+ */
+
+export const POSTMAN_SCHEMA_URL =
+  "https://schema.getpostman.com/json/collection/v2.1.0/collection.json";
+
+export interface PostmanVariable {
+  key: string;
+  value: string;
+  type?: "string" | "boolean" | "any" | "number";
+  description?: string;
+  disabled?: boolean;
+}
+
+export interface PostmanAuthAttribute {
+  key: string;
+  value: string;
+  type: "string";
+}
+
+export type PostmanAuth =
+  | { type: "noauth" }
+  | { type: "bearer"; bearer: PostmanAuthAttribute[] }
+  | { type: "apikey"; apikey: PostmanAuthAttribute[] }
+  | { type: "basic"; basic: PostmanAuthAttribute[] };
+
+export interface PostmanScript {
+  type: "text/javascript";
+  exec: string[];
+}
+
+export interface PostmanEvent {
+  listen: "prerequest" | "test";
+  script: PostmanScript;
+}
+
+export interface PostmanHeader {
+  key: string;
+  value: string;
+  description?: string;
+  disabled?: boolean;
+}
+
+export interface PostmanQueryParam {
+  key: string;
+  value: string;
+  description?: string;
+  disabled?: boolean;
+}
+
+export interface PostmanUrl {
+  raw: string;
+  host: string[];
+  path?: string[];
+  query?: PostmanQueryParam[];
+  variable?: PostmanVariable[];
+}
+
+export interface PostmanFormParam {
+  key: string;
+  value?: string;
+  type: "text" | "file";
+  src?: string | string[] | null;
+  description?: string;
+  disabled?: boolean;
+}
+
+export type PostmanBody =
+  | { mode: "raw"; raw: string; options?: { raw: { language: string } } }
+  | { mode: "urlencoded"; urlencoded: PostmanFormParam[] }
+  | { mode: "formdata"; formdata: PostmanFormParam[] };
+
+export interface PostmanRequest {
+  auth?: PostmanAuth;
+  method: string;
+  header: PostmanHeader[];
+  body?: PostmanBody;
+  url: PostmanUrl;
+  description?: string;
+}
+
+export interface PostmanResponse {
+  id: string;
+  name: string;
+  originalRequest: PostmanRequest;
+  status: string;
+  code: number;
+  _postman_previewlanguage: string;
+  header: PostmanHeader[];
+  cookie: never[];
+  body: string;
+}
+
+export interface PostmanItem {
+  id: string;
+  name: string;
+  description?: string;
+  event?: PostmanEvent[];
+  request: PostmanRequest;
+  response: PostmanResponse[];
+}
+
+export interface PostmanItemGroup {
+  id: string;
+  name: string;
+  description?: string;
+  item: Array<PostmanItem | PostmanItemGroup>;
+  auth?: PostmanAuth;
+  event?: PostmanEvent[];
+}
+
+export interface PostmanCollection {
+  info: {
+    _postman_id: string;
+    name: string;
+    description?: string;
+    version?: string;
+    schema: typeof POSTMAN_SCHEMA_URL;
+  };
+  item: Array<PostmanItem | PostmanItemGroup>;
+  event?: PostmanEvent[];
+  auth?: PostmanAuth;
+  variable: PostmanVariable[];
+}
+
+export interface PostmanEnvironmentValue {
+  key: string;
+  value: string;
+  type: "default" | "secret";
+  enabled: true;
+}
+
+export interface PostmanEnvironment {
+  id: string;
+  name: string;
+  values: PostmanEnvironmentValue[];
+  _postman_variable_scope: "environment";
+}
+
+export const isItemGroup = (node: PostmanItem | PostmanItemGroup): node is PostmanItemGroup =>
+  "item" in node;

@@ -1,0 +1,164 @@
+import { sample } from "openapi-sampler";
+import type { ApiModel, OasSchema, OperationModel, ResponseModel } from "../model/types";
+import { invalidBodyFor, undocumentedStatus, wrongContentType } from "./mutations";
+import type { MockReply } from "./reply";
+import { generateBody, serialise } from "./response-body";
+import type { SchemaValidator } from "./schema-validator";
+import type { MockFaults } from "./types";
+
+interface PreparedContent {
+  mediaType: string;
+  schema?: OasSchema;
+  value: unknown;
+  text: string;
+  /** Computed on first use: only contract tests ask for it. */
+  invalidText?: string | null;
+}
+
+/** The successful answer of one operation, computed once at start-up. */
+export interface PreparedResponse {
+  status: number;
+  headers: Record<string, string>;
+  contents: PreparedContent[];
+  /** For the `undocumentedStatus` fault. */
+  undocumentedStatus: number;
+  /** For the `wrongContentType` fault. */
+  wrongContentType: string;
+}
+
+export type BackendMock = (operationKey: string, status: string, mediaType: string) => unknown;
+
+/** The first documented 2xx (explicit or `2XX`), else the first documented response. */
+export function chosenResponse(operation: OperationModel): ResponseModel | undefined {
+  return (
+    operation.responses.find((response) => /^2(\d\d|XX)$/i.test(response.status)) ??
+    operation.responses[0]
+  );
+}
+
+/** `2XX` answers 200, `default` 200, `4XX` 400: the first code a range stands for. */
+export function statusNumber(status: string): number {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  if (/^[1-5]XX$/i.test(status)) return Number(status[0]) * 100;
+  return 200;
+}
+
+function headerValue(schema: OasSchema | undefined): string {
+  if (schema === undefined) return "specpost";
+  try {
+    const value = sample(schema as Parameters<typeof sample>[0], { quiet: true });
+    if (value === undefined || value === null) return "specpost";
+    return typeof value === "string" ? value : JSON.stringify(value);
+  } catch {
+    return "specpost";
+  }
+}
+
+function prepare(
+  model: ApiModel,
+  operation: OperationModel,
+  backendMock: BackendMock,
+  validator: SchemaValidator,
+  warnings: string[],
+): PreparedResponse {
+  const response = chosenResponse(operation);
+  const headers: Record<string, string> = {};
+  for (const header of response?.headers ?? []) {
+    if (header.required) headers[header.name.toLowerCase()] = headerValue(header.schema);
+  }
+  const contents = (response?.contents ?? []).map((content): PreparedContent => {
+    const body = generateBody(
+      {
+        mediaType: content.contentType,
+        schema: content.schema,
+        example: content.example,
+        backendMock: () =>
+          backendMock(operation.key, response?.status ?? "200", content.contentType),
+      },
+      model.spec.document,
+      validator,
+    );
+    if (body.warning) {
+      warnings.push(
+        `${operation.key} → ${response?.status} ${content.contentType}: no generated body matches the schema (${body.warning})`,
+      );
+    }
+    return {
+      mediaType: content.contentType,
+      schema: content.schema,
+      value: body.value,
+      text: body.text,
+    };
+  });
+  return {
+    status: statusNumber(response?.status ?? "200"),
+    headers,
+    contents,
+    undocumentedStatus: undocumentedStatus(operation.responses),
+    wrongContentType: wrongContentType(
+      operation.responses.flatMap((r) => r.contents.map((c) => c.contentType)),
+    ),
+  };
+}
+
+export function prepareResponses(
+  model: ApiModel,
+  backendMock: BackendMock,
+  validator: SchemaValidator,
+): { responses: Map<string, PreparedResponse>; warnings: string[] } {
+  const warnings: string[] = [];
+  const responses = new Map<string, PreparedResponse>();
+  for (const operation of model.operations) {
+    responses.set(operation.key, prepare(model, operation, backendMock, validator, warnings));
+  }
+  return { responses, warnings };
+}
+
+/** The content the client asked for (`Accept`), else the first documented one. */
+function negotiate(
+  contents: PreparedContent[],
+  accept: string | undefined,
+): PreparedContent | undefined {
+  const wanted = (accept ?? "")
+    .split(",")
+    .map((part) => (part.split(";")[0] ?? "").trim().toLowerCase())
+    .filter((type) => type !== "" && type !== "*/*");
+  for (const type of wanted) {
+    const exact = contents.find((content) => content.mediaType.toLowerCase() === type);
+    if (exact) return exact;
+    if (type.endsWith("/*")) {
+      const prefix = type.slice(0, -1);
+      const ranged = contents.find((content) => content.mediaType.toLowerCase().startsWith(prefix));
+      if (ranged) return ranged;
+    }
+  }
+  return contents[0];
+}
+
+function invalidText(content: PreparedContent, validator: SchemaValidator): string {
+  if (content.invalidText === undefined) {
+    const invalid = invalidBodyFor(content.schema, content.value, validator);
+    // Nothing the schema rejects: a body that is not even JSON still breaks the contract.
+    content.invalidText = invalid === undefined ? null : serialise(content.mediaType, invalid);
+  }
+  return content.invalidText ?? "{specpost: this is not JSON";
+}
+
+/** The successful answer with the active mutation faults applied. */
+export function renderResponse(
+  prepared: PreparedResponse,
+  faults: MockFaults,
+  accept: string | undefined,
+  validator: SchemaValidator,
+): MockReply {
+  const status = faults.undocumentedStatus ? prepared.undocumentedStatus : prepared.status;
+  const content = negotiate(prepared.contents, accept);
+  if (!content) return { status, headers: { ...prepared.headers } };
+  const contentType = faults.wrongContentType ? prepared.wrongContentType : content.mediaType;
+  const text = faults.invalidBody ? invalidText(content, validator) : content.text;
+  return {
+    status,
+    headers: { ...prepared.headers, "content-type": contentType },
+    body: { text },
+  };
+}

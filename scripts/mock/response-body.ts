@@ -1,0 +1,90 @@
+import { sample } from "openapi-sampler";
+import type { OasSchema } from "../model/types";
+import type { OpenApiDocument } from "../spec/types";
+import { isJsonType } from "./request-body";
+import type { SchemaValidator } from "./schema-validator";
+
+export interface BodySource {
+  mediaType: string;
+  schema?: OasSchema;
+  /** The spec's own example, when it gives one. */
+  example?: unknown;
+  /** openapi-backend's mocker for this response (example, else mock-json-schema). */
+  backendMock?: () => unknown;
+}
+
+export interface GeneratedBody {
+  value: unknown;
+  /** What goes on the wire. */
+  text: string;
+  /** Why no candidate matched the schema, when none did. */
+  warning?: string;
+}
+
+type SamplerSchema = Parameters<typeof sample>[0];
+
+function sampled(source: BodySource, document: OpenApiDocument, onlyRequired: boolean): unknown {
+  return sample(
+    source.schema as SamplerSchema,
+    { skipWriteOnly: true, skipNonRequired: onlyRequired, enablePatterns: true, quiet: true },
+    document,
+  );
+}
+
+/** JSON types are serialised; other types send strings as they are. */
+export function serialise(mediaType: string, value: unknown): string {
+  if (!isJsonType(mediaType) && typeof value === "string") return value;
+  return JSON.stringify(value) ?? "";
+}
+
+/**
+ * The body the mock answers with: the spec's example when it matches the schema, else
+ * openapi-backend's mock, else openapi-sampler's (deterministic, honours `pattern`), each
+ * checked with Ajv. The first valid candidate wins; if none is valid the best effort is sent
+ * and the reason reported, because a spec whose examples break its schemas deserves a word.
+ */
+export function generateBody(
+  source: BodySource,
+  document: OpenApiDocument,
+  validator: SchemaValidator,
+): GeneratedBody {
+  const isXml = /[/+]xml$/.test(source.mediaType);
+  if (source.schema === undefined) {
+    const value = source.example ?? (isJsonType(source.mediaType) ? {} : "");
+    return { value, text: serialise(source.mediaType, value) };
+  }
+  if (isXml && source.example === undefined) {
+    const text = String(
+      sample(source.schema as SamplerSchema, { format: "xml", quiet: true }, document),
+    );
+    return { value: text, text };
+  }
+  const candidates: [string, () => unknown][] = [
+    ["the spec's example", () => source.example],
+    ["openapi-backend's mock", () => source.backendMock?.()],
+    ["openapi-sampler's sample", () => sampled(source, document, false)],
+    ["openapi-sampler's sample of required properties", () => sampled(source, document, true)],
+  ];
+  const failures: string[] = [];
+  let fallback: unknown;
+  for (const [name, produce] of candidates) {
+    let value: unknown;
+    try {
+      value = produce();
+    } catch {
+      continue; // a sampler that chokes on an odd schema is just one candidate less
+    }
+    if (value === undefined) continue;
+    fallback ??= value;
+    const result = validator.check(source.schema, value, "response");
+    if (result.valid) return { value, text: serialise(source.mediaType, value) };
+    const first = result.issues[0];
+    failures.push(`${name} fails${first ? ` at '${first.path}' (${first.message})` : ""}`);
+  }
+  const value = fallback ?? {};
+  return {
+    value,
+    text: serialise(source.mediaType, value),
+    warning: failures.length > 0 ? failures.join("; ") : "no body could be generated",
+  };
+}

@@ -1,0 +1,210 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import formbody from "@fastify/formbody";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import type { ApiModel } from "../model/types";
+import { createApiRouter } from "./api-router";
+import { checkAuth } from "./auth-check";
+import { MOCK_CONTROL_PREFIX, MOCK_DEFAULT_TOKEN_TTL_SECONDS, MOCK_HOST } from "./constants";
+import { handleControl } from "./control";
+import { prepareResponses, renderResponse } from "./prepared-responses";
+import { type MockReply, mockError } from "./reply";
+import { checkRequestBody } from "./request-body";
+import { createSchemaValidator } from "./schema-validator";
+import { StatsRecorder } from "./stats";
+import { handleTokenRequest } from "./token-endpoint";
+import { TokenStore } from "./token-store";
+import type { MockFaults, MockOptions, MockServer } from "./types";
+
+/** Bodies beyond this are refused with 413 before they are read further. */
+export const MOCK_BODY_LIMIT = 1024 * 1024;
+
+/** Path of a URL without its trailing slash (`""` for the root), relative URLs allowed. */
+function basePathOf(url: string): string {
+  return new URL(url, "http://specpost.invalid").pathname.replace(/\/+$/, "");
+}
+
+type Headers = Record<string, string | string[]>;
+
+function send(reply: FastifyReply, mock: MockReply): FastifyReply {
+  reply.code(mock.status).headers(mock.headers);
+  if (mock.body === undefined) return reply.send();
+  const text = "text" in mock.body ? mock.body.text : JSON.stringify(mock.body.json);
+  // A Buffer keeps the content type exactly as documented (fastify appends a charset to strings).
+  return reply.send(Buffer.from(text, "utf8"));
+}
+
+/**
+ * Starts the spec-driven mock on loopback: the API under the path of the spec's server URL,
+ * the OAuth token endpoint under the path of its token URL, test hooks under
+ * MOCK_CONTROL_PREFIX. Quiet: it logs nothing, so no token or header ever reaches a log.
+ */
+export async function startMock(model: ApiModel, options: MockOptions = {}): Promise<MockServer> {
+  const now = options.now ?? Date.now;
+  const store = new TokenStore(options.tokenTtlSeconds ?? MOCK_DEFAULT_TOKEN_TTL_SECONDS, now);
+  const document = model.spec.document;
+  const validator = createSchemaValidator(document);
+  const router = await createApiRouter(model);
+  const { responses, warnings } = prepareResponses(model, router.mock, validator);
+  const stats = new StatsRecorder(model.operations.map((operation) => operation.key));
+  const basePath = basePathOf(model.baseUrl);
+  const tokenUrl =
+    model.auth.kind === "client-credentials"
+      ? new URL(model.auth.tokenUrl, "http://specpost.invalid")
+      : undefined;
+
+  let faults: MockFaults = {};
+  let tokenFailuresLeft = 0;
+  const setFaults = (next: MockFaults) => {
+    faults = { ...next };
+    tokenFailuresLeft = faults.tokenFailures ?? 0;
+  };
+  setFaults(options.faults ?? {});
+
+  const delay = async () => {
+    if (faults.latencyMs) await sleep(faults.latencyMs);
+  };
+
+  function token(request: FastifyRequest): MockReply {
+    const reply = handleTokenRequest(
+      {
+        method: request.method,
+        query: request.query as Record<string, unknown>,
+        body: request.body,
+        authorization: request.headers.authorization,
+      },
+      {
+        store,
+        productName: model.name,
+        takeFailure: () => tokenFailuresLeft > 0 && tokenFailuresLeft-- > 0,
+      },
+    );
+    stats.tokenRequest(reply.status === 200);
+    return reply;
+  }
+
+  function api(request: FastifyRequest, path: string): MockReply {
+    const relative = path.slice(basePath.length) || "/";
+    const routerRequest = {
+      method: request.method,
+      path: relative,
+      query: request.query as Headers,
+      headers: request.headers as Headers,
+    };
+    const route = router.route(routerRequest);
+    if (route.kind === "not-found") {
+      return mockError(404, `No operation matches ${request.method} ${relative}.`);
+    }
+    if (route.kind === "method-not-allowed") {
+      const reply = mockError(
+        405,
+        `${relative} does not accept ${request.method}; it accepts ${route.allow.join(", ")}.`,
+      );
+      return { ...reply, headers: { ...reply.headers, allow: route.allow.join(", ") } };
+    }
+    const { operation } = route;
+    const denied = operation.secured
+      ? checkAuth(
+          { headers: request.headers, query: request.query as Record<string, unknown> },
+          { auth: model.auth, store, rejectTokens: faults.rejectTokens === true },
+        )
+      : undefined;
+    const problems = denied
+      ? []
+      : [
+          ...router.checkParameters(routerRequest, operation),
+          ...checkRequestBody(
+            operation,
+            { contentType: request.headers["content-type"], value: request.body },
+            document,
+            validator,
+          ),
+        ];
+    const reply =
+      denied ??
+      (problems.length > 0
+        ? mockError(400, `Invalid request: ${problems.join("; ")}.`, problems)
+        : renderResponse(
+            responses.get(operation.key) ?? {
+              status: 200,
+              headers: {},
+              contents: [],
+              undocumentedStatus: 418,
+              wrongContentType: "text/plain",
+            },
+            faults,
+            request.headers.accept,
+            validator,
+          ));
+    stats.request(operation.key, reply.status);
+    return reply;
+  }
+
+  async function dispatch(request: FastifyRequest, reply: FastifyReply) {
+    let path: string;
+    try {
+      path = new URL(request.url, "http://specpost.invalid").pathname;
+    } catch {
+      return send(reply, mockError(404, "The request target is not a path."));
+    }
+    if (path.startsWith(`${MOCK_CONTROL_PREFIX}/`)) {
+      const control = {
+        stats: () => stats.snapshot(),
+        faults: () => ({ ...faults }),
+        setFaults,
+        reset: () => (stats.reset(), setFaults({})),
+      };
+      return send(reply, handleControl(request.method, path, request.body, control));
+    }
+    if (tokenUrl && path === tokenUrl.pathname) {
+      const answer = token(request);
+      await delay();
+      return send(reply, answer);
+    }
+    if (basePath === "" || path === basePath || path.startsWith(`${basePath}/`)) {
+      const answer = api(request, path);
+      await delay();
+      return send(reply, answer);
+    }
+    return send(
+      reply,
+      mockError(404, `Nothing is served at ${path}; the API lives under ${basePath}.`),
+    );
+  }
+
+  const app = Fastify({ logger: false, bodyLimit: MOCK_BODY_LIMIT, forceCloseConnections: true });
+  // The mock parses bodies itself, so that malformed JSON is a 400 in its words, not fastify's.
+  app.removeAllContentTypeParsers();
+  await app.register(formbody, { bodyLimit: MOCK_BODY_LIMIT });
+  app.addContentTypeParser("*", { parseAs: "string" }, (_request, body, done) => done(null, body));
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 600
+        ? error.statusCode
+        : 500;
+    const message =
+      status === 413
+        ? `The request body is larger than ${MOCK_BODY_LIMIT} bytes.`
+        : `The mock could not handle the request: ${error.message ?? "unknown error"}`;
+    return send(reply, mockError(status, message));
+  });
+  app.setNotFoundHandler(dispatch);
+  app.all("/*", dispatch);
+
+  await app.listen({ host: options.host ?? MOCK_HOST, port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  const host = options.host ?? MOCK_HOST;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  return {
+    origin,
+    baseUrl: `${origin}${basePath}`,
+    tokenUrl: tokenUrl ? `${origin}${tokenUrl.pathname}${tokenUrl.search}` : undefined,
+    warnings,
+    stats: () => stats.snapshot(),
+    faults: () => ({ ...faults }),
+    setFaults,
+    resetStats: () => stats.reset(),
+    close: () => app.close(),
+  };
+}

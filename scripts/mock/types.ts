@@ -1,0 +1,57 @@
+/**
+ * Faults a test injects into the mock. Mutation faults change successful API answers so that
+ * the generated contract assertions have something to catch; all of them apply until replaced.
+ */
+export interface MockFaults {
+  /** The next N token requests get HTTP 500 with the gateway's error body. */
+  tokenFailures?: number;
+  /** Delay every token and API answer by this many milliseconds. */
+  latencyMs?: number;
+  /** Successful answers carry a body that violates the response schema. */
+  invalidBody?: boolean;
+  /** Successful answers use a status the operation does not document (418 when possible). */
+  undocumentedStatus?: boolean;
+  /** Successful answers are labelled with a content type the operation does not document. */
+  wrongContentType?: boolean;
+  /** Every token is refused with the gateway's 401 fault, even one the mock just issued. */
+  rejectTokens?: boolean;
+}
+
+export interface MockOptions {
+  /** Default 127.0.0.1: the mock is for this machine only. */
+  host?: string;
+  /** Default 0: an ephemeral port. */
+  port?: number;
+  /** Lifetime of issued tokens; default 3599 (KPN). */
+  tokenTtlSeconds?: number;
+  faults?: MockFaults;
+  /** Milliseconds since the epoch; tests replace it to expire tokens without waiting. */
+  now?: () => number;
+}
+
+export interface MockStats {
+  /** Every call to the token endpoint, failed ones included. */
+  tokenRequests: number;
+  tokensIssued: number;
+  /** Requests routed to each operation, keyed `GET /userlist`, every operation listed in spec order. */
+  requests: Record<string, number>;
+  /** Statuses answered per operation key, e.g. `{"GET /userlist": {"200": 3, "401": 1}}`. */
+  statuses: Record<string, Record<string, number>>;
+}
+
+export interface MockServer {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  /** The origin plus the path of the spec's server URL: what the collection's `baseUrl` becomes. */
+  baseUrl: string;
+  /** The token endpoint (origin + the spec's token path + its query), for client-credentials specs. */
+  tokenUrl: string | undefined;
+  /** Operations whose answer could not be made to match its schema, one line each (spec bugs). */
+  warnings: string[];
+  stats(): MockStats;
+  faults(): MockFaults;
+  /** Replaces the active faults (`{}` clears them) and restarts the token failure count. */
+  setFaults(faults: MockFaults): void;
+  resetStats(): void;
+  close(): Promise<void>;
+}

@@ -1,0 +1,90 @@
+import { type Problem, type ProblemCode, problem, type Severity } from "../problems";
+import type { LoadedSpec } from "../spec/types";
+import { followRefs, isObject, type JsonObject, pointerSegments, getAt } from "./resolve";
+import type { ModelOptions } from "./types";
+import type { SchemaEnv } from "./sample/env";
+
+/** Everything the transforms share: resolved once in buildModel and passed down. */
+export interface ModelContext {
+  spec: LoadedSpec;
+  document: JsonObject;
+  is31: boolean;
+  options: ModelOptions;
+  problems: Problem[];
+  report(code: ProblemCode, severity: Severity, pointer: string, message: string): void;
+  /**
+   * Follows `$ref`s of a path item, parameter, request body, response, header or example.
+   * Reports `unresolved-ref` (once per pointer) and returns undefined when the ref is broken.
+   */
+  deref(node: unknown, pointer: string): { value: unknown; pointer: string } | undefined;
+  /** Schema environment for samples and example checks in one direction. */
+  schemas: { request: SchemaEnv; response: SchemaEnv };
+}
+
+export function createContext(spec: LoadedSpec, options: ModelOptions): ModelContext {
+  const document = spec.document as unknown as JsonObject;
+  const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  const report = (code: ProblemCode, severity: Severity, pointer: string, message: string) => {
+    const key = `${code} ${pointer} ${message}`;
+    if (reported.has(key)) return;
+    reported.add(key);
+    problems.push(problem(code, severity, spec.file, message, pointer));
+  };
+  const deref = (node: unknown, pointer: string) => {
+    const result = followRefs(document, node, pointer);
+    if (result.ok) return { value: result.value, pointer: result.pointer };
+    const why =
+      result.reason === "external"
+        ? "points outside the document (bundle external refs first)"
+        : result.reason === "cycle"
+          ? "is a cycle of refs"
+          : "points to nothing";
+    report("unresolved-ref", "error", pointer, `$ref "${result.ref}" ${why}; fix the reference.`);
+    return undefined;
+  };
+  // Schema refs are looked up many times while sampling and checking: cache the targets.
+  const schemaTargets = new Map<string, unknown>();
+  const resolveSchema = (ref: string): unknown => {
+    if (schemaTargets.has(ref)) return schemaTargets.get(ref);
+    const segments = pointerSegments(ref);
+    const target = segments === undefined ? undefined : getAt(document, segments);
+    schemaTargets.set(ref, target);
+    return target;
+  };
+  const env = (mode: "request" | "response"): SchemaEnv => ({ is31, mode, resolve: resolveSchema });
+  return {
+    spec,
+    document,
+    is31,
+    options,
+    problems,
+    report,
+    deref,
+    schemas: { request: env("request"), response: env("response") },
+  };
+}
+
+/** Reports `invalid-type` and returns false when `value` is not a JSON object. */
+export function expectObject(
+  ctx: ModelContext,
+  value: unknown,
+  pointer: string,
+  what: string,
+): value is JsonObject {
+  if (isObject(value)) return true;
+  ctx.report("invalid-type", "error", pointer, `${what} must be an object; fix the spec.`);
+  return false;
+}
+
+export function expectArray(
+  ctx: ModelContext,
+  value: unknown,
+  pointer: string,
+  what: string,
+): value is unknown[] {
+  if (Array.isArray(value)) return true;
+  ctx.report("invalid-type", "error", pointer, `${what} must be an array; fix the spec.`);
+  return false;
+}

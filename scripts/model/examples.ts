@@ -1,0 +1,83 @@
+import type { ModelContext } from "./context";
+import { child, isObject, type JsonObject } from "./resolve";
+import { followSchema, type SchemaEnv } from "./sample/env";
+import { firstError, sampleSchema } from "./sample/index";
+import type { ExampleSource } from "./types";
+
+/** An example the spec gives, with where it was written. */
+export interface SpecExample {
+  value: unknown;
+  pointer: string;
+}
+
+/**
+ * `example`, else the first entry of `examples` that has a `value` (Example Objects may be
+ * `$ref`s; `externalValue`-only entries are skipped: nothing is fetched).
+ */
+export function exampleOf(ctx: ModelContext, holder: JsonObject, pointer: string): SpecExample | undefined {
+  if (holder.example !== undefined) return { value: holder.example, pointer: child(pointer, "example") };
+  if (!isObject(holder.examples)) return undefined;
+  for (const [key, raw] of Object.entries(holder.examples)) {
+    const resolved = ctx.deref(raw, child(pointer, "examples", key));
+    if (resolved && isObject(resolved.value) && resolved.value.value !== undefined) {
+      return { value: resolved.value.value, pointer: child(resolved.pointer, "value") };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The schema's own example (`example`, or 3.1 `examples[0]`); with `fallbacks` also its
+ * `default` and first `enum` value — values a parameter may sensibly be sent with.
+ */
+export function schemaExampleOf(
+  schema: unknown,
+  env: SchemaEnv,
+  pointer: string,
+  fallbacks: boolean,
+): SpecExample | undefined {
+  const { target, rest } = followSchema(schema, env);
+  for (const node of [rest, target]) {
+    if (!isObject(node)) continue;
+    if (node.example !== undefined) return { value: node.example, pointer };
+    if (Array.isArray(node.examples) && node.examples.length > 0) return { value: node.examples[0], pointer };
+  }
+  if (!fallbacks) return undefined;
+  for (const node of [rest, target]) {
+    if (!isObject(node)) continue;
+    if (node.default !== undefined) return { value: node.default, pointer };
+    if (Array.isArray(node.enum) && node.enum.length > 0) return { value: node.enum[0], pointer };
+  }
+  return undefined;
+}
+
+/** A spec example that breaks its own schema is still used (the spec wins), with a warning. */
+export function checkSpecExample(ctx: ModelContext, example: SpecExample, schema: unknown, env: SchemaEnv): void {
+  if (schema === undefined) return;
+  const error = firstError(example.value, schema, env, "example");
+  if (error) {
+    ctx.report("invalid-example", "warning", example.pointer, `The spec's example does not match its schema: ${error}. It is used as written; fix the example or the schema.`);
+  }
+}
+
+/** Spec example first (checked against the schema), else a generated sample valid for it. */
+export function exampleOrSample(
+  ctx: ModelContext,
+  given: SpecExample | undefined,
+  schema: unknown,
+  schemaPointer: string,
+  options: { name?: string; pathParam?: boolean },
+): { example: unknown; exampleSource?: ExampleSource } {
+  const env = ctx.schemas.request;
+  if (given) {
+    checkSpecExample(ctx, given, schema, env);
+    return { example: given.value, exampleSource: "spec" };
+  }
+  if (schema === undefined) return { example: undefined };
+  const { value, error } = sampleSchema(schema, env, ctx.document, options);
+  if (error) {
+    const what = error.length > 160 ? `${error.slice(0, 157)}...` : error;
+    ctx.report("invalid-example", "warning", schemaPointer, `Could not generate an example that satisfies the schema (${what}); add an example to the spec.`);
+  }
+  return { example: value, exampleSource: "generated" };
+}

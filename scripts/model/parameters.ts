@@ -1,0 +1,91 @@
+import { expectArray, type ModelContext } from "./context";
+import { exampleOf, exampleOrSample, schemaExampleOf } from "./examples";
+import { child, isObject, type JsonObject } from "./resolve";
+import type { OasSchema, ParameterModel } from "./types";
+
+const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
+/** OpenAPI: header parameters with these names "SHALL be ignored" (they come from elsewhere). */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+interface RawParameter {
+  value: JsonObject;
+  pointer: string;
+}
+
+function readList(ctx: ModelContext, list: unknown, pointer: string): RawParameter[] {
+  if (list === undefined || !expectArray(ctx, list, pointer, "parameters")) return [];
+  const out: RawParameter[] = [];
+  list.forEach((raw, i) => {
+    const resolved = ctx.deref(raw, child(pointer, i));
+    if (!resolved) return;
+    const value = resolved.value;
+    if (!isObject(value) || typeof value.name !== "string" || !LOCATIONS.has(String(value.in))) {
+      ctx.report("invalid-type", "error", resolved.pointer, `A parameter needs a string "name" and "in" one of path, query, header, cookie; fix the spec.`);
+      return;
+    }
+    out.push({ value, pointer: resolved.pointer });
+  });
+  return out;
+}
+
+const keyOf = (p: RawParameter) => `${String(p.value.in)} ${String(p.value.name)}`;
+
+/**
+ * Path-item parameters merged with the operation's: an operation parameter with the same
+ * name and location replaces the path-level one in place; new ones follow in spec order.
+ */
+export function buildParameters(
+  ctx: ModelContext,
+  pathLevel: unknown,
+  pathPointer: string,
+  operationLevel: unknown,
+  operationPointer: string,
+): ParameterModel[] {
+  const merged = readList(ctx, pathLevel, child(pathPointer, "parameters"));
+  for (const own of readList(ctx, operationLevel, child(operationPointer, "parameters"))) {
+    const at = merged.findIndex((p) => keyOf(p) === keyOf(own));
+    if (at >= 0) merged[at] = own;
+    else merged.push(own);
+  }
+  return merged
+    .filter((p) => !(p.value.in === "header" && IGNORED_HEADERS.has(String(p.value.name).toLowerCase())))
+    .map((p) => toModel(ctx, p));
+}
+
+/** A parameter described by `content` (instead of `schema`) uses its one media type entry. */
+function mediaOf(value: JsonObject, pointer: string): { media: JsonObject; pointer: string; type: string } | undefined {
+  if (!isObject(value.content)) return undefined;
+  const [type, media] = Object.entries(value.content)[0] ?? [];
+  return type !== undefined && isObject(media) ? { media, pointer: child(pointer, "content", type), type } : undefined;
+}
+
+function toModel(ctx: ModelContext, { value, pointer }: RawParameter): ParameterModel {
+  const location = value.in as ParameterModel["in"];
+  const media = mediaOf(value, pointer);
+  const schema = (media ? media.media.schema : value.schema) as OasSchema | undefined;
+  const schemaPointer = media ? child(media.pointer, "schema") : child(pointer, "schema");
+  const given =
+    exampleOf(ctx, value, pointer) ??
+    (media ? exampleOf(ctx, media.media, media.pointer) : undefined) ??
+    (schema === undefined ? undefined : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, true));
+  const { example, exampleSource } = exampleOrSample(ctx, given, schema ?? (media ? undefined : { type: "string" }), schemaPointer, {
+    name: String(value.name),
+    pathParam: location === "path",
+  });
+  const model: ParameterModel = {
+    name: String(value.name),
+    in: location,
+    // Path parameters are always required, whatever the spec says.
+    required: location === "path" || value.required === true,
+    example,
+    pointer,
+  };
+  if (exampleSource) model.exampleSource = exampleSource;
+  if (typeof value.description === "string") model.description = value.description;
+  if (value.deprecated === true) model.deprecated = true;
+  if (schema !== undefined) model.schema = schema;
+  if (typeof value.style === "string") model.style = value.style;
+  if (typeof value.explode === "boolean") model.explode = value.explode;
+  if (media) model.contentType = media.type;
+  return model;
+}

@@ -1,0 +1,60 @@
+import { sample } from "openapi-sampler";
+import { conform } from "./conform";
+import type { SchemaEnv } from "./env";
+import { firstError } from "./validate";
+
+export type { SchemaEnv } from "./env";
+export { firstError, isValid } from "./validate";
+
+export interface SampleOptions {
+  /** Parameter or property name: realistic strings (`email` → `user@example.com`). */
+  name?: string;
+  /** A path parameter: non-empty and safe in a URL when the schema allows it. */
+  pathParam?: boolean;
+}
+
+export interface SampleResult {
+  value: unknown;
+  /** Set when no value could be made to satisfy the schema: what is still wrong. */
+  error?: string;
+}
+
+/** openapi-sampler's depth default is 15; deeper samples only make requests unreadable. */
+const MAX_SAMPLE_DEPTH = 8;
+
+/**
+ * A deterministic example that validates against `schema`: openapi-sampler's guess,
+ * repaired where it breaks the schema (formats, bounds, patterns, oneOf, ...).
+ */
+export function sampleSchema(schema: unknown, env: SchemaEnv, document: unknown, options: SampleOptions = {}): SampleResult {
+  let hint: unknown;
+  // openapi-sampler prints some warnings even with `quiet` (allOf type clashes, date
+  // lengths); library code must not write to the terminal, and the value is checked below.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    hint = sample(
+      schema as Parameters<typeof sample>[0],
+      {
+        skipReadOnly: env.mode === "request",
+        skipWriteOnly: env.mode === "response",
+        quiet: true,
+        maxSampleDepth: MAX_SAMPLE_DEPTH,
+      },
+      document as object,
+    );
+  } catch {
+    // openapi-sampler throws on refs it cannot follow and on some odd schemas: start from scratch.
+    hint = undefined;
+  } finally {
+    console.warn = warn;
+  }
+  const at = { depth: 0, variant: 0, name: options.name, pathParam: options.pathParam };
+  const value = conform(hint, schema, env, at);
+  const error = firstError(value, schema, env);
+  if (error === undefined) return { value };
+  // Optional parts can clash (allOf members that each forbid extra properties): try the
+  // smallest value the schema allows before giving up.
+  const minimal = conform(undefined, schema, env, { ...at, minimal: true });
+  return firstError(minimal, schema, env) === undefined ? { value: minimal } : { value, error };
+}

@@ -1,0 +1,228 @@
+// specpost contract checks: the collection-level "test" script, run after every request.
+// The generator puts two data lines in front of this file: SPECPOST_CONTRACTS (what the spec
+// documents, keyed by Postman item id) and SPECPOST_DEFINITIONS (the shared draft-07 schemas).
+(() => {
+  const TOKEN_ERROR_VARIABLE = "specpost_token_error";
+  const MAX_SCHEMA_ERRORS = 3;
+
+  // The token request, the Auth checks and requests users add have no contract: not ours to judge.
+  const contract = SPECPOST_CONTRACTS[pm.info.requestId];
+  if (!contract) return;
+  // The pre-request script already reported a failed token fetch once; the 401s that follow on
+  // secured requests would only bury that message.
+  if (contract.secured && pm.collectionVariables.get(TOKEN_ERROR_VARIABLE)) return;
+
+  const fail = (message) => pm.expect.fail(message);
+  const code = pm.response.code;
+
+  // Specs document 401 for a missing token, so "status is documented" would pass when the API
+  // refuses the very token the collection fetched: nothing else would have been tested.
+  if (contract.secured) {
+    const refused = code === 401 || code === 403;
+    pm.test(`${contract.key} → authorized`, () => {
+      if (!refused) return;
+      const why = serverMessage();
+      fail(
+        `${contract.key} answered ${code} ${pm.response.status} to a request sent with the ` +
+          `collection's credentials${why ? ` (${why})` : ""}; check the client's access to this API`,
+      );
+    });
+    // One failure says it all; the fault body's own checks would only add lines.
+    if (refused) return;
+  }
+
+  const documented = documentedResponse(contract.responses, code);
+
+  pm.test(`${contract.key} → status ${code} is documented`, () => {
+    if (!documented) {
+      fail(
+        `${contract.key} answered ${code} ${pm.response.status}, which the spec does not document ` +
+          `(documented: ${Object.keys(contract.responses).join(", ")})`,
+      );
+    }
+  });
+  if (!documented) return;
+
+  const label = `${contract.key} → ${code}`;
+  const contentTypes = Object.keys(documented.content);
+  let matchedType;
+  if (contentTypes.length > 0) {
+    const header = pm.response.headers.get("Content-Type");
+    matchedType = matchContentType(contentTypes, mediaType(header));
+    pm.test(`${label} content type ${contentTypes.join(" or ")}`, () => {
+      if (matchedType) return;
+      fail(
+        header
+          ? `Content-Type is ${header}; the spec documents ${contentTypes.join(" or ")} for ${code}`
+          : `the response has no Content-Type header; the spec documents ${contentTypes.join(" or ")} for ${code}`,
+      );
+    });
+  }
+
+  for (const name of documented.headers) {
+    pm.test(`${label} has header ${name}`, () => {
+      if (!pm.response.headers.has(name)) {
+        fail(`the response has no ${name} header, which the spec requires for ${code}`);
+      }
+    });
+  }
+
+  const content = matchedType === undefined ? undefined : documented.content[matchedType];
+  // Only JSON bodies are validated: the schema of an XML or text body says nothing checkable here.
+  if (
+    !content ||
+    content.schema === undefined ||
+    !isJson(mediaType(pm.response.headers.get("Content-Type")))
+  ) {
+    return;
+  }
+  const title = content.name ? `schema ${content.name}` : "response schema";
+  pm.test(`${label} matches ${title}`, () => {
+    const text = pm.response.text();
+    if (text.trim() === "") fail(`the body is empty; the spec documents ${title} for ${code}`);
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      // The sandbox's parser explains over several lines; the first one says enough.
+      const why = String(error.message).split("\n")[0];
+      fail(`the body is not valid JSON (${why}); the spec documents ${title} for ${code}`);
+    }
+    const errors = schemaErrors(content.schema, body);
+    if (errors.length > 0) fail(`body does not match ${title}: ${errors}`);
+  });
+
+  // Only the fields gateways put their reason in: a body could echo request headers.
+  function serverMessage() {
+    let body;
+    try {
+      body = JSON.parse(pm.response.text());
+    } catch (_e) {
+      return "";
+    }
+    if (!body || typeof body !== "object") return "";
+    const candidates = [
+      body.fault?.faultstring,
+      body.error_description,
+      typeof body.error === "string" ? body.error : body.error?.message,
+      body.Error,
+      body.message,
+    ];
+    const found = candidates.find((c) => typeof c === "string" && c !== "");
+    return found ? found.slice(0, 200) : "";
+  }
+
+  // Exact code first, then its range (`2XX`), then `default`: the order OpenAPI gives them.
+  function documentedResponse(responses, status) {
+    const range = `${String(status).charAt(0)}XX`;
+    return responses[String(status)] || responses[range] || responses.default;
+  }
+
+  function mediaType(header) {
+    return header ? String(header).split(";")[0].trim().toLowerCase() : "";
+  }
+
+  // Exact documented types win over wildcards (`application/*`, `*/*`).
+  function matchContentType(documentedTypes, actual) {
+    if (actual === "") return undefined;
+    const [type, subtype] = actual.split("/");
+    const candidates = documentedTypes.filter((candidate) => {
+      const [t, s] = candidate.toLowerCase().split(";")[0].trim().split("/");
+      return (t === "*" || t === type) && (s === "*" || s === subtype);
+    });
+    candidates.sort((a, b) => wildcards(a) - wildcards(b));
+    return candidates[0];
+  }
+
+  function wildcards(candidate) {
+    return candidate.split("*").length - 1;
+  }
+
+  function isJson(type) {
+    return /^[^/]+\/([^;]+\+)?json$/.test(type);
+  }
+
+  // One Ajv per script run, the shared definitions attached once, and only this schema compiled:
+  // Ajv compiles a definition when a $ref reaches it, so unused definitions cost only parsing.
+  function schemaErrors(schema, data) {
+    const Ajv = require("ajv");
+    const ajv = new Ajv({
+      allErrors: true,
+      unknownFormats: "ignore",
+      validateSchema: false,
+      logger: false,
+    });
+    let validate;
+    try {
+      validate = ajv.compile({ allOf: [schema], definitions: SPECPOST_DEFINITIONS });
+    } catch (error) {
+      return `the schema cannot be compiled (${error.message}); regenerate the collection`;
+    }
+    if (validate(data)) return "";
+    const messages = summarise(validate.errors);
+    const shown = messages.slice(0, MAX_SCHEMA_ERRORS).join("; ");
+    const more = messages.length - MAX_SCHEMA_ERRORS;
+    return more > 0 ? `${shown} (and ${more} more)` : shown;
+  }
+
+  // Ajv reports every failed branch of an anyOf/oneOf (how nullable and $ref-with-siblings
+  // translate): `should be object`, `should be null`, `should match some schema in anyOf`.
+  // Keep what explains the failure: errors inside the value win over "wrong kind of value",
+  // the generic branch message goes when a branch says more, and kinds at one path merge.
+  function summarise(errors) {
+    const under = (path, parent) => path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
+    const branching = (e) =>
+      e.keyword === "anyOf" ||
+      e.keyword === "if" ||
+      (e.keyword === "oneOf" && !e.params?.passingSchemas);
+    const kept = errors.filter((e) => {
+      if (branching(e)) {
+        return !errors.some(
+          (o) =>
+            o !== e &&
+            !branching(o) &&
+            (o.dataPath === e.dataPath || under(o.dataPath, e.dataPath)),
+        );
+      }
+      if (e.keyword === "type") return !errors.some((o) => under(o.dataPath, e.dataPath));
+      return true;
+    });
+    const messages = [];
+    const kinds = new Map();
+    for (const error of kept) {
+      if (error.keyword !== "type") {
+        messages.push(describe(error));
+        continue;
+      }
+      let entry = kinds.get(error.dataPath);
+      if (!entry) {
+        entry = { path: error.dataPath, types: [] };
+        kinds.set(error.dataPath, entry);
+        messages.push(entry);
+      }
+      for (const type of String(error.params.type).split(",")) {
+        if (!entry.types.includes(type)) entry.types.push(type);
+      }
+    }
+    const text = messages.map((m) =>
+      typeof m === "string" ? m : `body${m.path} should be ${m.types.join(" or ")}`,
+    );
+    return text.filter((m, i) => text.indexOf(m) === i);
+  }
+
+  // `body.users[0].callbackurl should be string`: where in the body, then what is wrong.
+  function describe(error) {
+    const where = `body${error.dataPath}`;
+    const params = error.params || {};
+    if (error.keyword === "additionalProperties") {
+      return `${where} should NOT have additional property '${params.additionalProperty}'`;
+    }
+    if (error.keyword === "enum") {
+      return `${where} should be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    }
+    if (error.keyword === "const") {
+      return `${where} should be ${JSON.stringify(params.allowedValue)}`;
+    }
+    return `${where} ${error.message}`;
+  }
+})();

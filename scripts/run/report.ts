@@ -1,0 +1,105 @@
+import type { RunTarget } from "./context";
+
+/**
+ * The redacted result of running one collection: the only thing reporters see. Every string
+ * in it has been through the run's redactor.
+ */
+export interface AssertionReport {
+  name: string;
+  status: "passed" | "failed" | "skipped";
+  /** Why it failed. */
+  message?: string;
+}
+
+export interface ExecutionReport {
+  name: string;
+  /** Folders from the collection root, e.g. ["Users"]. */
+  folders: string[];
+  method: string;
+  url: string;
+  /** `GET /userlist` when the request hit an operation of the spec. */
+  operation?: string;
+  status?: number;
+  statusText?: string;
+  responseTimeMs?: number;
+  assertions: AssertionReport[];
+  /** The request never got an answer (connection refused, timeout, ...). */
+  requestError?: string;
+  scriptErrors: string[];
+  /** Start of the response body, kept only when something about this request failed. */
+  responseExcerpt?: string;
+}
+
+export interface OperationCoverage {
+  /** `GET /userlist` */
+  key: string;
+  /** Statuses seen, ascending. Empty when no request reached the operation. */
+  statuses: number[];
+}
+
+export interface TokenRequests {
+  /** Calls to the token endpoint, failed ones included (the Auth checks send one on purpose). */
+  count: number;
+  /** Tokens the endpoint issued: known on the mock target only. */
+  issued?: number;
+  /** mock: the mock's own count; collection-variable: the token script's counter; observed: requests seen going to the token URL. */
+  source: "mock" | "collection-variable" | "observed";
+}
+
+export interface CollectionReport {
+  /** File name of the collection without suffix. */
+  name: string;
+  /** Spec title. */
+  title: string;
+  target: RunTarget;
+  baseUrl: string;
+  startedAt: string;
+  durationMs: number;
+  executions: ExecutionReport[];
+  totals: {
+    requests: number;
+    /** Items that sent nothing (the token script skips requests after a token failure). */
+    skippedRequests: number;
+    requestErrors: number;
+    assertions: number;
+    passed: number;
+    failed: number;
+    skipped: number;
+    scriptErrors: number;
+  };
+  tokenRequests?: TokenRequests;
+  coverage: OperationCoverage[];
+  /** Warnings and errors the collection's scripts logged, and run-level problems. In order. */
+  messages: string[];
+  /** Set when the target could not be reached at all: one line saying which URL and why. */
+  unreachable?: string;
+}
+
+/** A failing line as reporters list it. */
+export interface FailureLine {
+  request: string;
+  what: string;
+  message: string;
+}
+
+export function failuresOf(report: CollectionReport): FailureLine[] {
+  const out: FailureLine[] = [];
+  for (const execution of report.executions) {
+    const request = [...execution.folders, execution.name].join(" / ");
+    if (execution.requestError) {
+      out.push({ request, what: "request", message: execution.requestError });
+    }
+    for (const message of execution.scriptErrors) out.push({ request, what: "script", message });
+    for (const assertion of execution.assertions) {
+      if (assertion.status === "failed") {
+        out.push({ request, what: assertion.name, message: assertion.message ?? "" });
+      }
+    }
+  }
+  return out;
+}
+
+export function reportPassed(report: CollectionReport): boolean {
+  const { failed, requestErrors, scriptErrors } = report.totals;
+  return failed === 0 && requestErrors === 0 && scriptErrors === 0 && !report.unreachable;
+}

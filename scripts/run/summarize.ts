@@ -1,0 +1,181 @@
+import type { RunTarget } from "./context";
+import { coverageOf, type OperationRef, operationMatcher } from "./coverage";
+import type { RecordedRequestError, RecordedRun } from "./recorded";
+import type { AssertionReport, CollectionReport, ExecutionReport, TokenRequests } from "./report";
+import { collectSecrets, makeRedactor, type Redact, redactDeep } from "./secrets";
+
+export interface SummaryInput {
+  name: string;
+  title: string;
+  target: RunTarget;
+  /** The base URL and token URL the run used (after overrides). */
+  baseUrl: string;
+  tokenUrl?: string;
+  operations: readonly OperationRef[];
+  /** Secrets the run was given (client secret, secret-looking --env-var values). */
+  knownSecrets: readonly string[];
+  /** The mock's own counts, when the target is the mock. */
+  mockTokens?: { requests: number; issued: number };
+}
+
+/** Token scripts count their fetches here, so real targets get a figure too. */
+export const TOKEN_COUNTER_VARIABLE = "specpost_token_requests";
+/** Errors that mean nothing answered at all, as opposed to a bad answer. */
+const UNREACHABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ETIMEDOUT",
+  "ESOCKETTIMEDOUT",
+  "ECONNRESET",
+]);
+const EXCERPT_LENGTH = 500;
+const MAX_MESSAGES = 20;
+
+/**
+ * Turns a recorded run into the report reporters see. Redaction happens here, once, over
+ * everything: nothing of the raw run reaches a reporter.
+ */
+export function summarizeRun(
+  run: RecordedRun,
+  input: SummaryInput,
+): { report: CollectionReport; redact: Redact } {
+  const redact = makeRedactor(collectSecrets(run, input.knownSecrets));
+  const match = operationMatcher(input.baseUrl, input.operations);
+
+  const executions: ExecutionReport[] = run.executions.map((execution) => {
+    const assertions: AssertionReport[] = execution.assertions.map((assertion) => ({
+      name: assertion.name,
+      status: assertion.error !== undefined ? "failed" : assertion.skipped ? "skipped" : "passed",
+      ...(assertion.error !== undefined && { message: assertion.error }),
+    }));
+    const troubled =
+      execution.requestError !== undefined ||
+      execution.scriptErrors.length > 0 ||
+      assertions.some((a) => a.status === "failed");
+    const operation = execution.method ? match(execution.method, execution.url) : undefined;
+    const { response } = execution;
+    return {
+      name: execution.name,
+      folders: execution.folders,
+      method: execution.method,
+      url: execution.url,
+      ...(operation && { operation }),
+      ...(response && {
+        status: response.code,
+        statusText: response.status,
+        responseTimeMs: response.responseTimeMs,
+      }),
+      assertions,
+      ...(execution.requestError && { requestError: describeError(execution.requestError) }),
+      scriptErrors: execution.scriptErrors.map((e) => `${e.event} script: ${e.message}`),
+      // Redacted before it is cut, so a secret across the cut cannot leave half of itself.
+      ...(troubled && response?.body && { responseExcerpt: excerpt(redact(response.body)) }),
+    };
+  });
+
+  const all = executions.flatMap((e) => e.assertions);
+  const messages = [
+    ...run.console.map((entry) => `${entry.level}: ${entry.message}`),
+    ...(run.runError ? [`run stopped: ${run.runError}`] : []),
+  ];
+  const unreachable = unreachableMessage(run, input);
+  const tokenRequests = countTokenRequests(run, input);
+
+  const report: CollectionReport = {
+    name: input.name,
+    title: input.title,
+    target: input.target,
+    baseUrl: input.baseUrl,
+    startedAt: new Date(run.startedAt).toISOString(),
+    durationMs: run.durationMs,
+    executions,
+    totals: {
+      requests: executions.filter((e) => e.method).length,
+      skippedRequests: executions.filter((e) => !e.method).length,
+      requestErrors: executions.filter((e) => e.requestError).length,
+      assertions: all.length,
+      passed: all.filter((a) => a.status === "passed").length,
+      failed: all.filter((a) => a.status === "failed").length,
+      skipped: all.filter((a) => a.status === "skipped").length,
+      scriptErrors: executions.reduce((n, e) => n + e.scriptErrors.length, 0),
+    },
+    ...(tokenRequests && { tokenRequests }),
+    coverage: coverageOf(input.operations, executions),
+    messages:
+      messages.length > MAX_MESSAGES
+        ? [...messages.slice(0, MAX_MESSAGES), `... and ${messages.length - MAX_MESSAGES} more`]
+        : messages,
+    ...(unreachable && { unreachable }),
+  };
+  return { report: redactDeep(report, redact), redact };
+}
+
+function describeError(error: RecordedRequestError): string {
+  return error.code && !error.message.includes(error.code)
+    ? `${error.message} (${error.code})`
+    : error.message;
+}
+
+function excerpt(body: string): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
+}
+
+function countTokenRequests(run: RecordedRun, input: SummaryInput): TokenRequests | undefined {
+  if (input.mockTokens) {
+    return { count: input.mockTokens.requests, issued: input.mockTokens.issued, source: "mock" };
+  }
+  const counter =
+    run.collectionVariables[TOKEN_COUNTER_VARIABLE] ?? run.environment[TOKEN_COUNTER_VARIABLE];
+  if (counter !== undefined && /^\d+$/.test(counter.trim())) {
+    return { count: Number(counter), source: "collection-variable" };
+  }
+  if (!input.tokenUrl) return undefined;
+  const tokenEndpoint = withoutQuery(input.tokenUrl);
+  const count = [...run.scriptRequests, ...run.executions].filter(
+    (sent) => withoutQuery(sent.url) === tokenEndpoint,
+  ).length;
+  return { count, source: "observed" };
+}
+
+/**
+ * One line when an origin never answered: connection-level errors and not a single response
+ * from that origin. A token endpoint that is down is named as such, since every later 401
+ * is only its echo.
+ */
+function unreachableMessage(run: RecordedRun, input: SummaryInput): string | undefined {
+  const answered = new Set<string>();
+  for (const sent of [...run.executions, ...run.scriptRequests]) {
+    if (sent.response) answered.add(originOf(sent.url));
+  }
+  const failures = [
+    ...run.scriptRequests.map((sent) => ({ url: sent.url, error: sent.error })),
+    ...run.executions.map((sent) => ({ url: sent.url, error: sent.requestError })),
+  ];
+  const dead = failures.find(
+    ({ url, error }) =>
+      error?.code !== undefined &&
+      UNREACHABLE_CODES.has(error.code) &&
+      !answered.has(originOf(url)),
+  );
+  if (!dead?.error) return undefined;
+  const isToken =
+    input.tokenUrl !== undefined && withoutQuery(dead.url) === withoutQuery(input.tokenUrl);
+  const variable = isToken ? "tokenUrl" : "baseUrl";
+  return `cannot reach the ${isToken ? "token endpoint" : "API"} at ${withoutQuery(dead.url)}: ${dead.error.code} (check ${variable}, or override it with --env-var ${variable}=URL)`;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+function withoutQuery(url: string): string {
+  return url.split(/[?#]/)[0] ?? url;
+}

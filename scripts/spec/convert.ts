@@ -1,0 +1,97 @@
+import type { OpenAPIV3 } from "openapi-types";
+import swagger2openapi from "swagger2openapi";
+import type { Finding } from "./finding";
+import { parsePointer } from "./pointer";
+
+const WARNING_KEY = "x-s2o-warning";
+
+export type ConvertResult =
+  | { ok: true; document: OpenAPIV3.Document; warnings: Finding[] }
+  | { ok: false; error: Finding };
+
+// The converter prints its exception with console.warn before rejecting; it becomes a problem
+// instead, so that noise is muted while conversions run (counted: loads may overlap).
+let muted = 0;
+let originalWarn = console.warn;
+
+function muteConsoleWarn(): void {
+  if (muted++ === 0) {
+    originalWarn = console.warn;
+    console.warn = () => {};
+  }
+}
+
+function unmuteConsoleWarn(): void {
+  if (--muted === 0) console.warn = originalWarn;
+}
+
+/** Moves the converter's in-document warnings out into findings (and out of the document). */
+function takeWarnings(document: unknown): Finding[] {
+  const warnings: Finding[] = [];
+  const path: string[] = [];
+  const seen = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value !== "object" || value === null || seen.has(value)) return;
+    seen.add(value);
+    const record = value as Record<string, unknown>;
+    if (!Array.isArray(value) && typeof record[WARNING_KEY] === "string") {
+      warnings.push({
+        code: "conversion-failed",
+        severity: "warning",
+        segments: [...path],
+        message: `Swagger 2.0 → OpenAPI 3.0: ${record[WARNING_KEY]}; the converted spec may be incomplete here.`,
+      });
+      delete record[WARNING_KEY];
+    }
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      visit(record[key]);
+      path.pop();
+    }
+  };
+  visit(document);
+  return warnings;
+}
+
+/** The converter's errors carry no location; some name a pointer or the map they are about. */
+function whereFailed(reason: string): string[] {
+  const pointer = /#\/[^\s'"]*/.exec(reason)?.[0];
+  const segments = pointer ? parsePointer(pointer) : undefined;
+  if (segments) return segments;
+  if (/securityScheme/i.test(reason)) return ["securityDefinitions"];
+  if (/sanitised parameter/i.test(reason)) return ["parameters"];
+  if (/sanitised response/i.test(reason)) return ["responses"];
+  return [];
+}
+
+/**
+ * Swagger 2.0 → OpenAPI 3.0 with swagger2openapi, patching what it can and warning about the
+ * rest. Refs stay internal (`resolve: false`): the document was bundled before this.
+ */
+export async function convertSwagger2(swagger: object): Promise<ConvertResult> {
+  muteConsoleWarn();
+  try {
+    const converted = await swagger2openapi.convertObj(swagger, {
+      patch: true,
+      warnOnly: true,
+      resolve: false,
+      // Only tested for presence; without it the converter serialises the whole spec to YAML.
+      text: "-",
+    });
+    const document = converted.openapi as unknown as OpenAPIV3.Document;
+    return { ok: true, document, warnings: takeWarnings(document) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: {
+        code: "conversion-failed",
+        severity: "error",
+        segments: whereFailed(reason),
+        message: `Could not convert this Swagger 2.0 spec to OpenAPI 3.0: ${reason}; fix the spec there, or convert it to OpenAPI 3 yourself.`,
+      },
+    };
+  } finally {
+    unmuteConsoleWarn();
+  }
+}

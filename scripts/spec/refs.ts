@@ -1,0 +1,128 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Problem } from "../problems";
+import { type Finding, locateFinding } from "./finding";
+import { classifyRef, collectRefs, type RefSite, whyUnresolved } from "./ref-sites";
+import { displayPath, readSource, type Source } from "./source";
+
+export interface RefCheck {
+  problems: Problem[];
+  /** Every external file reached from the root, in the order first referenced. */
+  externals: Source[];
+  /** Parsed files by absolute path, root included: the bundler reads from here, not the disk. */
+  sources: Map<string, Source>;
+  /** True when the root names any other file: only then is the bundler worth running. */
+  hasExternal: boolean;
+}
+
+function filePath(from: Source, ref: string): string {
+  if (/^file:/i.test(ref)) return fileURLToPath(ref);
+  let decoded = ref;
+  try {
+    decoded = decodeURI(ref);
+  } catch {
+    // Not URI-encoded after all (a literal `%` in a file name).
+  }
+  return resolve(dirname(from.absolutePath), decoded);
+}
+
+/**
+ * Checks every `$ref` in the root file and, transitively, in the local files it references,
+ * before anything is bundled: each broken reference is reported at the `$ref` that names it,
+ * which the bundler's first-error-wins exceptions cannot do.
+ */
+export async function checkRefs(root: Source, cwd: string): Promise<RefCheck> {
+  const problems: Problem[] = [];
+  const sources = new Map<string, Source>([[root.absolutePath, root]]);
+  const failed = new Map<string, { ioCode: string | undefined }>();
+  const externals: Source[] = [];
+  const queue: Source[] = [root];
+  let hasExternal = false;
+
+  const report = (source: Source, site: RefSite, finding: Omit<Finding, "segments" | "severity">) =>
+    problems.push(
+      locateFinding(
+        { source, segments: [...site.segments, "$ref"] },
+        { ...finding, severity: "error", segments: [] },
+      ),
+    );
+
+  const open = async (path: string): Promise<Source | undefined> => {
+    const known = sources.get(path);
+    if (known || failed.has(path)) return known;
+    const result = await readSource(path, displayPath(path, cwd));
+    if (!result.ok) {
+      failed.set(path, { ioCode: result.ioCode });
+      if (result.problem.code !== "read-error") problems.push(result.problem);
+      return undefined;
+    }
+    sources.set(path, result.source);
+    externals.push(result.source);
+    queue.push(result.source);
+    return result.source;
+  };
+
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const source = next;
+    const checked = new Map<string, string | undefined>();
+    const whyInternal = (fragment: string) => {
+      if (!checked.has(fragment)) checked.set(fragment, whyUnresolved(source.data, fragment));
+      return checked.get(fragment);
+    };
+    for (const site of collectRefs(source.data, source.format === "yaml")) {
+      const target = classifyRef(site.ref);
+      if (target.kind === "remote") {
+        report(source, site, {
+          code: "unresolved-ref",
+          message: `$ref "${site.ref}" is a remote URL and specpost does not download references; save that file next to the spec and refer to it by a relative path.`,
+        });
+        continue;
+      }
+      if (target.kind === "internal") {
+        const why = whyInternal(target.fragment);
+        if (why) {
+          report(source, site, {
+            code: "unresolved-ref",
+            message: `$ref "${site.ref}" does not resolve: ${why}; fix the reference or add what it points to.`,
+          });
+        }
+        continue;
+      }
+      if (source === root) hasExternal = true;
+      const path = filePath(source, target.path);
+      const targetSource = await open(path);
+      const targetName = displayPath(path, cwd);
+      if (!targetSource) {
+        const ioCode = failed.get(path)?.ioCode;
+        if (ioCode === "ENOENT" || ioCode === "ENOTDIR") {
+          report(source, site, {
+            code: "missing-file",
+            message: `$ref "${site.ref}" points to ${targetName}, which does not exist (referenced from ${source.display}); fix the path, which is relative to the folder of ${source.display}.`,
+          });
+        } else if (ioCode !== undefined) {
+          report(source, site, {
+            code: "read-error",
+            message: `$ref "${site.ref}": cannot read ${targetName} (${ioCode}), referenced from ${source.display}; make the file readable.`,
+          });
+        }
+        // A file that failed to parse already has its own located syntax problem.
+        continue;
+      }
+      if (targetSource.data === undefined) {
+        report(source, site, {
+          code: "unresolved-ref",
+          message: `$ref "${site.ref}" points to ${targetName}, which is empty; put the referenced content in it.`,
+        });
+        continue;
+      }
+      const why = target.fragment ? whyUnresolved(targetSource.data, target.fragment) : undefined;
+      if (why) {
+        report(source, site, {
+          code: "unresolved-ref",
+          message: `$ref "${site.ref}" does not resolve: in ${targetName}, ${why}; fix the reference or add what it points to.`,
+        });
+      }
+    }
+  }
+  return { problems, externals, sources, hasExternal };
+}

@@ -1,0 +1,321 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { buildCollection } from "../../scripts/collection/build";
+import { idKeys, idSource } from "../../scripts/collection/ids";
+import { TOKEN_REQUEST_NAME } from "../../scripts/collection/token";
+import {
+  isItemGroup,
+  type PostmanCollection,
+  type PostmanItem,
+  type PostmanItemGroup,
+} from "../../scripts/collection/types";
+import type { ApiModel, AuthModel } from "../../scripts/model/types";
+import { clientCredentials, model, ok, op, param, passThroughRegistry } from "./fixture";
+import { collectionSchemaErrors } from "./postman-schema";
+
+const build = (extra: Partial<ApiModel> = {}) =>
+  buildCollection(model(extra), passThroughRegistry());
+
+const names = (nodes: Array<PostmanItem | PostmanItemGroup>): unknown[] =>
+  nodes.map((n) => (isItemGroup(n) ? { [n.name]: names(n.item) } : n.name));
+
+function findItem(collection: PostmanCollection, name: string): PostmanItem {
+  const walk = (nodes: Array<PostmanItem | PostmanItemGroup>): PostmanItem | undefined => {
+    for (const node of nodes) {
+      const found = isItemGroup(node) ? walk(node.item) : node.name === name ? node : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const item = walk(collection.item);
+  if (!item) throw new Error(`no item ${name}`);
+  return item;
+}
+
+const sourceLines = (file: string) =>
+  readFileSync(new URL(`../../scripts/postman/${file}`, import.meta.url), "utf8")
+    .replace(/\n$/, "")
+    .split("\n");
+
+describe("client-credentials collections", () => {
+  it("start with the token request, then operations in spec order, folders by first tag", () => {
+    const collection = build({
+      operations: [
+        op("get", "/a", { tag: "One", name: "A" }),
+        op("get", "/b", { name: "B" }),
+        op("get", "/c", { tag: "Two", name: "C" }),
+        op("post", "/a", { tag: "One", name: "A2" }),
+      ],
+      tags: [{ name: "Two" }, { name: "One", description: "The first." }],
+    });
+    expect(names(collection.item)).toEqual([
+      TOKEN_REQUEST_NAME,
+      { One: ["A", "A2"] },
+      "B",
+      { Two: ["C"] },
+      { "Auth checks": expect.any(Array) },
+    ]);
+    const one = collection.item[1] as PostmanItemGroup;
+    expect(one.description).toBe("The first.");
+    expect(collectionSchemaErrors(collection)).toEqual([]);
+  });
+
+  it.each([
+    {
+      title: "grant_type in the token URL's query (KPN)",
+      auth: clientCredentials("https://x.test/token?grant_type=client_credentials"),
+      body: ["client_id={{client_id}}", "client_secret={{client_secret}}"],
+    },
+    {
+      title: "grant_type missing from the URL goes into the body",
+      auth: clientCredentials("https://x.test/token"),
+      body: [
+        "client_id={{client_id}}",
+        "client_secret={{client_secret}}",
+        "grant_type=client_credentials",
+      ],
+    },
+    {
+      title: "scopes are sent from the scope variable",
+      auth: clientCredentials("https://x.test/token", ["read", "write"]),
+      body: [
+        "client_id={{client_id}}",
+        "client_secret={{client_secret}}",
+        "grant_type=client_credentials",
+        "scope={{scope}}",
+      ],
+    },
+  ])("token request: $title", ({ auth, body }) => {
+    const collection = build({ auth });
+    const token = collection.item[0] as PostmanItem;
+    expect(token.name).toBe("Get Access Token");
+    expect(token.request.method).toBe("POST");
+    expect(token.request.url.raw).toBe("{{tokenUrl}}");
+    expect(token.request.auth).toEqual({ type: "noauth" });
+    expect(token.request.body?.mode).toBe("urlencoded");
+    const form = token.request.body?.mode === "urlencoded" ? token.request.body.urlencoded : [];
+    expect(form.map((f) => `${f.key}=${f.value}`)).toEqual(body);
+    expect(token.event?.[0]?.listen).toBe("test");
+  });
+
+  it("declares the variables users and scripts rely on, secrets empty", () => {
+    const auth = clientCredentials("https://x.test/token?grant_type=client_credentials&a=b", [
+      "read",
+    ]);
+    const variables = Object.fromEntries(
+      build({ auth, baseUrl: "https://api.test/v1/" }).variable.map((v) => [v.key, v.value]),
+    );
+    expect(variables).toMatchObject({
+      baseUrl: "https://api.test/v1",
+      tokenUrl: "https://x.test/token?grant_type=client_credentials&a=b",
+      client_id: "",
+      client_secret: "",
+      access_token: "",
+      access_token_expires_at: "",
+      scope: "read",
+      specpost_token_requests: "0",
+    });
+  });
+
+  it("authenticates with bearer {{access_token}}; opted-out operations send none", () => {
+    const collection = build({
+      operations: [op("get", "/private"), op("get", "/public", { secured: false })],
+    });
+    expect(collection.auth).toEqual({
+      type: "bearer",
+      bearer: [{ key: "token", value: "{{access_token}}", type: "string" }],
+    });
+    expect(findItem(collection, "GET /private").request.auth).toBeUndefined();
+    expect(findItem(collection, "GET /public").request.auth).toEqual({ type: "noauth" });
+  });
+
+  it("inlines the token scripts line by line after one generated config line", () => {
+    const collection = build({
+      operations: [op("get", "/private"), op("get", "/public", { secured: false })],
+    });
+    const pre = collection.event?.find((e) => e.listen === "prerequest");
+    const exec = pre?.script.exec ?? [];
+    expect(exec.slice(1)).toEqual([
+      ...sourceLines("token-common.js"),
+      ...sourceLines("token-prerequest.js"),
+    ]);
+    const config = JSON.parse(/^const SPECPOST = (.*);$/.exec(exec[0] ?? "")?.[1] ?? "null");
+    const ids = idSource("Test API");
+    // The token request, the unsecured operation and the auth checks never fetch a token.
+    expect(config.noTokenItemIds.slice(0, 2)).toEqual([
+      ids.of(idKeys.tokenRequest()),
+      ids.of(idKeys.operation("GET /public")),
+    ]);
+    expect(config.noTokenItemIds).not.toContain(ids.of(idKeys.operation("GET /private")));
+    expect(config.noTokenItemIds.length).toBeGreaterThan(2);
+    expect(config).toMatchObject({ grantTypeInBody: false, sendScope: false, marginMs: 60000 });
+  });
+
+  it("checks every response with the collection-level contract script", () => {
+    const test = build().event?.find((e) => e.listen === "test");
+    expect(test?.script.exec.join("\n")).toContain("SPECPOST_CONTRACTS");
+  });
+});
+
+describe("operation requests", () => {
+  const collection = build({
+    operations: [
+      op("put", "/users/{userId}/files/{name}.{ext}", {
+        name: "Put file",
+        description: "Stores a file.",
+        deprecated: true,
+        parameters: [
+          param("userId", "path", 42, { description: "The user." }),
+          param("name", "path", "a b"),
+          param("ext", "path", "txt"),
+          param("limit", "query", 10, { required: true }),
+          param("tag", "query", ["x", "y"]),
+          param("X-Trace", "header", "t-1", { required: true }),
+          param("Authorization", "header", "nope", { required: true }),
+          param("session", "cookie", "s1", { required: true }),
+        ],
+        requestBody: {
+          contentType: "application/json",
+          required: true,
+          example: { a: 1 },
+          pointer: "",
+        },
+        responses: [
+          ok("application/json", { id: 1 }),
+          {
+            status: "2XX",
+            description: "Any success",
+            contents: [{ contentType: "application/json", example: [] }],
+            headers: [],
+            pointer: "",
+          },
+          {
+            status: "default",
+            description: "Error",
+            contents: [{ contentType: "application/json", example: { e: 1 } }],
+            headers: [],
+            pointer: "",
+          },
+          {
+            status: "404",
+            description: "Missing",
+            contents: [{ contentType: "application/json" }],
+            headers: [],
+            pointer: "",
+          },
+        ],
+      }),
+    ],
+  });
+  const item = findItem(collection, "Put file");
+
+  it("uses {{baseUrl}}, Postman path variables and in-place values for partial segments", () => {
+    expect(item.request.url).toMatchObject({
+      raw: "{{baseUrl}}/users/:userId/files/a%20b.txt?limit=10",
+      host: ["{{baseUrl}}"],
+      path: ["users", ":userId", "files", "a%20b.txt"],
+      variable: [{ key: "userId", value: "42", description: "The user." }],
+    });
+  });
+
+  it("sends required query and header parameters, lists optional ones disabled", () => {
+    expect(item.request.url.query).toEqual([
+      { key: "limit", value: "10" },
+      { key: "tag", value: "x", disabled: true },
+      { key: "tag", value: "y", disabled: true },
+    ]);
+    expect(item.request.header).toEqual([
+      { key: "X-Trace", value: "t-1" },
+      { key: "Cookie", value: "session=s1" },
+      { key: "Content-Type", value: "application/json" },
+      { key: "Accept", value: "application/json" },
+    ]);
+  });
+
+  it("describes the operation and marks it deprecated", () => {
+    expect(item.request.description).toBe("**Deprecated.**\n\nStores a file.");
+  });
+
+  it("saves the spec's own examples as responses, ranges at their first code", () => {
+    expect(item.response.map((r) => [r.name, r.code, r.status, r.body])).toEqual([
+      ["200 OK", 200, "OK", '{\n  "id": 1\n}'],
+      ["2XX Any success", 200, "OK", "[]"],
+    ]);
+    expect(item.response[0]?.originalRequest).toEqual(item.request);
+  });
+});
+
+describe("other auth kinds convert without the token machinery", () => {
+  it.each<[string, AuthModel, unknown, string[]]>([
+    [
+      "bearer",
+      { kind: "bearer", schemeName: "b" },
+      { type: "bearer", bearer: [{ key: "token", value: "{{access_token}}", type: "string" }] },
+      ["baseUrl", "access_token"],
+    ],
+    [
+      "api key in a header",
+      { kind: "api-key", schemeName: "k", name: "X-Key", in: "header" },
+      {
+        type: "apikey",
+        apikey: [
+          { key: "key", value: "X-Key", type: "string" },
+          { key: "value", value: "{{api_key}}", type: "string" },
+          { key: "in", value: "header", type: "string" },
+        ],
+      },
+      ["baseUrl", "api_key"],
+    ],
+    [
+      "api key in a cookie",
+      { kind: "api-key", schemeName: "k", name: "sid", in: "cookie" },
+      {
+        type: "apikey",
+        apikey: [
+          { key: "key", value: "Cookie", type: "string" },
+          { key: "value", value: "sid={{api_key}}", type: "string" },
+          { key: "in", value: "header", type: "string" },
+        ],
+      },
+      ["baseUrl", "api_key"],
+    ],
+    [
+      "basic",
+      { kind: "basic", schemeName: "b" },
+      {
+        type: "basic",
+        basic: [
+          { key: "username", value: "{{username}}", type: "string" },
+          { key: "password", value: "{{password}}", type: "string" },
+        ],
+      },
+      ["baseUrl", "username", "password"],
+    ],
+    ["none", { kind: "none" }, { type: "noauth" }, ["baseUrl"]],
+  ])("%s", (_name, auth, want, variables) => {
+    const collection = build({ auth });
+    expect(collection.auth).toEqual(want);
+    expect(collection.variable.map((v) => v.key)).toEqual(variables);
+    expect(names(collection.item)).toEqual(["GET /things"]);
+    expect(collection.event?.map((e) => e.listen)).toEqual(["test"]);
+    expect(collectionSchemaErrors(collection)).toEqual([]);
+  });
+});
+
+describe("ids", () => {
+  it("derive from the spec: same title and key, same id; all distinct within a collection", () => {
+    const first = build();
+    expect(build()).toEqual(first);
+    const ids: string[] = [first.info._postman_id];
+    const walk = (nodes: Array<PostmanItem | PostmanItemGroup>) => {
+      for (const node of nodes) {
+        ids.push(node.id);
+        if (isItemGroup(node)) walk(node.item);
+        else ids.push(...node.response.map((r) => r.id));
+      }
+    };
+    walk(first.item);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(build({ title: "Other API" }).info._postman_id).not.toBe(first.info._postman_id);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { idSource, SPECPOST_ID_NAMESPACE } from "../../scripts/collection/ids";
+import { serialise } from "../../scripts/collection/serialise";
+
+describe("serialise", () => {
+  it("writes Postman keys in Postman's order, others sorted, 2-space indent, final newline", () => {
+    const text = serialise({
+      variable: [{ value: "v", key: "k" }],
+      zeta: 1,
+      item: [{ request: { url: "u", method: "GET" }, name: "n", id: "i" }],
+      alpha: undefined,
+      info: { schema: "s", name: "c" },
+    });
+    expect(text).toBe(
+      [
+        "{",
+        '  "info": {',
+        '    "name": "c",',
+        '    "schema": "s"',
+        "  },",
+        '  "item": [',
+        "    {",
+        '      "id": "i",',
+        '      "name": "n",',
+        '      "request": {',
+        '        "method": "GET",',
+        '        "url": "u"',
+        "      }",
+        "    }",
+        "  ],",
+        '  "variable": [',
+        "    {",
+        '      "key": "k",',
+        '      "value": "v"',
+        "    }",
+        "  ],",
+        '  "zeta": 1',
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("gives the same bytes whatever order the keys were built in", () => {
+    expect(serialise({ b: 1, a: { d: 2, c: 3 } })).toBe(serialise({ a: { c: 3, d: 2 }, b: 1 }));
+  });
+});
+
+describe("ids", () => {
+  it("are UUIDv5 under a fixed namespace: stable across runs and machines", () => {
+    const ids = idSource("ELCIES Health Data Aggregator API");
+    expect(SPECPOST_ID_NAMESPACE).toBe("6b0f3c8e-2a57-5d4e-9c1b-7f3e8a2d4c60");
+    expect(ids.of("collection")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(ids.of("collection")).toBe(
+      idSource("ELCIES Health Data Aggregator API").of("collection"),
+    );
+    expect(ids.of("collection")).not.toBe(ids.of("token-request"));
+    // A title/key split cannot be confused with another one.
+    expect(idSource("a b").of("c")).not.toBe(idSource("a").of("b c"));
+  });
+});

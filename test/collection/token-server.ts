@@ -1,0 +1,134 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const TOKEN_PATH = "/oauth/client_credential/accesstoken";
+export const CLIENT_ID = "test-client";
+export const CLIENT_SECRET = "s3cr3t-test-value";
+
+export type TokenMode =
+  | { kind: "ok"; expiresIn: string | number }
+  | { kind: "kpn-500" }
+  | { kind: "invalid-client-401" };
+
+export interface TokenServer {
+  origin: string;
+  tokenUrl: string;
+  /** Token requests received with the configured secret (the Auth checks' wrong one excluded). */
+  tokenRequests: number;
+  /** API requests received, and how many of them were refused for their token. */
+  apiRequests: number;
+  unauthorized: number;
+  /** Raw bodies of token requests (the test checks what the scripts send). */
+  tokenBodies: string[];
+  close(): Promise<void>;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+};
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = "";
+    req.on("data", (chunk) => {
+      text += chunk;
+    });
+    req.on("end", () => resolve(text));
+  });
+}
+
+/**
+ * A token endpoint shaped like KPN's (every value a string, grant_type in the query) and an
+ * API that accepts only tokens it issued and has not yet expired.
+ */
+export async function startTokenServer(mode: TokenMode): Promise<TokenServer> {
+  const issued = new Map<string, number>();
+  let counter = 0;
+  const state = {
+    tokenRequests: 0,
+    apiRequests: 0,
+    unauthorized: 0,
+    tokenBodies: [] as string[],
+  };
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const body = await readBody(req);
+    if (url.pathname === TOKEN_PATH) {
+      const form = new URLSearchParams(body);
+      if (form.get("client_secret") === CLIENT_SECRET) state.tokenRequests += 1;
+      state.tokenBodies.push(body);
+      if (mode.kind === "kpn-500") {
+        return json(res, 500, {
+          error: {
+            transactionId: "abc-123",
+            status: "500 - Internal Server Error",
+            name: "Internal Server Error",
+            message: "invalid_client-invalid_client_id",
+            info: "https://developer.kpn.com/support",
+          },
+        });
+      }
+      if (
+        mode.kind === "invalid-client-401" ||
+        form.get("client_id") !== CLIENT_ID ||
+        form.get("client_secret") !== CLIENT_SECRET ||
+        url.searchParams.get("grant_type") !== "client_credentials"
+      ) {
+        return json(res, 401, { ErrorCode: "invalid_client", Error: "ClientId is Invalid" });
+      }
+      counter += 1;
+      const token = `tok${String(counter).padStart(25, "0")}`;
+      issued.set(token, Date.now() + Number(mode.expiresIn) * 1000);
+      return json(res, 200, {
+        refresh_token_expires_in: "0",
+        api_product_list: "[health-data]",
+        token_type: "Bearer",
+        issued_at: String(Date.now()),
+        client_id: CLIENT_ID,
+        access_token: token,
+        scope: "",
+        expires_in: mode.expiresIn,
+        refresh_count: "0",
+        status: "approved",
+      });
+    }
+    state.apiRequests += 1;
+    if (url.pathname.startsWith("/public/")) return json(res, 200, { ok: true });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const expiry = token === undefined ? undefined : issued.get(token);
+    if (expiry === undefined || expiry <= Date.now()) {
+      state.unauthorized += 1;
+      return json(res, 401, {
+        fault: {
+          faultstring: expiry === undefined ? "Invalid Access Token" : "Access Token expired",
+          detail: { errorcode: "keymanagement.service.invalid_access_token" },
+        },
+      });
+    }
+    return json(res, 200, { ok: true, path: url.pathname });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    tokenUrl: `${origin}${TOKEN_PATH}?grant_type=client_credentials`,
+    get tokenRequests() {
+      return state.tokenRequests;
+    },
+    get apiRequests() {
+      return state.apiRequests;
+    },
+    get unauthorized() {
+      return state.unauthorized;
+    },
+    get tokenBodies() {
+      return state.tokenBodies;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,335 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idKeys, idSource } from "../../scripts/collection/ids";
+import type { PostmanItem } from "../../scripts/collection/types";
+import {
+  apiModel,
+  CLIENT_CREDENTIALS,
+  fixtureCollection,
+  handRegistry,
+  operation,
+  ref,
+} from "./fixture";
+import { failed, passedNames, runCollection } from "./newman";
+import { json, type Reply, type SeenRequest, startServer, type TestServer } from "./server";
+
+const definitions = {
+  Error: { type: "object", required: ["message"], properties: { message: { type: "string" } } },
+  TreeNode: {
+    type: "object",
+    required: ["name"],
+    properties: {
+      name: { type: "string" },
+      children: { type: "array", items: { $ref: "#/definitions/TreeNode" } },
+    },
+  },
+  Unused: { type: "string" },
+  User: {
+    type: "object",
+    required: ["id", "callbackurl"],
+    additionalProperties: false,
+    properties: {
+      id: { type: "integer" },
+      callbackurl: { type: "string" },
+      status: { enum: ["active", "inactive"] },
+    },
+  },
+  UserList: {
+    type: "object",
+    required: ["users"],
+    properties: { users: { type: "array", items: { $ref: "#/definitions/User" } } },
+  },
+};
+
+const model = apiModel(
+  [
+    operation("get", "/userlist", [
+      {
+        status: "200",
+        content: { "application/json": ref("UserList") },
+        requiredHeaders: ["X-Request-Id"],
+      },
+      { status: "4XX", content: { "application/json": ref("Error") } },
+      { status: "default", content: { "application/json": ref("Error") } },
+    ]),
+    operation("get", "/tree", [
+      { status: "200", content: { "application/json": ref("TreeNode") } },
+    ]),
+    operation(
+      "get",
+      "/health",
+      [
+        {
+          status: "200",
+          content: {
+            "application/json": {
+              type: "object",
+              required: ["status"],
+              properties: { status: { const: "ok" } },
+            } as never,
+          },
+        },
+        { status: "204" },
+      ],
+      { secured: false },
+    ),
+    operation("get", "/report", [
+      { status: "200", content: { "application/json": ref("UserList"), "text/csv": undefined } },
+    ]),
+  ],
+  CLIENT_CREDENTIALS("http://127.0.0.1/oauth/token?grant_type=client_credentials"),
+);
+
+const goodUsers = { users: [{ id: 1, callbackurl: "https://cb.example/1", status: "active" }] };
+const goodTree = { name: "root", children: [{ name: "a", children: [{ name: "a1" }] }] };
+
+/** What the conforming server answers; a case overrides single paths. */
+const conforming: Record<string, Reply> = {
+  "/userlist": json(200, goodUsers, { "X-Request-Id": "r-1" }),
+  "/tree": json(200, goodTree),
+  "/health": json(200, { status: "ok" }),
+  "/report": {
+    status: 200,
+    headers: { "content-type": "text/csv" },
+    body: "id,callbackurl\n1,x\n",
+  },
+};
+
+const CONFORMING_NAMES = [
+  "GET /userlist → authorized",
+  "GET /userlist → status 200 is documented",
+  "GET /userlist → 200 content type application/json",
+  "GET /userlist → 200 has header X-Request-Id",
+  "GET /userlist → 200 matches schema UserList",
+  "GET /tree → authorized",
+  "GET /tree → status 200 is documented",
+  "GET /tree → 200 content type application/json",
+  "GET /tree → 200 matches schema TreeNode",
+  "GET /health → status 200 is documented",
+  "GET /health → 200 content type application/json",
+  "GET /health → 200 matches response schema",
+  "GET /report → authorized",
+  "GET /report → status 200 is documented",
+  "GET /report → 200 content type application/json or text/csv",
+];
+
+let server: TestServer;
+let replies: Record<string, Reply> = conforming;
+
+beforeAll(async () => {
+  server = await startServer((request: SeenRequest) => {
+    const path = request.path.split("?")[0] ?? "/";
+    return replies[path] ?? json(404, { message: "no such path" });
+  });
+});
+afterAll(() => server.close());
+
+async function runWith(overrides: Record<string, Reply>) {
+  replies = { ...conforming, ...overrides };
+  const collection = fixtureCollection(model, handRegistry(definitions), { baseUrl: server.url });
+  // The Auth checks folder has its own tests; here only the contract script is under test.
+  collection.item = collection.item.filter((item) => item.name !== "Auth checks");
+  const run = await runCollection(collection);
+  expect(run.scriptErrors).toEqual([]);
+  return run;
+}
+
+describe("contract script under Newman", () => {
+  it("passes every check, with stable readable names, against a conforming server", async () => {
+    const run = await runWith({});
+    expect(failed(run)).toEqual({});
+    expect(passedNames(run)).toEqual(CONFORMING_NAMES);
+  });
+
+  it.each<{ fault: string; overrides: Record<string, Reply>; want: Record<string, unknown> }>([
+    {
+      fault: "a body that violates the schema",
+      overrides: {
+        "/userlist": json(
+          200,
+          {
+            users: [
+              { id: 1, callbackurl: 5 },
+              { callbackurl: "x", extra: true, status: "gone" },
+            ],
+          },
+          { "X-Request-Id": "r-1" },
+        ),
+      },
+      want: {
+        "GET /userlist → 200 matches schema UserList":
+          "body does not match schema UserList: body.users[0].callbackurl should be string; " +
+          "body.users[1] should NOT have additional property 'extra'; " +
+          "body.users[1] should have required property 'id' (and 1 more)",
+      },
+    },
+    {
+      fault: "a recursive schema violated three levels down",
+      overrides: {
+        "/tree": json(200, { name: "root", children: [{ name: "a", children: [{ name: 7 }] }] }),
+      },
+      want: {
+        "GET /tree → 200 matches schema TreeNode":
+          "body does not match schema TreeNode: body.children[0].children[0].name should be string",
+      },
+    },
+    {
+      fault: "an inline schema violated",
+      overrides: { "/health": json(200, { status: "degraded" }) },
+      want: {
+        "GET /health → 200 matches response schema":
+          'body does not match response schema: body.status should be "ok"',
+      },
+    },
+    {
+      fault: "an undocumented status",
+      overrides: { "/health": json(500, { message: "boom" }) },
+      want: {
+        "GET /health → status 500 is documented":
+          "GET /health answered 500 Internal Server Error, which the spec does not document (documented: 200, 204)",
+      },
+    },
+    {
+      fault: "an API that refuses the collection's token",
+      overrides: {
+        "/userlist": json(401, { fault: { faultstring: "Invalid Access Token", detail: {} } }),
+      },
+      want: {
+        // Alone: the documented 401's own checks would only repeat it.
+        "GET /userlist → authorized":
+          "GET /userlist answered 401 Unauthorized to a request sent with the collection's credentials " +
+          "(Invalid Access Token); check the client's access to this API",
+      },
+    },
+    {
+      fault: "a wrong content type",
+      overrides: {
+        "/userlist": {
+          status: 200,
+          headers: { "content-type": "text/html", "X-Request-Id": "r" },
+          body: "<p>hi</p>",
+        },
+      },
+      want: {
+        "GET /userlist → 200 content type application/json":
+          "Content-Type is text/html; the spec documents application/json for 200",
+      },
+    },
+    {
+      fault: "no content type at all",
+      overrides: { "/tree": { status: 200, body: JSON.stringify(goodTree) } },
+      want: {
+        "GET /tree → 200 content type application/json":
+          "the response has no Content-Type header; the spec documents application/json for 200",
+      },
+    },
+    {
+      fault: "a missing required header",
+      overrides: { "/userlist": json(200, goodUsers) },
+      want: {
+        "GET /userlist → 200 has header X-Request-Id":
+          "the response has no X-Request-Id header, which the spec requires for 200",
+      },
+    },
+    {
+      fault: "a JSON content type over a body that is not JSON",
+      overrides: {
+        "/tree": { status: 200, headers: { "content-type": "application/json" }, body: "{oops" },
+      },
+      want: {
+        "GET /tree → 200 matches schema TreeNode": expect.stringMatching(
+          /^the body is not valid JSON \([^\n]+\); the spec documents schema TreeNode for 200$/,
+        ),
+      },
+    },
+    {
+      fault: "an empty body where a schema is documented",
+      overrides: {
+        "/tree": { status: 200, headers: { "content-type": "application/json" }, body: "" },
+      },
+      want: {
+        "GET /tree → 200 matches schema TreeNode":
+          "the body is empty; the spec documents schema TreeNode for 200",
+      },
+    },
+  ])(
+    "fails on $fault with names and messages that say what is wrong",
+    async ({ overrides, want }) => {
+      const run = await runWith(overrides);
+      expect(failed(run)).toEqual(want);
+      // The same collection goes green again once the server is fixed.
+      const fixed = await runWith({});
+      expect(failed(fixed)).toEqual({});
+      expect(passedNames(fixed)).toEqual(CONFORMING_NAMES);
+    },
+  );
+
+  it("reports a refused token once per request, without checking the fault body", async () => {
+    const run = await runWith({ "/userlist": json(403, { message: "no access" }) });
+    const userlist = run.assertions.filter((a) => a.name.startsWith("GET /userlist"));
+    expect(userlist.map((a) => [a.name, a.passed])).toEqual([
+      ["GET /userlist → authorized", false],
+    ]);
+  });
+
+  it("matches 4XX ranges and default, and checks the schema of the status actually returned", async () => {
+    const run = await runWith({ "/userlist": json(404, { message: 404 }) });
+    expect(failed(run)).toEqual({
+      "GET /userlist → 404 matches schema Error":
+        "body does not match schema Error: body.message should be string",
+    });
+    expect(passedNames(run)).toContain("GET /userlist → status 404 is documented");
+
+    const fallback = await runWith({ "/userlist": json(503, { message: "later" }) });
+    expect(failed(fallback)).toEqual({});
+    expect(passedNames(fallback)).toEqual(
+      expect.arrayContaining([
+        "GET /userlist → status 503 is documented",
+        "GET /userlist → 503 content type application/json",
+        "GET /userlist → 503 matches schema Error",
+      ]),
+    );
+  });
+
+  it("accepts media type parameters and header case, and checks nothing for a status without content", async () => {
+    const run = await runWith({
+      "/userlist": {
+        status: 200,
+        headers: { "Content-Type": "Application/JSON; charset=utf-8", "x-request-id": "r" },
+        body: JSON.stringify(goodUsers),
+      },
+      "/health": { status: 204 },
+    });
+    expect(failed(run)).toEqual({});
+    const health = run.assertions.filter((a) => a.name.startsWith("GET /health"));
+    expect(health.map((a) => a.name)).toEqual(["GET /health → status 204 is documented"]);
+  });
+
+  it("stays quiet on secured requests after a failed token fetch, and skips requests it has no contract for", async () => {
+    const ids = idSource("someone else");
+    const userAdded: PostmanItem = {
+      id: ids.of(idKeys.operation("GET /health")),
+      name: "added by a user",
+      request: {
+        method: "GET",
+        header: [],
+        url: { raw: "{{baseUrl}}/nowhere", host: ["{{baseUrl}}"], path: ["nowhere"] },
+      },
+      response: [],
+    };
+    replies = conforming;
+    const collection = fixtureCollection(model, handRegistry(definitions), {
+      baseUrl: server.url,
+      extraItems: [userAdded],
+    });
+    collection.item = collection.item.filter((item) => item.name !== "Auth checks");
+    collection.variable.push({ key: "specpost_token_error", value: '{"message":"token failed"}' });
+    const run = await runCollection(collection);
+    expect(run.scriptErrors).toEqual([]);
+    // Only the unsecured operation is still checked; the user's request gets no assertion.
+    expect(run.assertions.map((a) => `${a.item}: ${a.name}`)).toEqual([
+      "GET /health: GET /health → status 200 is documented",
+      "GET /health: GET /health → 200 content type application/json",
+      "GET /health: GET /health → 200 matches response schema",
+    ]);
+  });
+});

@@ -1,0 +1,148 @@
+import { authChecksFolder } from "../../scripts/collection/auth-checks";
+import { contractTestScript } from "../../scripts/collection/contracts";
+import { idKeys, idSource } from "../../scripts/collection/ids";
+import type {
+  PostmanCollection,
+  PostmanItem,
+  PostmanItemGroup,
+} from "../../scripts/collection/types";
+import { POSTMAN_SCHEMA_URL } from "../../scripts/collection/types";
+import type {
+  ApiModel,
+  AuthModel,
+  OasSchema,
+  OperationModel,
+  ResponseModel,
+} from "../../scripts/model/types";
+import type { Draft07Schema, SchemaRegistry } from "../../scripts/schema/types";
+
+/**
+ * A registry over draft-07 definitions written by hand: these tests are about the contract
+ * data and the sandbox script, not about translation (the pipeline tests cover that).
+ * `{$ref: "#/components/schemas/X"}` becomes `{$ref: "#/definitions/X"}`; other schemas
+ * are already draft-07.
+ */
+export function handRegistry(definitions: Record<string, Draft07Schema>): SchemaRegistry {
+  const name = (schema: OasSchema) =>
+    typeof schema === "object" && "$ref" in schema && typeof schema.$ref === "string"
+      ? schema.$ref.replace("#/components/schemas/", "")
+      : undefined;
+  return {
+    nameOf: name,
+    translate: (schema) => {
+      const ref = name(schema);
+      return ref === undefined ? (schema as Draft07Schema) : { $ref: `#/definitions/${ref}` };
+    },
+    definitions: () => definitions,
+  };
+}
+
+export const ref = (name: string): OasSchema => ({ $ref: `#/components/schemas/${name}` });
+
+export interface ResponseSpec {
+  status: string;
+  /** Content type → schema (undefined: documented without schema). */
+  content?: Record<string, OasSchema | undefined>;
+  requiredHeaders?: string[];
+}
+
+export function operation(
+  method: OperationModel["method"],
+  path: string,
+  responses: ResponseSpec[],
+  extra: Partial<OperationModel> = {},
+): OperationModel {
+  const key = `${method.toUpperCase()} ${path}`;
+  return {
+    key,
+    method,
+    path,
+    name: key,
+    deprecated: false,
+    secured: true,
+    parameters: [],
+    pointer: `#/paths/${path.replace(/\//g, "~1")}/${method}`,
+    responses: responses.map(
+      (r): ResponseModel => ({
+        status: r.status,
+        description: r.status,
+        contents: Object.entries(r.content ?? {}).map(([contentType, schema]) =>
+          schema === undefined ? { contentType } : { contentType, schema },
+        ),
+        headers: (r.requiredHeaders ?? []).map((name) => ({ name, required: true })),
+        pointer: "",
+      }),
+    ),
+    ...extra,
+  };
+}
+
+export const CLIENT_CREDENTIALS = (
+  tokenUrl: string,
+): Extract<AuthModel, { kind: "client-credentials" }> => ({
+  kind: "client-credentials",
+  schemeName: "oauth2",
+  tokenUrl,
+  scopes: [],
+  source: "flow",
+});
+
+export function apiModel(operations: OperationModel[], auth: AuthModel): ApiModel {
+  return {
+    spec: undefined as never,
+    name: "fixture",
+    title: "Contract fixture",
+    version: "1",
+    baseUrl: "http://127.0.0.1",
+    auth,
+    tags: [],
+    operations,
+  };
+}
+
+/**
+ * Just enough of a collection to run the generated scripts: one request per operation (ids
+ * as the builder derives them), the contract script as the collection-level test, and the
+ * Auth checks folder. Requests send no token: the token machinery is not under test here.
+ */
+export function fixtureCollection(
+  model: ApiModel,
+  registry: SchemaRegistry,
+  options: { baseUrl: string; tokenUrl?: string; extraItems?: PostmanItem[] },
+): PostmanCollection {
+  const ids = idSource(model.title);
+  const itemIdOf = (opKey: string) => ids.of(idKeys.operation(opKey));
+  const items: Array<PostmanItem | PostmanItemGroup> = model.operations.map((op) => ({
+    id: itemIdOf(op.key),
+    name: op.name,
+    request: {
+      method: op.method.toUpperCase(),
+      header: [],
+      url: {
+        raw: `{{baseUrl}}${op.path}`,
+        host: ["{{baseUrl}}"],
+        path: op.path.split("/").slice(1),
+      },
+    },
+    response: [],
+  }));
+  items.push(...(options.extraItems ?? []));
+  const folder = authChecksFolder(model, ids.of);
+  if (folder) items.push(folder);
+  return {
+    info: { _postman_id: ids.of("collection"), name: model.title, schema: POSTMAN_SCHEMA_URL },
+    item: items,
+    event: [
+      {
+        listen: "test",
+        script: { type: "text/javascript", exec: contractTestScript(model, registry, itemIdOf) },
+      },
+    ],
+    variable: [
+      { key: "baseUrl", value: options.baseUrl },
+      { key: "tokenUrl", value: options.tokenUrl ?? `${options.baseUrl}/oauth/token` },
+      { key: "client_id", value: "fixture-client" },
+      { key: "client_secret", value: "" },
+    ],
+  };
+}
