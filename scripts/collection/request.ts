@@ -1,6 +1,13 @@
 import type { OperationModel, ParameterModel } from "../model/types";
 import { mediaType, requestBody } from "./body";
-import { IGNORED_HEADER_PARAMS, pathText, queryPairs, simpleText } from "./params";
+import {
+  encodePathText,
+  encodeQueryText,
+  IGNORED_HEADER_PARAMS,
+  pathText,
+  queryPairs,
+  simpleText,
+} from "./params";
 import type {
   PostmanHeader,
   PostmanQueryParam,
@@ -34,7 +41,10 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
       const param = whole?.[1] === undefined ? undefined : pathParams.get(whole[1]);
       if (param && (param.style ?? "simple") === "simple") {
         variables.push(
-          withDescription({ key: param.name, value: pathText(param) }, param.description),
+          withDescription(
+            { key: param.name, value: encodePathText(pathText(param)) },
+            param.description,
+          ),
         );
         return `:${param.name}`;
       }
@@ -42,7 +52,7 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
       // label/matrix styles get their example written in place.
       return segment.replace(/\{([^{}]+)\}/g, (match, name: string) => {
         const p = pathParams.get(name);
-        return p ? encodeURIComponent(pathText(p)) : match;
+        return p ? encodePathText(pathText(p)) : match;
       });
     });
 
@@ -50,7 +60,8 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
   for (const param of operation.parameters) {
     if (param.in !== "query") continue;
     for (const pair of queryPairs(param)) {
-      query.push(disabledUnlessRequired(withDescription(pair, param.description), param));
+      const encoded = { key: encodeQueryText(pair.key), value: encodeQueryText(pair.value) };
+      query.push(disabledUnlessRequired(withDescription(encoded, param.description), param));
     }
   }
   const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);

@@ -32,13 +32,19 @@ export interface WriteOutcome {
   error?: string;
 }
 
+const firstLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
+
 /**
- * Writes each file through a temporary file in the same folder and a rename, so a reader (or
- * an interrupted run) sees the old file or the new one, never half of one. Files whose
- * content is already on disk are left alone.
+ * Writes one spec's files together: every changed file is first written to a temporary file
+ * beside its target, and only when all of them are staged are they renamed into place. A
+ * reader sees old or new files, never half of one, and a spec whose files cannot all be
+ * staged changes nothing on disk. Files already up to date are left alone.
  */
 export async function writeFiles(files: readonly OutputFile[]): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = [];
+  const staged: Array<{ path: string; temp: string }> = [];
+  let failure: { path: string; error: string } | undefined;
   for (const file of files) {
     if ((await current(file.path)) === file.content) {
       outcomes.push({ path: file.path, status: "unchanged" });
@@ -48,12 +54,25 @@ export async function writeFiles(files: readonly OutputFile[]): Promise<WriteOut
     try {
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(temp, file.content, "utf8");
-      await rename(temp, file.path);
-      outcomes.push({ path: file.path, status: "written" });
+      staged.push({ path: file.path, temp });
     } catch (error) {
-      await rm(temp, { force: true });
-      const message = error instanceof Error ? error.message : String(error);
-      outcomes.push({ path: file.path, status: "failed", error: message.split("\n")[0] });
+      failure = { path: file.path, error: firstLine(error) };
+      // Best effort: when the folder itself is the problem there is no temp file to remove.
+      await rm(temp, { force: true }).catch(() => undefined);
+      break;
+    }
+  }
+  if (failure) {
+    await Promise.all(staged.map((s) => rm(s.temp, { force: true }).catch(() => undefined)));
+    return [{ path: failure.path, status: "failed", error: failure.error }];
+  }
+  for (const { path, temp } of staged) {
+    try {
+      await rename(temp, path);
+      outcomes.push({ path, status: "written" });
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      outcomes.push({ path, status: "failed", error: firstLine(error) });
     }
   }
   return outcomes;

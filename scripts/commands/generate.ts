@@ -107,12 +107,20 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
     return failed ? 1 : 0;
   }
 
-  for (const outcome of await writeFiles(files)) {
-    if (outcome.status === "failed") {
-      failed = true;
-      io.stderr(`${show(outcome.path)}:1:1 error write-error could not write: ${outcome.error}\n`);
-    } else {
-      io.stdout(`${outcome.status === "written" ? "wrote" : "unchanged"} ${show(outcome.path)}\n`);
+  for (const spec of result.specs) {
+    if (spec.files.length === 0) continue;
+    for (const outcome of await writeFiles(spec.files)) {
+      if (outcome.status === "failed") {
+        failed = true;
+        io.stderr(
+          `${show(outcome.path)}:1:1 error write-error could not write: ${outcome.error}\n`,
+        );
+        io.stderr(`skipped ${spec.file}: nothing written for it\n`);
+      } else {
+        io.stdout(
+          `${outcome.status === "written" ? "wrote" : "unchanged"} ${show(outcome.path)}\n`,
+        );
+      }
     }
   }
   return failed ? 1 : 0;

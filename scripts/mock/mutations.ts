@@ -38,7 +38,8 @@ function* paths(root: unknown): Generator<{ path: Path; value: unknown }> {
     if (current.path.length > 0) yield current;
     const { value, path } = current;
     if (Array.isArray(value)) {
-      value.forEach((item, index) => queue.push({ path: [...path, index], value: item }));
+      for (const [index, item] of value.entries())
+        queue.push({ path: [...path, index], value: item });
     } else if (typeof value === "object" && value !== null) {
       for (const [key, item] of Object.entries(value))
         queue.push({ path: [...path, key], value: item });

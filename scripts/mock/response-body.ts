@@ -1,6 +1,7 @@
 import { sample } from "openapi-sampler";
 import type { OasSchema } from "../model/types";
 import type { OpenApiDocument } from "../spec/types";
+import { pruneToValid } from "./prune";
 import { isJsonType } from "./request-body";
 import type { SchemaValidator } from "./schema-validator";
 
@@ -39,8 +40,8 @@ export function serialise(mediaType: string, value: unknown): string {
 
 /**
  * The body the mock answers with: the spec's example when it matches the schema, else
- * openapi-backend's mock, else openapi-sampler's (deterministic, honours `pattern`), each
- * checked with Ajv. The first valid candidate wins; if none is valid the best effort is sent
+ * openapi-backend's mock, else openapi-sampler's (deterministic, honours `pattern`), else
+ * that sample pruned of what the schema objects to; each checked with Ajv. The first valid candidate wins; if none is valid the best effort is sent
  * and the reason reported, because a spec whose examples break its schemas deserves a word.
  */
 export function generateBody(
@@ -64,7 +65,9 @@ export function generateBody(
     ["openapi-backend's mock", () => source.backendMock?.()],
     ["openapi-sampler's sample", () => sampled(source, document, false)],
     ["openapi-sampler's sample of required properties", () => sampled(source, document, true)],
+    ["openapi-sampler's sample, pruned", () => pruneToValid(sampled(source, document, false), check)],
   ];
+  const check = (value: unknown) => validator.check(source.schema, value, "response");
   const failures: string[] = [];
   let fallback: unknown;
   for (const [name, produce] of candidates) {
@@ -76,7 +79,7 @@ export function generateBody(
     }
     if (value === undefined) continue;
     fallback ??= value;
-    const result = validator.check(source.schema, value, "response");
+    const result = check(value);
     if (result.valid) return { value, text: serialise(source.mediaType, value) };
     const first = result.issues[0];
     failures.push(`${name} fails${first ? ` at '${first.path}' (${first.message})` : ""}`);

@@ -96,11 +96,11 @@ export function createSchemaValidator(document: OpenApiDocument): SchemaValidato
 
   function compile(schema: object, direction: Direction, coerce: boolean) {
     const key = `${direction}:${coerce}`;
-    let cache = compiled.get(key);
-    if (!cache) compiled.set(key, (cache = new WeakMap()));
+    const cache = compiled.get(key) ?? new WeakMap<object, ValidateFunction | null>();
+    compiled.set(key, cache);
     if (cache.has(schema)) return cache.get(schema) ?? null;
-    let ajv = instances.get(key);
-    if (!ajv) instances.set(key, (ajv = newAjv(document, direction, coerce)));
+    const ajv = instances.get(key) ?? newAjv(document, direction, coerce);
+    instances.set(key, ajv);
     let validate: ValidateFunction | null;
     try {
       const normalized = normalizeSchemas(schema, { direction, document, refBase: DOC_ID });

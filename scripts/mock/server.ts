@@ -2,13 +2,12 @@ import { setTimeout as sleep } from "node:timers/promises";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ApiModel } from "../model/types";
+import { type ApiContext, handleApiRequest } from "./api-handler";
 import { createApiRouter } from "./api-router";
-import { checkAuth } from "./auth-check";
 import { MOCK_CONTROL_PREFIX, MOCK_DEFAULT_TOKEN_TTL_SECONDS, MOCK_HOST } from "./constants";
-import { handleControl } from "./control";
-import { prepareResponses, renderResponse } from "./prepared-responses";
+import { type ControlContext, handleControl } from "./control";
+import { prepareResponses } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
-import { checkRequestBody } from "./request-body";
 import { createSchemaValidator } from "./schema-validator";
 import { StatsRecorder } from "./stats";
 import { handleTokenRequest } from "./token-endpoint";
@@ -82,62 +81,39 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
     return reply;
   }
 
+  const apiContext: ApiContext = {
+    model,
+    router,
+    validator,
+    store,
+    responses,
+    faults: () => faults,
+  };
+
   function api(request: FastifyRequest, path: string): MockReply {
-    const relative = path.slice(basePath.length) || "/";
-    const routerRequest = {
-      method: request.method,
-      path: relative,
-      query: request.query as Headers,
-      headers: request.headers as Headers,
-    };
-    const route = router.route(routerRequest);
-    if (route.kind === "not-found") {
-      return mockError(404, `No operation matches ${request.method} ${relative}.`);
-    }
-    if (route.kind === "method-not-allowed") {
-      const reply = mockError(
-        405,
-        `${relative} does not accept ${request.method}; it accepts ${route.allow.join(", ")}.`,
-      );
-      return { ...reply, headers: { ...reply.headers, allow: route.allow.join(", ") } };
-    }
-    const { operation } = route;
-    const denied = operation.secured
-      ? checkAuth(
-          { headers: request.headers, query: request.query as Record<string, unknown> },
-          { auth: model.auth, store, rejectTokens: faults.rejectTokens === true },
-        )
-      : undefined;
-    const problems = denied
-      ? []
-      : [
-          ...router.checkParameters(routerRequest, operation),
-          ...checkRequestBody(
-            operation,
-            { contentType: request.headers["content-type"], value: request.body },
-            document,
-            validator,
-          ),
-        ];
-    const reply =
-      denied ??
-      (problems.length > 0
-        ? mockError(400, `Invalid request: ${problems.join("; ")}.`, problems)
-        : renderResponse(
-            responses.get(operation.key) ?? {
-              status: 200,
-              headers: {},
-              contents: [],
-              undocumentedStatus: 418,
-              wrongContentType: "text/plain",
-            },
-            faults,
-            request.headers.accept,
-            validator,
-          ));
-    stats.request(operation.key, reply.status);
+    const { reply, operation } = handleApiRequest(
+      {
+        method: request.method,
+        path: path.slice(basePath.length) || "/",
+        query: request.query as Headers,
+        headers: request.headers as Headers,
+        body: request.body,
+      },
+      apiContext,
+    );
+    if (operation) stats.request(operation.key, reply.status);
     return reply;
   }
+
+  const control: ControlContext = {
+    stats: () => stats.snapshot(),
+    faults: () => ({ ...faults }),
+    setFaults,
+    reset: () => {
+      stats.reset();
+      setFaults({});
+    },
+  };
 
   async function dispatch(request: FastifyRequest, reply: FastifyReply) {
     let path: string;
@@ -147,12 +123,6 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
       return send(reply, mockError(404, "The request target is not a path."));
     }
     if (path.startsWith(`${MOCK_CONTROL_PREFIX}/`)) {
-      const control = {
-        stats: () => stats.snapshot(),
-        faults: () => ({ ...faults }),
-        setFaults,
-        reset: () => (stats.reset(), setFaults({})),
-      };
       return send(reply, handleControl(request.method, path, request.body, control));
     }
     if (tokenUrl && path === tokenUrl.pathname) {

@@ -26,8 +26,8 @@ export class StatsRecorder {
 
   request(operationKey: string, status: number): void {
     this.requests.set(operationKey, (this.requests.get(operationKey) ?? 0) + 1);
-    let byStatus = this.statuses.get(operationKey);
-    if (!byStatus) this.statuses.set(operationKey, (byStatus = new Map()));
+    const byStatus = this.statuses.get(operationKey) ?? new Map<string, number>();
+    this.statuses.set(operationKey, byStatus);
     byStatus.set(String(status), (byStatus.get(String(status)) ?? 0) + 1);
   }
 

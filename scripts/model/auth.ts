@@ -49,7 +49,10 @@ function describe(s: Scheme): string {
   return String(s.value.type);
 }
 
-function schemesInUse(ctx: ModelContext, usage: SecurityUsage): { schemes: Scheme[]; assumed: boolean } {
+function schemesInUse(
+  ctx: ModelContext,
+  usage: SecurityUsage,
+): { schemes: Scheme[]; assumed: boolean } {
   const components = isObject(ctx.document.components) ? ctx.document.components : {};
   const declared = isObject(components.securitySchemes) ? components.securitySchemes : {};
   const assumed = !usage.anyRequirement && Object.keys(declared).length > 0;
@@ -59,13 +62,23 @@ function schemesInUse(ctx: ModelContext, usage: SecurityUsage): { schemes: Schem
     const pointer = child("#/components/securitySchemes", name);
     if (!Object.hasOwn(declared, name)) {
       const at = usage.firstUse.get(name) ?? "#";
-      ctx.report("unresolved-ref", "warning", at, `Security requirement names scheme "${name}", which components.securitySchemes does not declare; it is ignored. Declare it or fix the name.`);
+      ctx.report(
+        "unresolved-ref",
+        "warning",
+        at,
+        `Security requirement names scheme "${name}", which components.securitySchemes does not declare; it is ignored. Declare it or fix the name.`,
+      );
       continue;
     }
     const resolved = ctx.deref(declared[name], pointer);
     if (!resolved) continue;
     if (!isObject(resolved.value) || typeof resolved.value.type !== "string") {
-      ctx.report("invalid-type", "error", pointer, `Security scheme "${name}" must be an object with a "type"; fix the spec.`);
+      ctx.report(
+        "invalid-type",
+        "error",
+        pointer,
+        `Security scheme "${name}" must be an object with a "type"; fix the spec.`,
+      );
       continue;
     }
     schemes.push({ name, pointer, value: resolved.value });
@@ -92,20 +105,33 @@ export function buildAuth(ctx: ModelContext, baseUrl: string, usage: SecurityUsa
   return { auth, assumed };
 }
 
-function chooseAuth(ctx: ModelContext, baseUrl: string, usage: SecurityUsage, schemes: Scheme[]): AuthModel {
+function chooseAuth(
+  ctx: ModelContext,
+  baseUrl: string,
+  usage: SecurityUsage,
+  schemes: Scheme[],
+): AuthModel {
   const scopes = (name: string) => [...(usage.schemes.get(name) ?? [])].sort();
   const option = ctx.options.tokenUrl;
   const withFlow = schemes.find((s) => clientCredentialsFlow(s) !== undefined);
   const holder = withFlow ?? schemes.find(carriesBearerToken);
   if (holder) {
-    const base = { kind: "client-credentials" as const, schemeName: holder.name, scopes: scopes(holder.name) };
-    if (option) return { ...base, tokenUrl: absoluteTokenUrl(option, baseUrl), source: "option" };
+    const clientCredentials = (
+      tokenUrl: string,
+      source: "flow" | "extension" | "option",
+    ): AuthModel => ({
+      kind: "client-credentials",
+      schemeName: holder.name,
+      tokenUrl: absoluteTokenUrl(tokenUrl, baseUrl),
+      scopes: scopes(holder.name),
+      source,
+    });
+    if (option) return clientCredentials(option, "option");
     const flow = clientCredentialsFlow(holder);
-    if (flow) return { ...base, tokenUrl: absoluteTokenUrl(String(flow.tokenUrl), baseUrl), source: "flow" };
+    if (flow) return clientCredentials(String(flow.tokenUrl), "flow");
     const extension = holder.value[TOKEN_URL_EXTENSION] ?? ctx.document[TOKEN_URL_EXTENSION];
-    if (typeof extension === "string" && extension.trim() !== "") {
-      return { ...base, tokenUrl: absoluteTokenUrl(extension.trim(), baseUrl), source: "extension" };
-    }
+    if (typeof extension === "string" && extension.trim() !== "")
+      return clientCredentials(extension.trim(), "extension");
     ctx.report(
       "no-token-url",
       "warning",
@@ -117,21 +143,44 @@ function chooseAuth(ctx: ModelContext, baseUrl: string, usage: SecurityUsage, sc
   const ignored = option ? " --token-url is ignored without an OAuth 2.0 or bearer scheme." : "";
   const apiKey = schemes.find((s) => s.value.type === "apiKey");
   if (apiKey) {
-    const where = apiKey.value.in === "query" || apiKey.value.in === "cookie" ? apiKey.value.in : "header";
+    const where =
+      apiKey.value.in === "query" || apiKey.value.in === "cookie" ? apiKey.value.in : "header";
     const name = typeof apiKey.value.name === "string" ? apiKey.value.name : "X-API-Key";
-    ctx.report("no-client-credentials", "warning", apiKey.pointer, `Scheme "${apiKey.name}" is an API key (${where} "${name}"), not OAuth 2.0 client credentials; the collection sends the key from the environment and fetches no token.${ignored}`);
+    ctx.report(
+      "no-client-credentials",
+      "warning",
+      apiKey.pointer,
+      `Scheme "${apiKey.name}" is an API key (${where} "${name}"), not OAuth 2.0 client credentials; the collection sends the key from the environment and fetches no token.${ignored}`,
+    );
     return { kind: "api-key", schemeName: apiKey.name, name, in: where };
   }
-  const basic = schemes.find((s) => s.value.type === "http" && String(s.value.scheme).toLowerCase() === "basic");
+  const basic = schemes.find(
+    (s) => s.value.type === "http" && String(s.value.scheme).toLowerCase() === "basic",
+  );
   if (basic) {
-    ctx.report("no-client-credentials", "warning", basic.pointer, `Scheme "${basic.name}" is HTTP basic, not OAuth 2.0 client credentials; the collection sends a username and password from the environment and fetches no token.${ignored}`);
+    ctx.report(
+      "no-client-credentials",
+      "warning",
+      basic.pointer,
+      `Scheme "${basic.name}" is HTTP basic, not OAuth 2.0 client credentials; the collection sends a username and password from the environment and fetches no token.${ignored}`,
+    );
     return { kind: "basic", schemeName: basic.name };
   }
   for (const other of schemes) {
-    ctx.report("unsupported-auth", "warning", other.pointer, `Scheme "${other.name}" (${describe(other)}) is not supported; requests are sent without credentials.`);
+    ctx.report(
+      "unsupported-auth",
+      "warning",
+      other.pointer,
+      `Scheme "${other.name}" (${describe(other)}) is not supported; requests are sent without credentials.`,
+    );
   }
   if (schemes.length === 0) {
-    ctx.report("no-client-credentials", "warning", "#", `The spec declares no security; requests are sent without credentials and no token is fetched.${ignored}`);
+    ctx.report(
+      "no-client-credentials",
+      "warning",
+      "#",
+      `The spec declares no security; requests are sent without credentials and no token is fetched.${ignored}`,
+    );
   }
   return { kind: "none" };
 }

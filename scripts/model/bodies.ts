@@ -3,7 +3,8 @@ import { exampleOf, exampleOrSample, schemaExampleOf } from "./examples";
 import { child, isObject } from "./resolve";
 import type { BodyModel, OasSchema } from "./types";
 
-const mediaBase = (contentType: string): string => (contentType.split(";")[0] ?? "").trim().toLowerCase();
+const mediaBase = (contentType: string): string =>
+  (contentType.split(";")[0] ?? "").trim().toLowerCase();
 
 /** Preference of a request body media type: lower is better. */
 function rank(contentType: string): number {
@@ -25,10 +26,15 @@ export function chooseContentType(contentTypes: readonly string[]): string | und
   return best;
 }
 
-export function buildRequestBody(ctx: ModelContext, raw: unknown, pointer: string): BodyModel | undefined {
+export function buildRequestBody(
+  ctx: ModelContext,
+  raw: unknown,
+  pointer: string,
+): BodyModel | undefined {
   if (raw === undefined) return undefined;
   const resolved = ctx.deref(raw, pointer);
-  if (!resolved || !expectObject(ctx, resolved.value, resolved.pointer, "requestBody")) return undefined;
+  if (!resolved || !expectObject(ctx, resolved.value, resolved.pointer, "requestBody"))
+    return undefined;
   const body = resolved.value;
   const contentPointer = child(resolved.pointer, "content");
   if (!expectObject(ctx, body.content, contentPointer, "requestBody.content")) return undefined;
@@ -40,9 +46,16 @@ export function buildRequestBody(ctx: ModelContext, raw: unknown, pointer: strin
   const schemaPointer = child(mediaPointer, "schema");
   const given =
     exampleOf(ctx, media, mediaPointer) ??
-    (schema === undefined ? undefined : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, false));
+    (schema === undefined
+      ? undefined
+      : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, false));
   const { example, exampleSource } = exampleOrSample(ctx, given, schema, schemaPointer, {});
-  const model: BodyModel = { contentType, required: body.required === true, example, pointer: resolved.pointer };
+  const model: BodyModel = {
+    contentType,
+    required: body.required === true,
+    example,
+    pointer: resolved.pointer,
+  };
   if (exampleSource) model.exampleSource = exampleSource;
   if (typeof body.description === "string") model.description = body.description;
   if (schema !== undefined) model.schema = schema;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sortProblems } from "../spec/finding";
 import type { LoadedSpec } from "../spec/types";
 import { buildAuth } from "./auth";
 import { createContext, type ModelContext } from "./context";
@@ -21,7 +22,12 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
   const { auth, assumed } = buildAuth(ctx, baseUrl, collectSecurity(ctx));
   const { operations, usedTags } = buildOperations(ctx, baseUrl, assumed);
   if (operations.length === 0) {
-    ctx.report("no-operations", "error", "#/paths", "The spec has no operations under paths; there is nothing to build a collection from.");
+    ctx.report(
+      "no-operations",
+      "error",
+      "#/paths",
+      "The spec has no operations under paths; there is nothing to build a collection from.",
+    );
     return { problems: located(ctx) };
   }
   const model: ApiModel = {
@@ -34,7 +40,8 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
     tags: buildTags(ctx, usedTags),
     operations,
   };
-  if (typeof info.description === "string" && info.description.trim() !== "") model.description = info.description;
+  if (typeof info.description === "string" && info.description.trim() !== "")
+    model.description = info.description;
   return { model, problems: located(ctx) };
 }
 
@@ -45,7 +52,11 @@ function buildTags(ctx: ModelContext, usedTags: string[]): TagModel[] {
   for (const tag of Array.isArray(ctx.document.tags) ? ctx.document.tags : []) {
     if (!isObject(tag) || typeof tag.name !== "string" || seen.has(tag.name)) continue;
     seen.add(tag.name);
-    tags.push(typeof tag.description === "string" ? { name: tag.name, description: tag.description } : { name: tag.name });
+    tags.push(
+      typeof tag.description === "string"
+        ? { name: tag.name, description: tag.description }
+        : { name: tag.name },
+    );
   }
   for (const name of usedTags) {
     if (!seen.has(name)) {
@@ -56,11 +67,13 @@ function buildTags(ctx: ModelContext, usedTags: string[]): TagModel[] {
   return tags;
 }
 
-/** Line and column from the loader's locator, only now that the problems are final. */
+/** Line and column from the loader's locator, only now that the problems are final; file order. */
 function located(ctx: ModelContext) {
-  return ctx.problems.map((p) => {
-    if (p.pointer === undefined || p.line !== undefined) return p;
-    const { line, column } = ctx.spec.locate(p.pointer);
-    return { ...p, line, column };
-  });
+  return sortProblems(
+    ctx.problems.map((p) => {
+      if (p.pointer === undefined || p.line !== undefined) return p;
+      const { line, column } = ctx.spec.locate(p.pointer);
+      return { ...p, line, column };
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 import { type Problem, type ProblemCode, problem, type Severity } from "../problems";
 import type { LoadedSpec } from "../spec/types";
-import { followRefs, isObject, type JsonObject, pointerSegments, getAt } from "./resolve";
-import type { ModelOptions } from "./types";
+import { followRefs, getAt, isObject, type JsonObject, pointerSegments } from "./resolve";
 import type { SchemaEnv } from "./sample/env";
+import type { ModelOptions } from "./types";
 
 /** Everything the transforms share: resolved once in buildModel and passed down. */
 export interface ModelContext {

@@ -14,8 +14,13 @@ export interface SpecExample {
  * `example`, else the first entry of `examples` that has a `value` (Example Objects may be
  * `$ref`s; `externalValue`-only entries are skipped: nothing is fetched).
  */
-export function exampleOf(ctx: ModelContext, holder: JsonObject, pointer: string): SpecExample | undefined {
-  if (holder.example !== undefined) return { value: holder.example, pointer: child(pointer, "example") };
+export function exampleOf(
+  ctx: ModelContext,
+  holder: JsonObject,
+  pointer: string,
+): SpecExample | undefined {
+  if (holder.example !== undefined)
+    return { value: holder.example, pointer: child(pointer, "example") };
   if (!isObject(holder.examples)) return undefined;
   for (const [key, raw] of Object.entries(holder.examples)) {
     const resolved = ctx.deref(raw, child(pointer, "examples", key));
@@ -40,7 +45,8 @@ export function schemaExampleOf(
   for (const node of [rest, target]) {
     if (!isObject(node)) continue;
     if (node.example !== undefined) return { value: node.example, pointer };
-    if (Array.isArray(node.examples) && node.examples.length > 0) return { value: node.examples[0], pointer };
+    if (Array.isArray(node.examples) && node.examples.length > 0)
+      return { value: node.examples[0], pointer };
   }
   if (!fallbacks) return undefined;
   for (const node of [rest, target]) {
@@ -52,11 +58,21 @@ export function schemaExampleOf(
 }
 
 /** A spec example that breaks its own schema is still used (the spec wins), with a warning. */
-export function checkSpecExample(ctx: ModelContext, example: SpecExample, schema: unknown, env: SchemaEnv): void {
+export function checkSpecExample(
+  ctx: ModelContext,
+  example: SpecExample,
+  schema: unknown,
+  env: SchemaEnv,
+): void {
   if (schema === undefined) return;
   const error = firstError(example.value, schema, env, "example");
   if (error) {
-    ctx.report("invalid-example", "warning", example.pointer, `The spec's example does not match its schema: ${error}. It is used as written; fix the example or the schema.`);
+    ctx.report(
+      "invalid-example",
+      "warning",
+      example.pointer,
+      `The spec's example does not match its schema: ${error}. It is used as written; fix the example or the schema.`,
+    );
   }
 }
 
@@ -77,7 +93,12 @@ export function exampleOrSample(
   const { value, error } = sampleSchema(schema, env, ctx.document, options);
   if (error) {
     const what = error.length > 160 ? `${error.slice(0, 157)}...` : error;
-    ctx.report("invalid-example", "warning", schemaPointer, `Could not generate an example that satisfies the schema (${what}); add an example to the spec.`);
+    ctx.report(
+      "invalid-example",
+      "warning",
+      schemaPointer,
+      `Could not generate an example that satisfies the schema (${what}); add an example to the spec.`,
+    );
   }
   return { example: value, exampleSource: "generated" };
 }

@@ -2,7 +2,7 @@ import { buildRequestBody } from "./bodies";
 import { expectObject, type ModelContext } from "./context";
 import { isHttpMethod } from "./methods";
 import { buildParameters } from "./parameters";
-import { child, isObject, type JsonObject } from "./resolve";
+import { child, type JsonObject } from "./resolve";
 import { buildResponses } from "./responses";
 import { requiresAuth } from "./security";
 import { firstServerUrl } from "./servers";
@@ -15,12 +15,17 @@ export interface OperationsResult {
 }
 
 /** Paths in document order, methods in the order each path item writes them. */
-export function buildOperations(ctx: ModelContext, baseUrl: string, assumedSecurity: boolean): OperationsResult {
+export function buildOperations(
+  ctx: ModelContext,
+  baseUrl: string,
+  assumedSecurity: boolean,
+): OperationsResult {
   const operations: OperationModel[] = [];
   const usedTags: string[] = [];
   const operationIds = new Map<string, string>();
   const paths = ctx.document.paths;
-  if (paths === undefined || !expectObject(ctx, paths, "#/paths", "paths")) return { operations, usedTags };
+  if (paths === undefined || !expectObject(ctx, paths, "#/paths", "paths"))
+    return { operations, usedTags };
   for (const [path, rawItem] of Object.entries(paths)) {
     if (path.startsWith("x-")) continue;
     const item = ctx.deref(rawItem, child("#/paths", path));
@@ -29,8 +34,16 @@ export function buildOperations(ctx: ModelContext, baseUrl: string, assumedSecur
     for (const [method, rawOperation] of Object.entries(pathItem)) {
       if (!isHttpMethod(method)) continue;
       const pointer = child(item.pointer, method);
-      if (!expectObject(ctx, rawOperation, pointer, `Operation ${method.toUpperCase()} ${path}`)) continue;
-      const operation = buildOperation(ctx, { path, method, operation: rawOperation, pathItem, pointer, pathPointer: item.pointer });
+      if (!expectObject(ctx, rawOperation, pointer, `Operation ${method.toUpperCase()} ${path}`))
+        continue;
+      const operation = buildOperation(ctx, {
+        path,
+        method,
+        operation: rawOperation,
+        pathItem,
+        pointer,
+        pathPointer: item.pointer,
+      });
       operation.secured =
         rawOperation.security !== undefined
           ? requiresAuth(rawOperation.security)
@@ -38,10 +51,13 @@ export function buildOperations(ctx: ModelContext, baseUrl: string, assumedSecur
             ? requiresAuth(ctx.document.security)
             : assumedSecurity;
       // An empty `servers` list inherits from the level above, like an absent one.
-      const servers = [rawOperation.servers, pathItem.servers].find((list) => Array.isArray(list) && list.length > 0);
+      const servers = [rawOperation.servers, pathItem.servers].find(
+        (list) => Array.isArray(list) && list.length > 0,
+      );
       const own = operationBaseUrl(servers, baseUrl);
       if (own !== undefined) operation.baseUrl = own;
-      if (operation.tag !== undefined && !usedTags.includes(operation.tag)) usedTags.push(operation.tag);
+      if (operation.tag !== undefined && !usedTags.includes(operation.tag))
+        usedTags.push(operation.tag);
       for (const tag of Array.isArray(rawOperation.tags) ? rawOperation.tags : []) {
         if (typeof tag === "string" && !usedTags.includes(tag)) usedTags.push(tag);
       }
@@ -49,7 +65,12 @@ export function buildOperations(ctx: ModelContext, baseUrl: string, assumedSecur
         const first = operationIds.get(operation.operationId);
         if (first === undefined) operationIds.set(operation.operationId, operation.key);
         else {
-          ctx.report("duplicate-operation-id", "warning", child(pointer, "operationId"), `operationId "${operation.operationId}" is also used by ${first}; make it unique.`);
+          ctx.report(
+            "duplicate-operation-id",
+            "warning",
+            child(pointer, "operationId"),
+            `operationId "${operation.operationId}" is also used by ${first}; make it unique.`,
+          );
         }
       }
       operations.push(operation);
@@ -72,7 +93,9 @@ function buildOperation(ctx: ModelContext, src: OperationSource): OperationModel
   const key = `${method.toUpperCase()} ${path}`;
   const summary = nonEmpty(op.summary);
   const operationId = nonEmpty(op.operationId);
-  const firstTag = Array.isArray(op.tags) ? op.tags.find((t): t is string => typeof t === "string") : undefined;
+  const firstTag = Array.isArray(op.tags)
+    ? op.tags.find((t): t is string => typeof t === "string")
+    : undefined;
   const model: OperationModel = {
     key,
     method,
@@ -80,7 +103,13 @@ function buildOperation(ctx: ModelContext, src: OperationSource): OperationModel
     name: summary ?? operationId ?? key,
     deprecated: op.deprecated === true,
     secured: false,
-    parameters: buildParameters(ctx, src.pathItem.parameters, src.pathPointer, op.parameters, pointer),
+    parameters: buildParameters(
+      ctx,
+      src.pathItem.parameters,
+      src.pathPointer,
+      op.parameters,
+      pointer,
+    ),
     responses: buildResponses(ctx, op.responses, child(pointer, "responses")),
     pointer,
   };

@@ -20,7 +20,12 @@ function readList(ctx: ModelContext, list: unknown, pointer: string): RawParamet
     if (!resolved) return;
     const value = resolved.value;
     if (!isObject(value) || typeof value.name !== "string" || !LOCATIONS.has(String(value.in))) {
-      ctx.report("invalid-type", "error", resolved.pointer, `A parameter needs a string "name" and "in" one of path, query, header, cookie; fix the spec.`);
+      ctx.report(
+        "invalid-type",
+        "error",
+        resolved.pointer,
+        `A parameter needs a string "name" and "in" one of path, query, header, cookie; fix the spec.`,
+      );
       return;
     }
     out.push({ value, pointer: resolved.pointer });
@@ -48,15 +53,22 @@ export function buildParameters(
     else merged.push(own);
   }
   return merged
-    .filter((p) => !(p.value.in === "header" && IGNORED_HEADERS.has(String(p.value.name).toLowerCase())))
+    .filter(
+      (p) => !(p.value.in === "header" && IGNORED_HEADERS.has(String(p.value.name).toLowerCase())),
+    )
     .map((p) => toModel(ctx, p));
 }
 
 /** A parameter described by `content` (instead of `schema`) uses its one media type entry. */
-function mediaOf(value: JsonObject, pointer: string): { media: JsonObject; pointer: string; type: string } | undefined {
+function mediaOf(
+  value: JsonObject,
+  pointer: string,
+): { media: JsonObject; pointer: string; type: string } | undefined {
   if (!isObject(value.content)) return undefined;
   const [type, media] = Object.entries(value.content)[0] ?? [];
-  return type !== undefined && isObject(media) ? { media, pointer: child(pointer, "content", type), type } : undefined;
+  return type !== undefined && isObject(media)
+    ? { media, pointer: child(pointer, "content", type), type }
+    : undefined;
 }
 
 function toModel(ctx: ModelContext, { value, pointer }: RawParameter): ParameterModel {
@@ -67,11 +79,19 @@ function toModel(ctx: ModelContext, { value, pointer }: RawParameter): Parameter
   const given =
     exampleOf(ctx, value, pointer) ??
     (media ? exampleOf(ctx, media.media, media.pointer) : undefined) ??
-    (schema === undefined ? undefined : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, true));
-  const { example, exampleSource } = exampleOrSample(ctx, given, schema ?? (media ? undefined : { type: "string" }), schemaPointer, {
-    name: String(value.name),
-    pathParam: location === "path",
-  });
+    (schema === undefined
+      ? undefined
+      : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, true));
+  const { example, exampleSource } = exampleOrSample(
+    ctx,
+    given,
+    schema ?? (media ? undefined : { type: "string" }),
+    schemaPointer,
+    {
+      name: String(value.name),
+      pathParam: location === "path",
+    },
+  );
   const model: ParameterModel = {
     name: String(value.name),
     in: location,

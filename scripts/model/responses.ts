@@ -13,7 +13,8 @@ export function buildResponses(ctx: ModelContext, raw: unknown, pointer: string)
   for (const [status, entry] of Object.entries(raw)) {
     if (status.startsWith("x-")) continue;
     const resolved = ctx.deref(entry, child(pointer, status));
-    if (!resolved || !expectObject(ctx, resolved.value, resolved.pointer, `Response "${status}"`)) continue;
+    if (!resolved || !expectObject(ctx, resolved.value, resolved.pointer, `Response "${status}"`))
+      continue;
     const response = resolved.value;
     out.push({
       status,
@@ -26,7 +27,11 @@ export function buildResponses(ctx: ModelContext, raw: unknown, pointer: string)
   return out;
 }
 
-function buildContents(ctx: ModelContext, content: unknown, pointer: string): ResponseContentModel[] {
+function buildContents(
+  ctx: ModelContext,
+  content: unknown,
+  pointer: string,
+): ResponseContentModel[] {
   if (content === undefined || !expectObject(ctx, content, pointer, "content")) return [];
   const env = ctx.schemas.response;
   return Object.entries(content).map(([contentType, raw]) => {
@@ -37,7 +42,9 @@ function buildContents(ctx: ModelContext, content: unknown, pointer: string): Re
     if (schema !== undefined) model.schema = schema;
     const given =
       exampleOf(ctx, media, mediaPointer) ??
-      (schema === undefined ? undefined : schemaExampleOf(schema, env, child(mediaPointer, "schema"), false));
+      (schema === undefined
+        ? undefined
+        : schemaExampleOf(schema, env, child(mediaPointer, "schema"), false));
     if (given) {
       checkSpecExample(ctx, given, schema, env);
       model.example = given.value;
@@ -56,7 +63,9 @@ function buildHeaders(ctx: ModelContext, headers: unknown, pointer: string): Res
     if (!resolved || !isObject(resolved.value)) continue;
     const header = resolved.value;
     const firstMedia = isObject(header.content) ? Object.values(header.content)[0] : undefined;
-    const schema = (header.schema ?? (isObject(firstMedia) ? firstMedia.schema : undefined)) as OasSchema | undefined;
+    const schema = (header.schema ?? (isObject(firstMedia) ? firstMedia.schema : undefined)) as
+      | OasSchema
+      | undefined;
     const model: ResponseHeaderModel = { name, required: header.required === true };
     if (schema !== undefined) model.schema = schema;
     out.push(model);

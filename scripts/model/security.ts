@@ -14,7 +14,9 @@ export interface SecurityUsage {
 
 /** An effective requirement list secures an operation when one alternative names a scheme. */
 export function requiresAuth(security: unknown): boolean {
-  return Array.isArray(security) && security.some((req) => isObject(req) && Object.keys(req).length > 0);
+  return (
+    Array.isArray(security) && security.some((req) => isObject(req) && Object.keys(req).length > 0)
+  );
 }
 
 export function collectSecurity(ctx: ModelContext): SecurityUsage {

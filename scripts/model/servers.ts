@@ -37,19 +37,36 @@ export function buildBaseUrl(ctx: ModelContext): string {
   return absoluteBaseUrl(ctx, written, pointer);
 }
 
-export function absoluteBaseUrl(ctx: ModelContext, written: string | undefined, pointer: string): string {
+export function absoluteBaseUrl(
+  ctx: ModelContext,
+  written: string | undefined,
+  pointer: string,
+): string {
   if (written !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(written)) {
     return stripTrailingSlashes(written);
   }
   // Swagger 2.0 without `schemes` converts to a scheme-relative `//host/base`.
   if (written?.startsWith("//")) {
     const url = stripTrailingSlashes(`https:${written}`);
-    ctx.report("no-base-url", "warning", pointer, `Server URL "${written}" has no scheme; using ${url}. Set baseUrl in the environment if that is wrong.`);
+    ctx.report(
+      "no-base-url",
+      "warning",
+      pointer,
+      `Server URL "${written}" has no scheme; using ${url}. Set baseUrl in the environment if that is wrong.`,
+    );
     return url;
   }
-  const path = stripTrailingSlashes(written === undefined ? "" : `/${written.replace(/^\.?\/+/, "")}`);
+  const path = stripTrailingSlashes(
+    written === undefined ? "" : `/${written.replace(/^\.?\/+/, "")}`,
+  );
   const url = `${LOCALHOST}${path}`;
-  const why = written === undefined ? "The spec declares no servers" : `Server URL "${written}" is relative`;
-  ctx.report("no-base-url", "warning", pointer, `${why}; requests go to ${url}. Set baseUrl in the environment to the real API host.`);
+  const why =
+    written === undefined ? "The spec declares no servers" : `Server URL "${written}" is relative`;
+  ctx.report(
+    "no-base-url",
+    "warning",
+    pointer,
+    `${why}; requests go to ${url}. Set baseUrl in the environment to the real API host.`,
+  );
   return url;
 }

@@ -1,13 +1,16 @@
 // specpost contract checks: the collection-level "test" script, run after every request.
-// The generator puts two data lines in front of this file: SPECPOST_CONTRACTS (what the spec
-// documents, keyed by Postman item id) and SPECPOST_DEFINITIONS (the shared draft-07 schemas).
+// The generator puts two constants in front of this file: SPECPOST_CONTRACTS (what the spec
+// documents, keyed by Postman item id) and SPECPOST_DEFINITIONS (the shared draft-07 schemas),
+// each entry the JSON text of its value.
 (() => {
   const TOKEN_ERROR_VARIABLE = "specpost_token_error";
   const MAX_SCHEMA_ERRORS = 3;
 
+  const own = (object, key) => Object.hasOwn(object, key);
   // The token request, the Auth checks and requests users add have no contract: not ours to judge.
-  const contract = SPECPOST_CONTRACTS[pm.info.requestId];
-  if (!contract) return;
+  if (!own(SPECPOST_CONTRACTS, pm.info.requestId)) return;
+  // Entries are JSON text, parsed only for the request at hand (see contracts.ts).
+  const contract = JSON.parse(SPECPOST_CONTRACTS[pm.info.requestId]);
   // The pre-request script already reported a failed token fetch once; the 401s that follow on
   // secured requests would only bury that message.
   if (contract.secured && pm.collectionVariables.get(TOKEN_ERROR_VARIABLE)) return;
@@ -154,7 +157,7 @@
     });
     let validate;
     try {
-      validate = ajv.compile({ allOf: [schema], definitions: SPECPOST_DEFINITIONS });
+      validate = ajv.compile({ allOf: [schema], definitions: definitionsFor(schema) });
     } catch (error) {
       return `the schema cannot be compiled (${error.message}); regenerate the collection`;
     }
@@ -163,6 +166,39 @@
     const shown = messages.slice(0, MAX_SCHEMA_ERRORS).join("; ");
     const more = messages.length - MAX_SCHEMA_ERRORS;
     return more > 0 ? `${shown} (and ${more} more)` : shown;
+  }
+
+  // The definitions this schema reaches, parsed from their JSON text: Ajv walks and hashes
+  // every definition it is given, so it gets these and not the whole set.
+  function definitionsFor(schema) {
+    const picked = {};
+    const pending = [schema];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (node === null || typeof node !== "object") continue;
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        const name =
+          key === "$ref" && typeof value === "string" ? definitionName(value) : undefined;
+        if (name === undefined) {
+          pending.push(value);
+        } else if (!own(picked, name) && own(SPECPOST_DEFINITIONS, name)) {
+          picked[name] = JSON.parse(SPECPOST_DEFINITIONS[name]);
+          pending.push(picked[name]);
+        }
+      }
+    }
+    return picked;
+  }
+
+  function definitionName(ref) {
+    const prefix = "#/definitions/";
+    if (!ref.startsWith(prefix) || ref.indexOf("/", prefix.length) !== -1) return undefined;
+    try {
+      return decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch (_e) {
+      return undefined;
+    }
   }
 
   // Ajv reports every failed branch of an anyOf/oneOf (how nullable and $ref-with-siblings

@@ -102,7 +102,7 @@ function networkError(err) {
 // One sentence naming the URL, the status and the server's error text — never the secret.
 // biome-ignore lint/correctness/noUnusedVariables: used by the script inlined after this one
 function describeFailure(settings, err, res) {
-  const where = `Token request POST ${settings.tokenUrl}`;
+  const where = `Token request POST ${settings.tokenUrl || "(tokenUrl is empty: set it in the environment)"}`;
   const hint = settings.clientId === "" ? " (client_id is empty: set it in the environment)" : "";
   if (err) {
     return redact(`${where} failed: ${networkError(err)}${hint}`, settings.clientSecret);

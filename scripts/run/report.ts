@@ -73,6 +73,8 @@ export interface CollectionReport {
   messages: string[];
   /** Set when the target could not be reached at all: one line saying which URL and why. */
   unreachable?: string;
+  /** Newman stopped the run early (the collection could not be run as a whole). */
+  runError?: string;
 }
 
 /** A failing line as reporters list it. */
@@ -101,5 +103,11 @@ export function failuresOf(report: CollectionReport): FailureLine[] {
 
 export function reportPassed(report: CollectionReport): boolean {
   const { failed, requestErrors, scriptErrors } = report.totals;
-  return failed === 0 && requestErrors === 0 && scriptErrors === 0 && !report.unreachable;
+  return (
+    failed === 0 &&
+    requestErrors === 0 &&
+    scriptErrors === 0 &&
+    !report.unreachable &&
+    !report.runError
+  );
 }

@@ -77,10 +77,7 @@ export function summarizeRun(
   });
 
   const all = executions.flatMap((e) => e.assertions);
-  const messages = [
-    ...run.console.map((entry) => `${entry.level}: ${entry.message}`),
-    ...(run.runError ? [`run stopped: ${run.runError}`] : []),
-  ];
+  const messages = run.console.map((entry) => `${entry.level}: ${entry.message}`);
   const unreachable = unreachableMessage(run, input);
   const tokenRequests = countTokenRequests(run, input);
 
@@ -109,6 +106,7 @@ export function summarizeRun(
         ? [...messages.slice(0, MAX_MESSAGES), `... and ${messages.length - MAX_MESSAGES} more`]
         : messages,
     ...(unreachable && { unreachable }),
+    ...(run.runError && { runError: `Newman stopped the run: ${run.runError}` }),
   };
   return { report: redactDeep(report, redact), redact };
 }

@@ -65,6 +65,27 @@ function whereFailed(reason: string): string[] {
 }
 
 /**
+ * The converter drops the query string of every OAuth2 URL (`split('?')[0]`), but KPN's token
+ * endpoint needs `?grant_type=client_credentials` there: put the URLs back as written.
+ */
+function restoreTokenUrlQueries(swagger: object, document: OpenAPIV3.Document): void {
+  const definitions = (swagger as { securityDefinitions?: unknown }).securityDefinitions;
+  const schemes = document.components?.securitySchemes;
+  if (typeof definitions !== "object" || definitions === null || !schemes) return;
+  for (const [name, definition] of Object.entries(definitions as Record<string, unknown>)) {
+    const written = definition as { type?: unknown; tokenUrl?: unknown; authorizationUrl?: unknown };
+    const scheme = schemes[name] as OpenAPIV3.OAuth2SecurityScheme | undefined;
+    if (written?.type !== "oauth2" || scheme?.type !== "oauth2") continue;
+    for (const flow of Object.values(scheme.flows) as Array<Record<string, unknown>>) {
+      if (typeof written.tokenUrl === "string" && "tokenUrl" in flow) flow.tokenUrl = written.tokenUrl;
+      if (typeof written.authorizationUrl === "string" && "authorizationUrl" in flow) {
+        flow.authorizationUrl = written.authorizationUrl;
+      }
+    }
+  }
+}
+
+/**
  * Swagger 2.0 → OpenAPI 3.0 with swagger2openapi, patching what it can and warning about the
  * rest. Refs stay internal (`resolve: false`): the document was bundled before this.
  */
@@ -79,6 +100,7 @@ export async function convertSwagger2(swagger: object): Promise<ConvertResult> {
       text: "-",
     });
     const document = converted.openapi as unknown as OpenAPIV3.Document;
+    restoreTokenUrlQueries(swagger, document);
     return { ok: true, document, warnings: takeWarnings(document) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -9,7 +9,7 @@ import {
   type PostmanItem,
   type PostmanItemGroup,
 } from "../../scripts/collection/types";
-import type { ApiModel, AuthModel } from "../../scripts/model/types";
+import type { ApiModel } from "../../scripts/model/types";
 import { clientCredentials, model, ok, op, param, passThroughRegistry } from "./fixture";
 import { collectionSchemaErrors } from "./postman-schema";
 
@@ -211,9 +211,9 @@ describe("operation requests", () => {
 
   it("uses {{baseUrl}}, Postman path variables and in-place values for partial segments", () => {
     expect(item.request.url).toMatchObject({
-      raw: "{{baseUrl}}/users/:userId/files/a%20b.txt?limit=10",
+      raw: "{{baseUrl}}/users/:userId/files/a b.txt?limit=10",
       host: ["{{baseUrl}}"],
-      path: ["users", ":userId", "files", "a%20b.txt"],
+      path: ["users", ":userId", "files", "a b.txt"],
       variable: [{ key: "userId", value: "42", description: "The user." }],
     });
   });
@@ -242,63 +242,6 @@ describe("operation requests", () => {
       ["2XX Any success", 200, "OK", "[]"],
     ]);
     expect(item.response[0]?.originalRequest).toEqual(item.request);
-  });
-});
-
-describe("other auth kinds convert without the token machinery", () => {
-  it.each<[string, AuthModel, unknown, string[]]>([
-    [
-      "bearer",
-      { kind: "bearer", schemeName: "b" },
-      { type: "bearer", bearer: [{ key: "token", value: "{{access_token}}", type: "string" }] },
-      ["baseUrl", "access_token"],
-    ],
-    [
-      "api key in a header",
-      { kind: "api-key", schemeName: "k", name: "X-Key", in: "header" },
-      {
-        type: "apikey",
-        apikey: [
-          { key: "key", value: "X-Key", type: "string" },
-          { key: "value", value: "{{api_key}}", type: "string" },
-          { key: "in", value: "header", type: "string" },
-        ],
-      },
-      ["baseUrl", "api_key"],
-    ],
-    [
-      "api key in a cookie",
-      { kind: "api-key", schemeName: "k", name: "sid", in: "cookie" },
-      {
-        type: "apikey",
-        apikey: [
-          { key: "key", value: "Cookie", type: "string" },
-          { key: "value", value: "sid={{api_key}}", type: "string" },
-          { key: "in", value: "header", type: "string" },
-        ],
-      },
-      ["baseUrl", "api_key"],
-    ],
-    [
-      "basic",
-      { kind: "basic", schemeName: "b" },
-      {
-        type: "basic",
-        basic: [
-          { key: "username", value: "{{username}}", type: "string" },
-          { key: "password", value: "{{password}}", type: "string" },
-        ],
-      },
-      ["baseUrl", "username", "password"],
-    ],
-    ["none", { kind: "none" }, { type: "noauth" }, ["baseUrl"]],
-  ])("%s", (_name, auth, want, variables) => {
-    const collection = build({ auth });
-    expect(collection.auth).toEqual(want);
-    expect(collection.variable.map((v) => v.key)).toEqual(variables);
-    expect(names(collection.item)).toEqual(["GET /things"]);
-    expect(collection.event?.map((e) => e.listen)).toEqual(["test"]);
-    expect(collectionSchemaErrors(collection)).toEqual([]);
   });
 });
 

@@ -132,6 +132,20 @@ describe("specpost generate", () => {
     expect(await tree()).toEqual([]);
   });
 
+  it("reports a file it cannot write in one line and leaves no temporary file", async () => {
+    await put("good.yaml", GOOD);
+    await put("out/collections", "a file where a folder should be\n");
+    const result = await runCli(["generate", "good.yaml", "--out-dir", "out"], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /^out\/collections\/good\.postman_collection\.json:1:1 error write-error could not write: /m,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).toContain("skipped good.yaml: nothing written for it");
+    // All of a spec's files or none: no environment and no temporary file either.
+    expect(await readdir(join(cwd, "out"))).toEqual(["collections"]);
+  });
+
   it("--check writes nothing and lists stale and missing files, exit 1", async () => {
     await put("good.yaml", GOOD);
     expect((await runCli(["generate", "good.yaml"], cwd)).code).toBe(0);

@@ -64,19 +64,25 @@ describe("token scripts under Newman", () => {
     );
   });
 
-  it("fetches the token from the pre-request script when the token request is not run", async () => {
-    const s = await server({ kind: "ok", expiresIn: "3599" });
-    const collection = buildCollection(api(s.tokenUrl), passThroughRegistry());
-    const run = await runNewman(collection, { envVar: credentials(s), folder: "Things" });
+  it.each([
+    ["a string (KPN)", "3599"],
+    ["a number", 3599],
+  ])(
+    "fetches the token in the pre-request script when the token request is not run: expires_in %s",
+    async (_kind, expiresIn) => {
+      const s = await server({ kind: "ok", expiresIn });
+      const collection = buildCollection(api(s.tokenUrl), passThroughRegistry());
+      const run = await runNewman(collection, { envVar: credentials(s), folder: "Things" });
 
-    expect(run.failed).toEqual([]);
-    expect(run.sent).toHaveLength(6);
-    expect(s.tokenRequests).toBe(1);
-    expect(s.unauthorized).toBe(0);
-    expect(run.variables.specpost_token_requests).toBe("1");
-    // The pre-request script says nothing while it works: no assertion of its own.
-    expect(run.assertions.filter((a) => a.name.startsWith("Access token"))).toEqual([]);
-  });
+      expect(run.failed).toEqual([]);
+      expect(run.sent).toHaveLength(6);
+      expect(s.tokenRequests).toBe(1);
+      expect(s.unauthorized).toBe(0);
+      expect(run.variables.specpost_token_requests).toBe("1");
+      // The pre-request script says nothing while it works: no assertion of its own.
+      expect(run.assertions.filter((a) => a.name.startsWith("Access token"))).toEqual([]);
+    },
+  );
 
   it("renews a 2-second token before it expires and stays green", async () => {
     const s = await server({ kind: "ok", expiresIn: "2" });

@@ -28,7 +28,12 @@ interface Variant {
   body: unknown;
 }
 
-async function contractLines(file: string, opKey: string, options: ModelOptions, annotations: boolean) {
+async function contractLines(
+  file: string,
+  opKey: string,
+  options: ModelOptions,
+  annotations: boolean,
+) {
   const loaded = await loadSpec(file, { cwd: process.cwd() });
   if (!loaded.spec) throw new Error(`${file} does not load`);
   const { model } = buildModel(loaded.spec, options);
@@ -47,7 +52,11 @@ function collection(variant: Variant, baseUrl: string): PostmanCollection {
       {
         id: variant.itemId,
         name: variant.name,
-        request: { method: "GET", header: [], url: { raw: `${baseUrl}/x`, host: [baseUrl], path: ["x"] } },
+        request: {
+          method: "GET",
+          header: [],
+          url: { raw: `${baseUrl}/x`, host: [baseUrl], path: ["x"] },
+        },
         response: [],
       },
     ],
@@ -69,7 +78,12 @@ async function timed(c: PostmanCollection, n: number) {
   return { ms, assertions: run.assertions.length / n };
 }
 
-const elcies = await contractLines("specs/elcies-health-data-aggregator.yaml", "GET /userlist", {}, true);
+const elcies = await contractLines(
+  "specs/elcies-health-data-aggregator.yaml",
+  "GET /userlist",
+  {},
+  true,
+);
 const github = (annotations: boolean) =>
   contractLines(
     "node_modules/@octokit/openapi/generated/api.github.com.json",
@@ -85,8 +99,16 @@ const users = [{ ExternalUserId: "u-1", callbackurl: "https://cb.example/u-1" }]
 const variants: Variant[] = [
   { name: "no test script", itemId: "none", body: users },
   { name: `ELCIES contract (${size(elcies.exec)})`, ...elcies, body: users },
-  { name: `GitHub contract (${size(githubFull.exec)})`, ...githubFull, body: { "+1": "https://x/1.png" } },
-  { name: `GitHub, annotations off (${size(githubLean.exec)})`, ...githubLean, body: { "+1": "https://x/1.png" } },
+  {
+    name: `GitHub contract (${size(githubFull.exec)})`,
+    ...githubFull,
+    body: { "+1": "https://x/1.png" },
+  },
+  {
+    name: `GitHub, annotations off (${size(githubLean.exec)})`,
+    ...githubLean,
+    body: { "+1": "https://x/1.png" },
+  },
 ];
 
 let body: unknown;
@@ -99,7 +121,9 @@ try {
     const short = await timed(c, N1);
     const long = await timed(c, N2);
     const perRequest = (long.ms - short.ms) / (N2 - N1);
-    console.log(`${variant.name.padEnd(40)} ${perRequest.toFixed(1).padStart(6)} ms/request, ${long.assertions} assertions/request`);
+    console.log(
+      `${variant.name.padEnd(40)} ${perRequest.toFixed(1).padStart(6)} ms/request, ${long.assertions} assertions/request`,
+    );
   }
 } finally {
   await server.close();

@@ -14,8 +14,12 @@ function captureIo(cwd = process.cwd()): Io & { out: string; err: string } {
     err: "",
     cwd,
     env: {},
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
+    stdout(text: string) {
+      io.out += text;
+    },
+    stderr(text: string) {
+      io.err += text;
+    },
   };
   return io;
 }
@@ -42,7 +46,8 @@ describe("specpost mock", () => {
       child.stdout?.on("data", (chunk) => {
         out += chunk;
         const match = /listening on (\S+)/.exec(out);
-        if (match?.[1]) resolve(match[1]);
+        // The last line of the banner: everything above it has arrived.
+        if (match?.[1] && out.includes("stop with Ctrl-C")) resolve(match[1]);
       });
       child.on("exit", (code) => reject(new Error(`exited ${code}: ${err}`)));
     });

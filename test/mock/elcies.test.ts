@@ -99,7 +99,7 @@ describe("the ELCIES spec, through loadSpec and buildModel", () => {
       headers: bearer(await token(server)),
     });
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = (await response.json()) as { message: string };
     expect(body.message).toContain("query parameter 'ExternalUserId' is required");
     expect(specValidator(model.spec.document)("#/components/schemas/Error")(body)).toBe(true);
   });

@@ -22,12 +22,14 @@ export async function mock(model: ApiModel, options: MockOptions = {}): Promise<
 
 export const FORM = { "content-type": "application/x-www-form-urlencoded" };
 
+/** KPN style: grant_type in the token URL's query; in the body when the URL has none. */
 export async function requestToken(
   server: MockServer,
   body = `client_id=${MOCK_CLIENT_ID}&client_secret=${MOCK_CLIENT_SECRET}`,
   url = server.tokenUrl as string,
 ): Promise<Response> {
-  return fetch(url, { method: "POST", headers: FORM, body });
+  const grant = url.includes("grant_type=") ? "" : "grant_type=client_credentials&";
+  return fetch(url, { method: "POST", headers: FORM, body: `${grant}${body}` });
 }
 
 export async function token(server: MockServer): Promise<string> {

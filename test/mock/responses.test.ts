@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { MOCK_CONTROL_PREFIX } from "../../scripts/mock/constants";
-import type { MockServer } from "../../scripts/mock/types";
+import type { MockServer, MockStats } from "../../scripts/mock/types";
 import { shopSpec } from "./fixture-spec";
 import { bearer, mock, specValidator, token } from "./helpers";
 import { inlineModel } from "./inline-model";
@@ -28,7 +28,7 @@ describe("answers", () => {
     const response = await call("/items");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/json");
-    const body = await response.json();
+    const body = (await response.json()) as unknown[];
     const validate = schemaAt(ITEM_LIST);
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
     expect(body.length).toBeGreaterThanOrEqual(2); // minItems
@@ -162,7 +162,7 @@ describe("stats and test hooks", () => {
     const hook = (path: string, init?: RequestInit) =>
       fetch(`${server.origin}${MOCK_CONTROL_PREFIX}${path}`, init);
     await call("/items/7");
-    const stats = await (await hook("/stats")).json();
+    const stats = (await (await hook("/stats")).json()) as MockStats;
     expect(stats.requests["GET /items/{id}"]).toBe(1);
 
     const set = await hook("/faults", {
@@ -199,7 +199,7 @@ describe("stats and test hooks", () => {
       body: JSON.stringify(faults),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain(message);
+    expect(((await response.json()) as { message: string }).message).toContain(message);
     expect(server.faults()).toEqual({});
   });
 });

@@ -45,8 +45,8 @@ describe("token endpoint", () => {
 
   it("issues a different token each time", async () => {
     const server = await mock(model);
-    const a = await (await requestToken(server)).json();
-    const b = await (await requestToken(server)).json();
+    const a = (await (await requestToken(server)).json()) as { access_token: string };
+    const b = (await (await requestToken(server)).json()) as { access_token: string };
     expect(a.access_token).not.toBe(b.access_token);
   });
 

@@ -10,9 +10,9 @@ import { createOracle } from "./oracle";
 
 export const EXAMPLES_ROOT = "node_modules/@readme/oas-examples";
 
-/** Every JSON spec of @readme/oas-examples 3.0 and 3.1 (the yaml folders hold the same specs). */
-export function corpusFiles(): string[] {
-  return ["3.0", "3.1"].flatMap((version) => {
+/** Every JSON spec of @readme/oas-examples (the yaml folders hold the same specs). */
+export function corpusFiles(versions: string[] = ["3.0", "3.1"]): string[] {
+  return versions.flatMap((version) => {
     const dir = path.join(EXAMPLES_ROOT, version, "json");
     return readdirSync(dir)
       .filter((f) => f.endsWith(".json"))
@@ -42,9 +42,20 @@ export function checkExamples(spec: LoadedSpec): { result: ModelResult; checks: 
   const model = result.model;
   if (!model) return { result, checks };
   const { schemas } = createContext(spec, {});
-  const oracles = { request: createOracle(spec.document, "request"), response: createOracle(spec.document, "response") };
-  const warned = new Set(result.problems.filter((p) => p.code === "invalid-example").map((p) => p.pointer));
-  const add = (pointer: string, schema: unknown, value: unknown, source: "spec" | "generated", mode: "request" | "response") => {
+  const oracles = {
+    request: createOracle(spec.document, "request"),
+    response: createOracle(spec.document, "response"),
+  };
+  const warned = new Set(
+    result.problems.filter((p) => p.code === "invalid-example").map((p) => p.pointer),
+  );
+  const add = (
+    pointer: string,
+    schema: unknown,
+    value: unknown,
+    source: "spec" | "generated",
+    mode: "request" | "response",
+  ) => {
     checks.push({
       file: spec.file,
       pointer,
@@ -58,17 +69,31 @@ export function checkExamples(spec: LoadedSpec): { result: ModelResult; checks: 
   for (const operation of model.operations) {
     for (const p of operation.parameters) {
       if (p.schema === undefined || p.exampleSource === undefined) continue;
-      const pointer = p.contentType ? child(p.pointer, "content", p.contentType, "schema") : child(p.pointer, "schema");
+      const pointer = p.contentType
+        ? child(p.pointer, "content", p.contentType, "schema")
+        : child(p.pointer, "schema");
       add(pointer, p.schema, p.example, p.exampleSource, "request");
     }
     const body = operation.requestBody;
     if (body?.schema !== undefined && body.exampleSource !== undefined) {
-      add(child(body.pointer, "content", body.contentType, "schema"), body.schema, body.example, body.exampleSource, "request");
+      add(
+        child(body.pointer, "content", body.contentType, "schema"),
+        body.schema,
+        body.example,
+        body.exampleSource,
+        "request",
+      );
     }
     for (const response of operation.responses) {
       for (const content of response.contents) {
         if (content.schema === undefined || content.example === undefined) continue;
-        add(child(response.pointer, "content", content.contentType, "schema"), content.schema, content.example, "spec", "response");
+        add(
+          child(response.pointer, "content", content.contentType, "schema"),
+          content.schema,
+          content.example,
+          "spec",
+          "response",
+        );
       }
     }
   }

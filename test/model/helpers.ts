@@ -5,7 +5,9 @@ import type { LoadedSpec, OpenApiDocument } from "../../scripts/spec/types";
 
 /** A LoadedSpec around an inline document; every pointer locates to line 1. */
 export function specOf(document: object, file = "api.yaml"): LoadedSpec {
-  const version = String((document as { openapi?: unknown }).openapi ?? "3.0.3").startsWith("3.1") ? "3.1" : "3.0";
+  const version = String((document as { openapi?: unknown }).openapi ?? "3.0.3").startsWith("3.1")
+    ? "3.1"
+    : "3.0";
   return {
     file,
     absolutePath: path.resolve(file),
@@ -27,7 +29,10 @@ export function doc(paths: object, root: object = {}): object {
 }
 
 /** One GET operation with the given fields. */
-export const op = (fields: object = {}): object => ({ responses: { "200": { description: "OK" } }, ...fields });
+export const op = (fields: object = {}): object => ({
+  responses: { "200": { description: "OK" } },
+  ...fields,
+});
 
 /** A spec file read with `yaml` (until every caller goes through loadSpec). */
 export function specFromFile(file: string): LoadedSpec {

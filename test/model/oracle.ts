@@ -22,9 +22,13 @@ export function createOracle(document: object, mode: "request" | "response"): Or
   const is31 = String((document as { openapi?: unknown }).openapi).startsWith("3.1");
   const copy = structuredClone(document) as Record<string, unknown>;
   transform(copy, is31, mode, copy);
-  const options = { strict: false, allErrors: false, logger: false, validateSchema: false } as const;
-  // 3.0 patterns follow ECMA 262 without the `u` flag (draft 4 era): `{` may stand unescaped.
-  const ajv = is31 ? new Ajv2020(options) : new Ajv({ ...options, unicodeRegExp: false });
+  const options = {
+    strict: false,
+    allErrors: false,
+    logger: false,
+    validateSchema: false,
+  } as const;
+  const ajv = is31 ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);
   ajv.addSchema({ ...copy, $id: BASE }, undefined, undefined, false);
   const compiled = new Map<string, ValidateFunction | null>();
@@ -59,7 +63,13 @@ function encodePointer(pointer: string): string {
 type Node = Record<string, unknown>;
 const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null && !Array.isArray(v);
 
-function transform(node: unknown, is31: boolean, mode: string, root: Node, seen = new Set<unknown>()): void {
+function transform(
+  node: unknown,
+  is31: boolean,
+  mode: string,
+  root: Node,
+  seen = new Set<unknown>(),
+): void {
   if (Array.isArray(node)) {
     for (const item of node) transform(item, is31, mode, root, seen);
     return;
@@ -76,7 +86,8 @@ function transform(node: unknown, is31: boolean, mode: string, root: Node, seen 
     ["maximum", "exclusiveMaximum"],
   ] as const) {
     if (typeof node[exclusive] === "boolean") {
-      if (node[exclusive] === true && typeof node[bound] === "number") node[exclusive] = node[bound];
+      if (node[exclusive] === true && typeof node[bound] === "number")
+        node[exclusive] = node[bound];
       else delete node[exclusive];
       if (typeof node[exclusive] === "number") delete node[bound];
     }
@@ -84,10 +95,19 @@ function transform(node: unknown, is31: boolean, mode: string, root: Node, seen 
   if (Array.isArray(node.required) && isNode(node.properties)) {
     const properties = node.properties;
     const flag = mode === "request" ? "readOnly" : "writeOnly";
-    node.required = node.required.filter((name) => !hidden(properties[name as string], flag, root, is31));
+    node.required = node.required.filter(
+      (name) => !hidden(properties[name as string], flag, root, is31),
+    );
   }
   for (const [key, value] of Object.entries(node)) {
-    if (key === "example" || key === "examples" || key === "default" || key === "enum" || key === "const") continue;
+    if (
+      key === "example" ||
+      key === "examples" ||
+      key === "default" ||
+      key === "enum" ||
+      key === "const"
+    )
+      continue;
     transform(value, is31, mode, root, seen);
   }
 }

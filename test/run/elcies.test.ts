@@ -1,8 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../scripts/commands/run";
 import { resolveRunContext } from "../../scripts/run/args";
 import type { RunContext } from "../../scripts/run/context";
 import { runCollections } from "../../scripts/run/runner";
 import { ELCIES, generateElcies, REPO_ROOT } from "./helpers/elcies";
+import { captureIo } from "./helpers/io";
 
 /**
  * The ELCIES collection, as the generator makes it, run by the library entry point against
@@ -57,5 +62,33 @@ describe("ELCIES against the mock", () => {
     expect(report?.totals.assertions).toBe(ASSERTIONS);
     expect(outcome.exitCode).toBe(0);
     expect(report?.tokenRequests?.issued).toBeGreaterThan(1);
+  });
+});
+
+describe("ELCIES through the command, as `npm run newman` runs it", () => {
+  it("exits 0, prints the summary and writes clean JUnit and HTML reports", async () => {
+    const reportDir = mkdtempSync(path.join(tmpdir(), "specpost-reports-"));
+    try {
+      const io = captureIo(REPO_ROOT);
+      const code = await runCommand([generated.collectionFile, "--report-dir", reportDir], io);
+      expect(io.err.join("")).toBe("");
+      expect(code).toBe(0);
+      const out = io.out.join("");
+      expect(out).toContain(`assertions  ${ASSERTIONS} passed, 0 failed (${ASSERTIONS} total)`);
+      expect(out).toContain("tokens      1 issued (2 token requests in all, counted by the mock)");
+      expect(out).toContain("result      PASS");
+      const junit = readFileSync(path.join(reportDir, `${ELCIES}.junit.xml`), "utf8");
+      expect(junit).toContain(`tests="${ASSERTIONS}" failures="0" errors="0"`);
+      expect((junit.match(/<testsuite /g) ?? []).length).toBe(REQUESTS);
+      const html = readFileSync(path.join(reportDir, `${ELCIES}.html`), "utf8");
+      expect(html).toContain('<span class="badge pass">PASS</span>');
+      // The mock's tokens are throw-away, but a report that prints them would print real ones.
+      for (const text of [out, junit, html]) {
+        expect(text).not.toMatch(/Bearer (?!\[REDACTED\])[A-Za-z0-9]/);
+        expect(text).not.toMatch(/access_token"?\s*[:=]\s*"?(?!\[REDACTED\])[A-Za-z0-9]/);
+      }
+    } finally {
+      rmSync(reportDir, { recursive: true, force: true });
+    }
   });
 });

@@ -120,8 +120,9 @@ describe("secrets never leave the run", () => {
       ];
       const everything = texts.join("\n");
       expect(everything).toContain("[REDACTED]");
-      for (const secret of [sentinel, encodeURIComponent(sentinel), ...target.issued]) {
-        expect(everything).not.toContain(secret);
+      // Not even the start of one: a shortened secret is still a leak.
+      for (const secret of [sentinel, ...target.issued]) {
+        expect(everything).not.toContain(secret.slice(0, 16));
       }
       expect(everything).not.toMatch(/Bearer (?!\[REDACTED\])[A-Za-z0-9]/);
     },

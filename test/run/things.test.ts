@@ -6,6 +6,7 @@ import { type EchoTarget, startEchoTarget } from "./helpers/echo-target";
 import { captureIo } from "./helpers/io";
 import {
   createThingsProject,
+  type ProjectOptions,
   THINGS_ASSERTIONS,
   type ThingsProject,
 } from "./helpers/things-project";
@@ -50,7 +51,7 @@ describe("specpost run (small collection)", () => {
     expect(code).toBe(0);
     const out = io.out.join("");
     expect(out).toContain(`${THINGS_ASSERTIONS} passed, 0 failed (${THINGS_ASSERTIONS} total)`);
-    expect(out).toContain("1 token request, 1 token issued (counted by the mock)");
+    expect(out).toContain("tokens      1 issued (1 token request in all, counted by the mock)");
     expect(out).toMatch(/GET \/things\s+200\n/);
     expect(out).toMatch(/GET \/things\/\{id\}\s+200\n/);
     expect(out).toContain("result      PASS");
@@ -75,7 +76,7 @@ describe("specpost run (small collection)", () => {
     expect(target.issued).toEqual([]);
   });
 
-  it.each([
+  const setupErrors: [string, ProjectOptions, string[], RegExp][] = [
     [
       "the spec is missing",
       { spec: false },
@@ -89,7 +90,8 @@ describe("specpost run (small collection)", () => {
       [],
       /^specs\/things\.yaml:\d+:\d+ error yaml-syntax /,
     ],
-  ])("exits 2 when %s", async (_name, options, args, message) => {
+  ];
+  it.each(setupErrors)("exits 2 when %s", async (_name, options, args, message) => {
     project = createThingsProject(options);
     const io = captureIo(project.dir);
     expect(await runCommand(args, io, deps(target))).toBe(2);

@@ -37,10 +37,21 @@ export function acceptable(value: unknown, at: GenState): boolean {
  */
 export function conform(hint: unknown, schema: unknown, env: SchemaEnv, at: GenState): unknown {
   if (at.depth > HARD_DEPTH) return hint;
+  if (hint === null) {
+    // openapi-sampler answers null for `nullable`/`["null", ...]` schemas whose first type or
+    // enum value is null: show a real value when the schema has one.
+    const real = generate(undefined, flatten(schema, env), env, at);
+    if (real !== null && acceptable(real, at) && isValid(real, schema, env)) return real;
+  }
   if (hint !== undefined && acceptable(hint, at) && isValid(hint, schema, env)) {
     // Valid already; objects and arrays are still walked so their leaves get realistic names.
-    const better = typeof hint === "object" && hint !== null ? generate(hint, flatten(schema, env), env, at) : realistic(hint, at);
-    return better !== undefined && acceptable(better, at) && isValid(better, schema, env) ? better : hint;
+    const better =
+      typeof hint === "object" && hint !== null
+        ? generate(hint, flatten(schema, env), env, at)
+        : realistic(hint, at);
+    return better !== undefined && acceptable(better, at) && isValid(better, schema, env)
+      ? better
+      : hint;
   }
   return generate(hint, flatten(schema, env), env, at);
 }
@@ -60,7 +71,12 @@ function realistic(hint: unknown, at: GenState): unknown {
 function generate(hint: unknown, s: JsonObject, env: SchemaEnv, at: GenState): unknown {
   if (s.const !== undefined) return s.const;
   if (Array.isArray(s.enum) && s.enum.length > 0) return pickEnum(s.enum, s, env, at);
-  const choices = Array.isArray(s.oneOf) && s.oneOf.length ? s.oneOf : Array.isArray(s.anyOf) && s.anyOf.length ? s.anyOf : undefined;
+  const choices =
+    Array.isArray(s.oneOf) && s.oneOf.length
+      ? s.oneOf
+      : Array.isArray(s.anyOf) && s.anyOf.length
+        ? s.anyOf
+        : undefined;
   if (choices) return generateChoice(hint, s, choices, env, at);
   const types = declaredTypes(s, env) ?? impliedTypes(s);
   if (!types) return hint === undefined || !acceptable(hint, at) ? "string" : hint;
@@ -94,7 +110,12 @@ function chooseType(types: JsonType[], hint: unknown): JsonType {
   return types.find((t) => t !== "null") ?? "null";
 }
 
-export function firstValid<T>(candidates: Iterable<T>, s: JsonObject, env: SchemaEnv, at: GenState): T | undefined {
+export function firstValid<T>(
+  candidates: Iterable<T>,
+  s: JsonObject,
+  env: SchemaEnv,
+  at: GenState,
+): T | undefined {
   let first: T | undefined;
   for (const candidate of candidates) {
     first ??= candidate;
@@ -111,7 +132,13 @@ function pickEnum(values: unknown[], s: JsonObject, env: SchemaEnv, at: GenState
 }
 
 /** Tries each `oneOf`/`anyOf` branch in order and keeps the first result valid for `s`. */
-function generateChoice(hint: unknown, s: JsonObject, choices: unknown[], env: SchemaEnv, at: GenState): unknown {
+function generateChoice(
+  hint: unknown,
+  s: JsonObject,
+  choices: unknown[],
+  env: SchemaEnv,
+  at: GenState,
+): unknown {
   const { oneOf: _o, anyOf: _a, ...base } = s;
   let first: unknown;
   for (let i = 0; i < choices.length; i++) {
@@ -143,25 +170,32 @@ function excludeOtherBranches(
 ): JsonObject {
   const out = { ...value };
   const own = isObject(branch.properties) ? branch.properties : {};
-  const openEnded = branch.additionalProperties === undefined || branch.additionalProperties === true;
+  const openEnded =
+    branch.additionalProperties === undefined || branch.additionalProperties === true;
   choices.forEach((choice, j) => {
     if (j === chosen || !isValid(out, choice, env)) return;
     const other = flatten(choice, env);
     const theirs = isObject(other.properties) ? other.properties : {};
     for (const [key, sub] of Object.entries(theirs)) {
       const tries = Object.hasOwn(own, key)
-        ? [1, 2, 3, 4].map((variant) => conform(undefined, own[key], env, { depth: at.depth + 1, name: key, variant }))
+        ? [1, 2, 3, 4].map((variant) =>
+            conform(undefined, own[key], env, { depth: at.depth + 1, name: key, variant }),
+          )
         : openEnded
           ? [null, 0, "", true, [], {}]
           : [];
-      const breaker = tries.find((v) => !isValid(v, sub, env) && isValid({ ...out, [key]: v }, branch, env));
+      const breaker = tries.find(
+        (v) => !isValid(v, sub, env) && isValid({ ...out, [key]: v }, branch, env),
+      );
       if (breaker !== undefined) {
         out[key] = breaker;
         return;
       }
     }
     if (other.additionalProperties === false && openEnded) {
-      const key = ["extra", "other", "additional"].find((k) => !Object.hasOwn(theirs, k) && !Object.hasOwn(out, k));
+      const key = ["extra", "other", "additional"].find(
+        (k) => !Object.hasOwn(theirs, k) && !Object.hasOwn(out, k),
+      );
       if (key) out[key] = "string";
     }
   });
@@ -169,9 +203,19 @@ function excludeOtherBranches(
 }
 
 /** Sets the discriminator property to the value that selects the chosen branch. */
-function withDiscriminator(value: unknown, s: JsonObject, choice: unknown, env: SchemaEnv): unknown {
+function withDiscriminator(
+  value: unknown,
+  s: JsonObject,
+  choice: unknown,
+  env: SchemaEnv,
+): unknown {
   const discriminator = s.discriminator;
-  if (!isObject(value) || !isObject(discriminator) || typeof discriminator.propertyName !== "string") return value;
+  if (
+    !isObject(value) ||
+    !isObject(discriminator) ||
+    typeof discriminator.propertyName !== "string"
+  )
+    return value;
   if (!isObject(choice) || typeof choice.$ref !== "string") return value;
   const ref = choice.$ref;
   const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};

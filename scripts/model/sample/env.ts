@@ -15,7 +15,15 @@ export interface SchemaEnv {
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
 
-const TYPES = new Set<string>(["string", "number", "integer", "boolean", "array", "object", "null"]);
+const TYPES = new Set<string>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+]);
 
 /**
  * Declared types of a schema (3.1 type arrays, 3.0 `nullable`), or undefined when the
@@ -58,8 +66,10 @@ const KEYWORD_TYPES: [string, JsonType][] = [
 export function impliedType(schema: JsonObject): JsonType | undefined {
   for (const [keyword, type] of KEYWORD_TYPES) {
     if (schema[keyword] !== undefined) {
-      if (keyword === "format" && ["int32", "int64"].includes(String(schema.format))) return "integer";
-      if (keyword === "format" && ["float", "double"].includes(String(schema.format))) return "number";
+      if (keyword === "format" && ["int32", "int64"].includes(String(schema.format)))
+        return "integer";
+      if (keyword === "format" && ["float", "double"].includes(String(schema.format)))
+        return "number";
       return type;
     }
   }

@@ -86,17 +86,29 @@ export function mergeSchemas(a: JsonObject, b: JsonObject, env: SchemaEnv): Json
     out.properties = properties;
   }
   if (Array.isArray(a.required) || Array.isArray(b.required)) {
-    out.required = [...new Set([...(Array.isArray(a.required) ? a.required : []), ...(Array.isArray(b.required) ? b.required : [])])];
+    out.required = [
+      ...new Set([
+        ...(Array.isArray(a.required) ? a.required : []),
+        ...(Array.isArray(b.required) ? b.required : []),
+      ]),
+    ];
   }
   if (Array.isArray(a.enum) && Array.isArray(b.enum)) {
     const bEnum = b.enum;
     out.enum = a.enum.filter((x) => bEnum.some((y) => deepEqual(x, y)));
   }
-  if (a.items !== undefined && b.items !== undefined && !Array.isArray(a.items) && !Array.isArray(b.items)) {
+  if (
+    a.items !== undefined &&
+    b.items !== undefined &&
+    !Array.isArray(a.items) &&
+    !Array.isArray(b.items)
+  ) {
     out.items = { allOf: [a.items, b.items] };
   }
-  if (a.additionalProperties === false || b.additionalProperties === false) out.additionalProperties = false;
-  for (const flag of ["readOnly", "writeOnly"]) if (a[flag] === true || b[flag] === true) out[flag] = true;
+  if (a.additionalProperties === false || b.additionalProperties === false)
+    out.additionalProperties = false;
+  for (const flag of ["readOnly", "writeOnly"])
+    if (a[flag] === true || b[flag] === true) out[flag] = true;
   return out;
 }
 

@@ -26,7 +26,12 @@ const MAX_SAMPLE_DEPTH = 8;
  * A deterministic example that validates against `schema`: openapi-sampler's guess,
  * repaired where it breaks the schema (formats, bounds, patterns, oneOf, ...).
  */
-export function sampleSchema(schema: unknown, env: SchemaEnv, document: unknown, options: SampleOptions = {}): SampleResult {
+export function sampleSchema(
+  schema: unknown,
+  env: SchemaEnv,
+  document: unknown,
+  options: SampleOptions = {},
+): SampleResult {
   let hint: unknown;
   // openapi-sampler prints some warnings even with `quiet` (allOf type clashes, date
   // lengths); library code must not write to the terminal, and the value is checked below.

@@ -48,7 +48,8 @@ export function* numberCandidates(
     }
   }
   const candidates = [anchor, anchor + 1, Math.floor(anchor) + 1, anchor + 0.5];
-  if (lo !== undefined && hi !== undefined) candidates.push((lo + hi) / 2, Math.floor((lo + hi) / 2), Math.ceil(lo));
+  if (lo !== undefined && hi !== undefined)
+    candidates.push((lo + hi) / 2, Math.floor((lo + hi) / 2), Math.ceil(lo));
   if (hi !== undefined) candidates.push(hi, hi - 1, Math.floor(hi), Math.ceil(hi) - 1);
   for (const n of candidates) {
     const value = integer ? Math.round(n) : n;

@@ -14,12 +14,17 @@ type Item = { node: Node; min: number; max: number };
 
 class Unsupported extends Error {}
 
-const range = (from: string, to = from): [number, number] => [from.codePointAt(0) ?? 0, to.codePointAt(0) ?? 0];
+const range = (from: string, to = from): [number, number] => [
+  from.codePointAt(0) ?? 0,
+  to.codePointAt(0) ?? 0,
+];
 const DIGIT: [number, number][] = [range("0", "9")];
 const WORD: [number, number][] = [range("a", "z"), range("A", "Z"), range("0", "9"), range("_")];
 const SPACE: [number, number][] = [range(" "), range("\t"), range("\n"), range("\r")];
 /** Characters tried, in order, for "any but ..." sets: readable ones first. */
-const PREFERRED = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_. "].map((c) => c.codePointAt(0) ?? 0);
+const PREFERRED = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_. "].map(
+  (c) => c.codePointAt(0) ?? 0,
+);
 
 class Parser {
   private at = 0;
@@ -56,7 +61,8 @@ class Parser {
   private atom(): Node {
     const c = this.source[this.at++] ?? "";
     if (c === "^" || c === "$") return { kind: "empty" };
-    if (c === ".") return { kind: "set", set: { ranges: [range("\n"), range("\r")], negated: true } };
+    if (c === ".")
+      return { kind: "set", set: { ranges: [range("\n"), range("\r")], negated: true } };
     if (c === "[") return { kind: "set", set: this.charClass() };
     if (c === "\\") return this.escape(false);
     if (c === "(") return this.group();
@@ -69,7 +75,8 @@ class Parser {
     if (this.peek() === "?") {
       const head = this.source.slice(this.at, this.at + 3);
       if (head.startsWith("?:")) this.at += 2;
-      else if (head.startsWith("?=") || head.startsWith("?!")) [this.at, lookaround] = [this.at + 2, true];
+      else if (head.startsWith("?=") || head.startsWith("?!"))
+        [this.at, lookaround] = [this.at + 2, true];
       else if (head === "?<=" || head === "?<!") [this.at, lookaround] = [this.at + 3, true];
       else if (head.startsWith("?<")) this.at = this.source.indexOf(">", this.at) + 1;
       else throw new Unsupported("group modifier");
@@ -103,7 +110,10 @@ class Parser {
 
   private escape(inClass: boolean): Node & { kind: "set" | "empty" } {
     const c = this.source[this.at++] ?? "";
-    const set = (ranges: [number, number][], negated = false) => ({ kind: "set" as const, set: { ranges, negated } });
+    const set = (ranges: [number, number][], negated = false) => ({
+      kind: "set" as const,
+      set: { ranges, negated },
+    });
     switch (c) {
       case "d":
         return set(DIGIT);
@@ -141,7 +151,7 @@ class Parser {
       }
       case "u": {
         const braced = /^\{([0-9a-fA-F]+)\}/.exec(this.source.slice(this.at));
-        const hex = braced ? braced[1] ?? "" : this.source.slice(this.at, this.at + 4);
+        const hex = braced ? (braced[1] ?? "") : this.source.slice(this.at, this.at + 4);
         this.at += braced ? braced[0].length : 4;
         const code = Number.parseInt(hex, 16);
         return set([[code, code]]);

@@ -12,8 +12,13 @@ const FORMAT_SAMPLES: Record<string, (variant: number) => string[]> = {
   duration: (v) => [`P${v + 1}D`],
   email: (v) => [v ? `user${v}@example.com` : "user@example.com", `a${v || ""}@b.co`],
   "idn-email": (v) => [v ? `user${v}@example.com` : "user@example.com"],
-  uuid: (v) => [`3fa85f64-5717-4562-b3fc-2c963f66a${(0xfa6 + v).toString(16).padStart(3, "0").slice(-3)}`],
-  uri: (v) => [v ? `https://example.com/${v}` : "https://example.com", `https://e.co${v ? `/${v}` : ""}`],
+  uuid: (v) => [
+    `3fa85f64-5717-4562-b3fc-2c963f66a${(0xfa6 + v).toString(16).padStart(3, "0").slice(-3)}`,
+  ],
+  uri: (v) => [
+    v ? `https://example.com/${v}` : "https://example.com",
+    `https://e.co${v ? `/${v}` : ""}`,
+  ],
   url: (v) => [v ? `https://example.com/${v}` : "https://example.com"],
   iri: (v) => [v ? `https://example.com/${v}` : "https://example.com"],
   "uri-reference": (v) => [`/example${v || ""}`],
@@ -34,7 +39,12 @@ const FORMAT_SAMPLES: Record<string, (variant: number) => string[]> = {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Candidate strings for a schema, most realistic first; the caller keeps the first valid one. */
-export function* stringCandidates(schema: JsonObject, hint: unknown, name: string | undefined, variant: number) {
+export function* stringCandidates(
+  schema: JsonObject,
+  hint: unknown,
+  name: string | undefined,
+  variant: number,
+) {
   const min = asNumber(schema.minLength) ?? 0;
   const max = asNumber(schema.maxLength);
   const format = typeof schema.format === "string" ? schema.format : undefined;
@@ -66,7 +76,10 @@ function fitPlain(base: string, min: number, max: number | undefined, variant: n
   let out = base;
   while (stringLength(out) + suffix.length < min) out += base;
   const chars = [...out];
-  const keep = Math.max(min - suffix.length, Math.min(chars.length, (max ?? chars.length + suffix.length) - suffix.length));
+  const keep = Math.max(
+    min - suffix.length,
+    Math.min(chars.length, (max ?? chars.length + suffix.length) - suffix.length),
+  );
   return chars.slice(0, Math.max(0, keep)).join("") + suffix;
 }
 

@@ -20,12 +20,20 @@ function extraSchema(s: JsonObject, key: string): unknown {
   return s.additionalProperties;
 }
 
-export function conformObject(hint: unknown, s: JsonObject, env: SchemaEnv, at: GenState): JsonObject {
+export function conformObject(
+  hint: unknown,
+  s: JsonObject,
+  env: SchemaEnv,
+  at: GenState,
+): JsonObject {
   const given = isObject(hint) ? hint : {};
   const properties = isObject(s.properties) ? s.properties : {};
-  const hidden = (key: string) => Object.hasOwn(properties, key) && isHiddenIn(properties[key], env);
+  const hidden = (key: string) =>
+    Object.hasOwn(properties, key) && isHiddenIn(properties[key], env);
   const required = new Set(
-    (Array.isArray(s.required) ? s.required : []).filter((k): k is string => typeof k === "string" && !hidden(k)),
+    (Array.isArray(s.required) ? s.required : []).filter(
+      (k): k is string => typeof k === "string" && !hidden(k),
+    ),
   );
   const shallow = at.depth >= SOFT_DEPTH || at.minimal === true;
   const out: JsonObject = {};
@@ -38,12 +46,18 @@ export function conformObject(hint: unknown, s: JsonObject, env: SchemaEnv, at: 
     if (Object.hasOwn(properties, key) || shallow) continue;
     const sub = extraSchema(s, key);
     if (sub === false) continue;
-    out[key] = sub === undefined || sub === true ? value : conform(value, sub, env, deeper(at, key));
+    out[key] =
+      sub === undefined || sub === true ? value : conform(value, sub, env, deeper(at, key));
   }
   for (const key of required) {
     if (Object.hasOwn(out, key)) continue;
     const sub = extraSchema(s, key);
-    out[key] = conform(undefined, sub === undefined || sub === true ? {} : sub, env, deeper(at, key));
+    out[key] = conform(
+      undefined,
+      sub === undefined || sub === true ? {} : sub,
+      env,
+      deeper(at, key),
+    );
   }
   addDependencies(out, s, env, at);
   fitPropertyCount(out, s, required, properties, env, at);
@@ -58,7 +72,12 @@ function addDependencies(out: JsonObject, s: JsonObject, env: SchemaEnv, at: Gen
     if (!Object.hasOwn(out, key) || !Array.isArray(needs)) continue;
     for (const need of needs) {
       if (typeof need !== "string" || Object.hasOwn(out, need)) continue;
-      out[need] = conform(undefined, properties[need] ?? extraSchema(s, need) ?? {}, env, deeper(at, need));
+      out[need] = conform(
+        undefined,
+        properties[need] ?? extraSchema(s, need) ?? {},
+        env,
+        deeper(at, need),
+      );
     }
   }
 }
@@ -75,13 +94,23 @@ function fitPropertyCount(
   const max = asNumber(s.maxProperties);
   for (const [key, sub] of Object.entries(properties)) {
     if (Object.keys(out).length >= min) break;
-    if (!Object.hasOwn(out, key) && !isHiddenIn(sub, env)) out[key] = conform(undefined, sub, env, deeper(at, key));
+    if (!Object.hasOwn(out, key) && !isHiddenIn(sub, env))
+      out[key] = conform(undefined, sub, env, deeper(at, key));
   }
-  for (let n = 1; Object.keys(out).length < min && s.additionalProperties !== false && n < 1000; n++) {
+  for (
+    let n = 1;
+    Object.keys(out).length < min && s.additionalProperties !== false && n < 1000;
+    n++
+  ) {
     const key = `property${n}`;
     if (Object.hasOwn(out, key)) continue;
     const sub = extraSchema(s, key);
-    out[key] = conform(undefined, sub === undefined || sub === true ? {} : sub, env, deeper(at, key));
+    out[key] = conform(
+      undefined,
+      sub === undefined || sub === true ? {} : sub,
+      env,
+      deeper(at, key),
+    );
   }
   if (max === undefined) return;
   for (const key of Object.keys(out).reverse()) {
@@ -90,7 +119,12 @@ function fitPropertyCount(
   }
 }
 
-export function conformArray(hint: unknown, s: JsonObject, env: SchemaEnv, at: GenState): unknown[] {
+export function conformArray(
+  hint: unknown,
+  s: JsonObject,
+  env: SchemaEnv,
+  at: GenState,
+): unknown[] {
   const prefix = env.is31 ? s.prefixItems : Array.isArray(s.items) ? s.items : undefined;
   const tuple = Array.isArray(prefix) ? prefix : [];
   const rest = Array.isArray(s.items) ? s.additionalItems : s.items;
@@ -99,7 +133,10 @@ export function conformArray(hint: unknown, s: JsonObject, env: SchemaEnv, at: G
   const max = asNumber(s.maxItems) ?? Number.POSITIVE_INFINITY;
   const given = Array.isArray(hint) ? hint : [];
   // One item shows the item shape; deep inside a recursive schema only what is required.
-  const natural = at.depth >= SOFT_DEPTH || at.minimal || rest === false ? Math.max(min, 0) : Math.max(min, 1, tuple.length);
+  const natural =
+    at.depth >= SOFT_DEPTH || at.minimal || rest === false
+      ? Math.max(min, 0)
+      : Math.max(min, 1, tuple.length);
   const length = Math.min(max, Math.max(min, given.length > 0 ? given.length : natural));
   const out: unknown[] = [];
   const name = at.name ? singular(at.name) : undefined;
@@ -120,4 +157,5 @@ export function conformArray(hint: unknown, s: JsonObject, env: SchemaEnv, at: G
   return out;
 }
 
-const singular = (name: string): string => (name.endsWith("s") && name.length > 3 ? name.slice(0, -1) : name);
+const singular = (name: string): string =>
+  name.endsWith("s") && name.length > 3 ? name.slice(0, -1) : name;

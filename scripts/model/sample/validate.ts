@@ -8,7 +8,12 @@ import { formatAccepts } from "./formats";
  * is too slow per example on a 1,000-operation spec; the tests hold it to Ajv's verdicts.
  * Returns the first problem as `<path> <what>`, or undefined when the value is valid.
  */
-export function firstError(value: unknown, schema: unknown, env: SchemaEnv, path = ""): string | undefined {
+export function firstError(
+  value: unknown,
+  schema: unknown,
+  env: SchemaEnv,
+  path = "",
+): string | undefined {
   return check(value, schema, env, path || "value", 0);
 }
 
@@ -17,7 +22,13 @@ export const isValid = (value: unknown, schema: unknown, env: SchemaEnv): boolea
 
 const MAX_DEPTH = 200;
 
-function check(value: unknown, schema: unknown, env: SchemaEnv, path: string, depth: number): string | undefined {
+function check(
+  value: unknown,
+  schema: unknown,
+  env: SchemaEnv,
+  path: string,
+  depth: number,
+): string | undefined {
   if (schema === false) return `${path} is not allowed`;
   if (!isObject(schema) || depth > MAX_DEPTH) return undefined;
   if (typeof schema.$ref === "string") {
@@ -54,7 +65,12 @@ export function typeMatches(value: unknown, type: JsonType): boolean {
   }
 }
 
-function checkType(value: unknown, schema: JsonObject, env: SchemaEnv, path: string): string | undefined {
+function checkType(
+  value: unknown,
+  schema: JsonObject,
+  env: SchemaEnv,
+  path: string,
+): string | undefined {
   const types = declaredTypes(schema, env);
   if (!types || types.some((t) => typeMatches(value, t))) return undefined;
   return `${path} must be ${types.join(" or ")}`;
@@ -67,7 +83,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   }
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]));
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((k) => Object.hasOwn(b, k) && deepEqual(a[k], b[k]))
+    );
   }
   return false;
 }
@@ -92,7 +111,12 @@ export function isMultipleOf(value: number, divisor: number): boolean {
 }
 
 /** Lower and upper bounds with exclusiveness, for both 3.0 (boolean) and 3.1 (numeric) styles. */
-export function numberBounds(schema: JsonObject): { lo?: number; loEx: boolean; hi?: number; hiEx: boolean } {
+export function numberBounds(schema: JsonObject): {
+  lo?: number;
+  loEx: boolean;
+  hi?: number;
+  hiEx: boolean;
+} {
   let lo = asNumber(schema.minimum);
   let hi = asNumber(schema.maximum);
   let loEx = schema.exclusiveMinimum === true && lo !== undefined;
@@ -107,10 +131,13 @@ export function numberBounds(schema: JsonObject): { lo?: number; loEx: boolean; 
 function checkNumber(value: unknown, schema: JsonObject, path: string): string | undefined {
   if (typeof value !== "number") return undefined;
   const { lo, loEx, hi, hiEx } = numberBounds(schema);
-  if (lo !== undefined && (loEx ? value <= lo : value < lo)) return `${path} must be ${loEx ? ">" : ">="} ${lo}`;
-  if (hi !== undefined && (hiEx ? value >= hi : value > hi)) return `${path} must be ${hiEx ? "<" : "<="} ${hi}`;
+  if (lo !== undefined && (loEx ? value <= lo : value < lo))
+    return `${path} must be ${loEx ? ">" : ">="} ${lo}`;
+  if (hi !== undefined && (hiEx ? value >= hi : value > hi))
+    return `${path} must be ${hiEx ? "<" : "<="} ${hi}`;
   const m = asNumber(schema.multipleOf);
-  if (m !== undefined && m > 0 && !isMultipleOf(value, m)) return `${path} must be a multiple of ${m}`;
+  if (m !== undefined && m > 0 && !isMultipleOf(value, m))
+    return `${path} must be a multiple of ${m}`;
   return undefined;
 }
 
@@ -160,13 +187,23 @@ function checkString(value: unknown, schema: JsonObject, path: string): string |
   return undefined;
 }
 
-function checkArray(value: unknown, schema: JsonObject, env: SchemaEnv, path: string, depth: number) {
+function checkArray(
+  value: unknown,
+  schema: JsonObject,
+  env: SchemaEnv,
+  path: string,
+  depth: number,
+) {
   if (!Array.isArray(value)) return undefined;
   const min = asNumber(schema.minItems);
   const max = asNumber(schema.maxItems);
   if (min !== undefined && value.length < min) return `${path} must have at least ${min} items`;
   if (max !== undefined && value.length > max) return `${path} must have at most ${max} items`;
-  const tuple = env.is31 ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+  const tuple = env.is31
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : undefined;
   const prefix = Array.isArray(tuple) ? tuple : [];
   const rest = Array.isArray(schema.items) ? schema.additionalItems : schema.items;
   for (let i = 0; i < value.length; i++) {
@@ -176,7 +213,8 @@ function checkArray(value: unknown, schema: JsonObject, env: SchemaEnv, path: st
   }
   if (schema.uniqueItems === true) {
     for (let i = 1; i < value.length; i++) {
-      if (value.slice(0, i).some((v) => deepEqual(v, value[i]))) return `${path} must have unique items`;
+      if (value.slice(0, i).some((v) => deepEqual(v, value[i])))
+        return `${path} must have unique items`;
     }
   }
   if (schema.contains !== undefined) {
@@ -184,12 +222,19 @@ function checkArray(value: unknown, schema: JsonObject, env: SchemaEnv, path: st
     const minContains = asNumber(schema.minContains) ?? 1;
     const maxContains = asNumber(schema.maxContains);
     if (matches < minContains) return `${path} must contain an item matching "contains"`;
-    if (maxContains !== undefined && matches > maxContains) return `${path} has too many items matching "contains"`;
+    if (maxContains !== undefined && matches > maxContains)
+      return `${path} has too many items matching "contains"`;
   }
   return undefined;
 }
 
-function checkObject(value: unknown, schema: JsonObject, env: SchemaEnv, path: string, depth: number) {
+function checkObject(
+  value: unknown,
+  schema: JsonObject,
+  env: SchemaEnv,
+  path: string,
+  depth: number,
+) {
   if (!isObject(value)) return undefined;
   const properties = isObject(schema.properties) ? schema.properties : {};
   const keys = Object.keys(value);
@@ -204,7 +249,9 @@ function checkObject(value: unknown, schema: JsonObject, env: SchemaEnv, path: s
       return `${path} must have property "${name}"`;
     }
   }
-  const patternProps = isObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : [];
+  const patternProps = isObject(schema.patternProperties)
+    ? Object.entries(schema.patternProperties)
+    : [];
   for (const key of keys) {
     const at = `${path}.${key}`;
     let matched = false;
@@ -222,25 +269,37 @@ function checkObject(value: unknown, schema: JsonObject, env: SchemaEnv, path: s
     }
     if (!matched && schema.additionalProperties !== undefined) {
       const error = check(value[key], schema.additionalProperties, env, at, depth + 1);
-      if (error) return schema.additionalProperties === false ? `${path} must not have property "${key}"` : error;
+      if (error)
+        return schema.additionalProperties === false
+          ? `${path} must not have property "${key}"`
+          : error;
     }
     if (schema.propertyNames !== undefined) {
       const error = check(key, schema.propertyNames, env, `${path} property name`, depth + 1);
       if (error) return error;
     }
   }
-  const dependent = isObject(schema.dependentRequired) ? schema.dependentRequired : schema.dependencies;
+  const dependent = isObject(schema.dependentRequired)
+    ? schema.dependentRequired
+    : schema.dependencies;
   if (isObject(dependent)) {
     for (const [key, needs] of Object.entries(dependent)) {
       if (!Object.hasOwn(value, key) || !Array.isArray(needs)) continue;
       const missing = needs.find((n) => typeof n === "string" && !Object.hasOwn(value, n));
-      if (missing !== undefined) return `${path} must have property "${missing}" when "${key}" is present`;
+      if (missing !== undefined)
+        return `${path} must have property "${missing}" when "${key}" is present`;
     }
   }
   return undefined;
 }
 
-function checkCombinators(value: unknown, schema: JsonObject, env: SchemaEnv, path: string, depth: number) {
+function checkCombinators(
+  value: unknown,
+  schema: JsonObject,
+  env: SchemaEnv,
+  path: string,
+  depth: number,
+) {
   if (Array.isArray(schema.allOf)) {
     for (const sub of schema.allOf) {
       const error = check(value, sub, env, path, depth + 1);

@@ -28,7 +28,10 @@ export function renderHtml(report: CollectionReport): string {
 <tr><th>Token requests</th><td>${h(token)}</td></tr>
 <tr><th>Operations</th><td>${covered} of ${report.coverage.length} covered</td></tr>
 </table>
-${report.unreachable ? `<p class="fail-text">${h(report.unreachable)}</p>` : ""}
+${[report.unreachable, report.runError]
+  .filter(Boolean)
+  .map((line) => `<p class="fail-text">${h(line ?? "")}</p>`)
+  .join("\n")}
 ${report.messages.length ? `<h2>Messages</h2>\n<ul>${report.messages.map((m) => `<li><code>${h(m)}</code></li>`).join("")}</ul>` : ""}
 ${failures.length ? `<h2>Failures (${failures.length})</h2>\n<ol class="failures">${failures.map((f) => `<li><b>${h(f.request)}</b> › ${h(f.what)}<br><code>${h(f.message)}</code></li>`).join("\n")}</ol>` : ""}
 <h2>Coverage</h2>

@@ -7,6 +7,8 @@ import { escapeMarkup as x } from "./xml";
  */
 export function renderJunit(report: CollectionReport): string {
   const suites = report.executions.map((execution, index) => suite(report, execution, index));
+  const runProblems = [report.unreachable, report.runError].filter((p): p is string => !!p);
+  if (runProblems.length > 0) suites.unshift(runSuite(report, runProblems));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const errors = suites.reduce((n, s) => n + s.errors, 0);
@@ -83,6 +85,21 @@ function suite(report: CollectionReport, execution: ExecutionReport, index: numb
     `  </testsuite>`,
   ].join("\n");
   return { xml, tests, failures, errors };
+}
+
+/** Problems of the run as a whole (target unreachable, run stopped) fail CI too. */
+function runSuite(report: CollectionReport, problems: string[]): Suite {
+  const cases = problems.map(
+    (problem) =>
+      `    <testcase name="run" classname="${x(report.name)}" time="0">\n` +
+      `      <error message="${x(problem)}" type="Error">${x(problem)}</error>\n    </testcase>`,
+  );
+  const xml = [
+    `  <testsuite name="${x(`${report.title} (run)`)}" id="run" tests="${cases.length}" failures="0" errors="${cases.length}" skipped="0" time="0">`,
+    ...cases,
+    "  </testsuite>",
+  ].join("\n");
+  return { xml, tests: cases.length, failures: 0, errors: cases.length };
 }
 
 function secs(ms: number): string {

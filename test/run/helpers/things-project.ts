@@ -16,6 +16,14 @@ export interface ThingsProject {
 
 export const THINGS_ASSERTIONS = 3;
 
+export interface ProjectOptions {
+  leaky?: boolean;
+  /** Adds a request with an assertion that fails. */
+  failing?: boolean;
+  /** false: no spec file; a string: the spec file's text. */
+  spec?: false | string;
+}
+
 const SPEC = `openapi: 3.0.3
 info: { title: Things API, version: "1.0" }
 servers: [{ url: "https://api.example.com/api" }]
@@ -136,9 +144,7 @@ function environment(name: string, secret: boolean, clientId: string, clientSecr
   };
 }
 
-export function createThingsProject(
-  options: { leaky?: boolean; failing?: boolean; spec?: false | string } = {},
-): ThingsProject {
+export function createThingsProject(options: ProjectOptions = {}): ThingsProject {
   const dir = mkdtempSync(path.join(tmpdir(), "specpost-run-"));
   for (const sub of ["specs", "collections", "environments"]) mkdirSync(path.join(dir, sub));
   if (options.spec !== false)

@@ -1,0 +1,82 @@
+import type { ApiModel, OperationModel } from "../model/types";
+import type { ApiRouter, RouterRequest } from "./api-router";
+import { checkAuth } from "./auth-check";
+import { type PreparedResponse, renderResponse } from "./prepared-responses";
+import { type MockReply, mockError } from "./reply";
+import { checkRequestBody } from "./request-body";
+import type { SchemaValidator } from "./schema-validator";
+import type { TokenStore } from "./token-store";
+import type { MockFaults } from "./types";
+
+export interface ApiRequest extends RouterRequest {
+  /** Raw text, a parsed form, or undefined when nothing was sent. */
+  body: unknown;
+}
+
+export interface ApiContext {
+  model: ApiModel;
+  router: ApiRouter;
+  validator: SchemaValidator;
+  store: TokenStore;
+  responses: ReadonlyMap<string, PreparedResponse>;
+  faults(): MockFaults;
+}
+
+function header(request: ApiRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** What is wrong with the request's parameters and body, one readable line each. */
+function problemsOf(request: ApiRequest, operation: OperationModel, context: ApiContext): string[] {
+  const received = { contentType: header(request, "content-type"), value: request.body };
+  return [
+    ...context.router.checkParameters(request, operation),
+    ...checkRequestBody(operation, received, context.model.spec.document, context.validator),
+  ];
+}
+
+/**
+ * One API call, in the gateway's order: route (404/405), credentials (401), then the request
+ * against the spec (400), then the prepared answer with the active faults applied.
+ * Returns the operation it reached, for the stats.
+ */
+export function handleApiRequest(
+  request: ApiRequest,
+  context: ApiContext,
+): { reply: MockReply; operation?: OperationModel } {
+  const route = context.router.route(request);
+  if (route.kind === "not-found") {
+    return { reply: mockError(404, `No operation matches ${request.method} ${request.path}.`) };
+  }
+  if (route.kind === "method-not-allowed") {
+    const allow = route.allow.join(", ");
+    const reply = mockError(
+      405,
+      `${request.path} does not accept ${request.method}; it accepts ${allow}.`,
+    );
+    return { reply: { ...reply, headers: { ...reply.headers, allow } } };
+  }
+  const { operation } = route;
+  const faults = context.faults();
+  if (operation.secured) {
+    const denied = checkAuth(request, {
+      auth: context.model.auth,
+      store: context.store,
+      rejectTokens: faults.rejectTokens === true,
+    });
+    if (denied) return { reply: denied, operation };
+  }
+  const problems = problemsOf(request, operation, context);
+  if (problems.length > 0) {
+    return {
+      reply: mockError(400, `Invalid request: ${problems.join("; ")}.`, problems),
+      operation,
+    };
+  }
+  const prepared = context.responses.get(operation.key);
+  if (!prepared)
+    return { reply: mockError(500, `${operation.key} has no prepared answer.`), operation };
+  const reply = renderResponse(prepared, faults, header(request, "accept"), context.validator);
+  return { reply, operation };
+}
