@@ -1,6 +1,7 @@
 import type { ApiModel, OperationModel } from "../model/types";
 import type { ApiRouter, RouterRequest } from "./api-router";
 import { checkAuth } from "./auth-check";
+import { checkParameters } from "./param-check";
 import { type PreparedResponse, renderResponse } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
 import { checkRequestBody } from "./request-body";
@@ -9,6 +10,9 @@ import type { TokenStore } from "./token-store";
 import type { MockFaults } from "./types";
 
 export interface ApiRequest extends RouterRequest {
+  /** The query string without `?`, as sent. */
+  rawQuery: string;
+  headers: Record<string, string | string[] | undefined>;
   /** Raw text, a parsed form, or undefined when nothing was sent. */
   body: unknown;
 }
@@ -25,14 +29,16 @@ export interface ApiContext {
 function header(request: ApiRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+
 }
 
 /** What is wrong with the request's parameters and body, one readable line each. */
 function problemsOf(request: ApiRequest, operation: OperationModel, context: ApiContext): string[] {
   const received = { contentType: header(request, "content-type"), value: request.body };
+  const { document } = context.model.spec;
   return [
-    ...context.router.checkParameters(request, operation),
-    ...checkRequestBody(operation, received, context.model.spec.document, context.validator),
+    ...checkParameters(operation, request, document, context.validator),
+    ...checkRequestBody(operation, received, document, context.validator),
   ];
 }
 

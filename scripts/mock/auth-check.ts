@@ -10,7 +10,8 @@ import type { TokenStore } from "./token-store";
 
 export interface AuthInput {
   headers: Record<string, string | string[] | undefined>;
-  query: Record<string, unknown>;
+  /** The query string without `?`. */
+  rawQuery: string;
 }
 
 export interface AuthContext {
@@ -58,8 +59,7 @@ export function bearerToken(authorization: string | undefined): string | undefin
 function apiKeyValue(input: AuthInput, auth: Extract<AuthModel, { kind: "api-key" }>) {
   if (auth.in === "header") return header(input, auth.name);
   if (auth.in === "cookie") return cookie(input, auth.name);
-  const value = input.query[auth.name];
-  return typeof value === "string" ? value : Array.isArray(value) ? String(value[0]) : undefined;
+  return new URLSearchParams(input.rawQuery).get(auth.name) ?? undefined;
 }
 
 /**

@@ -41,7 +41,8 @@ export function resolvePointer(document: unknown, ref: string): unknown {
   return node;
 }
 
-function deref(document: unknown, schema: unknown): unknown {
+/** Follows internal `$ref`s until a node that is not one (undefined if the chain breaks). */
+export function deref(document: unknown, schema: unknown): unknown {
   let current = schema;
   for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
     current = resolvePointer(document, current.$ref);
@@ -91,6 +92,12 @@ function normalizeNode(node: Json, options: NormalizeOptions, parentKey = ""): J
   if (Array.isArray(out.required) && out.required.every((name) => typeof name === "string")) {
     const hidden = hiddenProperties(node, options);
     if (hidden.size > 0) out.required = out.required.filter((name) => !hidden.has(name as string));
+  }
+  // With a discriminator, branches often overlap (every pet is an object with a name): the
+  // discriminator, not "exactly one", picks the branch. anyOf accepts what OpenAPI accepts.
+  if (out.discriminator !== undefined && Array.isArray(out.oneOf) && out.anyOf === undefined) {
+    out.anyOf = out.oneOf;
+    delete out.oneOf;
   }
   if (typeof out.nullable === "boolean") return withNullable(out);
   return out;

@@ -1,6 +1,6 @@
 import type { OasSchema, OperationModel } from "../model/types";
 import type { OpenApiDocument } from "../spec/types";
-import { resolvePointer } from "./normalize-schema";
+import { deref, resolvePointer } from "./normalize-schema";
 import type { SchemaValidator } from "./schema-validator";
 
 export interface ReceivedBody {
@@ -17,14 +17,6 @@ interface MediaEntry {
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-
-function deref(document: unknown, node: unknown): unknown {
-  let current = node;
-  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
-    current = resolvePointer(document, current.$ref);
-  }
-  return current;
-}
 
 /** Every media type the operation's request body documents, in spec order. */
 export function requestMediaTypes(

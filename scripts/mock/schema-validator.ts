@@ -77,6 +77,9 @@ function newAjv(document: OpenApiDocument, direction: Direction, coerce: boolean
     // The loader already validated the document; Ajv must not reject it for OpenAPI keywords.
     validateSchema: false,
     coerceTypes: coerce ? "array" : false,
+    // OpenAPI patterns are ECMA-262 without the `u` flag: `\{` style escapes and lone braces
+    // in real specs would not even compile in unicode mode.
+    unicodeRegExp: false,
   };
   const ajv = document.openapi.startsWith("3.1") ? new Ajv2020(options) : new Ajv(options);
   addFormats(ajv);

@@ -22,8 +22,6 @@ function basePathOf(url: string): string {
   return new URL(url, "http://specpost.invalid").pathname.replace(/\/+$/, "");
 }
 
-type Headers = Record<string, string | string[]>;
-
 function send(reply: FastifyReply, mock: MockReply): FastifyReply {
   reply.code(mock.status).headers(mock.headers);
   if (mock.body === undefined) return reply.send();
@@ -90,13 +88,13 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
     faults: () => faults,
   };
 
-  function api(request: FastifyRequest, path: string): MockReply {
+  function api(request: FastifyRequest, url: URL): MockReply {
     const { reply, operation } = handleApiRequest(
       {
         method: request.method,
-        path: path.slice(basePath.length) || "/",
-        query: request.query as Headers,
-        headers: request.headers as Headers,
+        path: url.pathname.slice(basePath.length) || "/",
+        rawQuery: url.search.slice(1),
+        headers: request.headers,
         body: request.body,
       },
       apiContext,
@@ -116,12 +114,13 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
   };
 
   async function dispatch(request: FastifyRequest, reply: FastifyReply) {
-    let path: string;
+    let url: URL;
     try {
-      path = new URL(request.url, "http://specpost.invalid").pathname;
+      url = new URL(request.url, "http://specpost.invalid");
     } catch {
       return send(reply, mockError(404, "The request target is not a path."));
     }
+    const path = url.pathname;
     if (path.startsWith(`${MOCK_CONTROL_PREFIX}/`)) {
       return send(reply, handleControl(request.method, path, request.body, control));
     }
@@ -131,7 +130,7 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
       return send(reply, answer);
     }
     if (basePath === "" || path === basePath || path.startsWith(`${basePath}/`)) {
-      const answer = api(request, path);
+      const answer = api(request, url);
       await delay();
       return send(reply, answer);
     }

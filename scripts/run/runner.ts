@@ -12,7 +12,7 @@ import {
 import { runNewman } from "./newman-run";
 import { type Preparation, prepareRun, type RunPlan } from "./prepare";
 import { type CollectionReport, reportPassed } from "./report";
-import type { Redact } from "./secrets";
+import { makeRedactor, type Redact } from "./secrets";
 import { summarizeRun } from "./summarize";
 
 export interface CollectionResult {
@@ -92,13 +92,17 @@ export async function runPlan(
       return { setupError: `${plan.files.name}: could not start the mock: ${firstLine(error)}` };
     }
   }
+  const environment = layerEnvironment(
+    `${plan.files.name}.${ctx.target}`,
+    plan.environmentFile,
+    mock ? mockLayer(mock, plan) : credentialLayer(plan),
+    ctx.envVars,
+  );
+  const knownSecrets = [
+    ...(plan.credentials ? [plan.credentials.clientSecret] : []),
+    ...secretValues(environment),
+  ];
   try {
-    const environment = layerEnvironment(
-      `${plan.files.name}.${ctx.target}`,
-      plan.environmentFile,
-      mock ? mockLayer(mock, plan) : credentialLayer(plan),
-      ctx.envVars,
-    );
     const recorded = await runNewman({
       collection: plan.collection,
       environment,
@@ -114,10 +118,7 @@ export async function runPlan(
       baseUrl: variableOf(environment, "baseUrl") ?? plan.model.baseUrl,
       ...(tokenUrl && { tokenUrl }),
       operations: plan.model.operations,
-      knownSecrets: [
-        ...(plan.credentials ? [plan.credentials.clientSecret] : []),
-        ...secretValues(environment),
-      ],
+      knownSecrets,
       ...(mock && { mockTokens: mockTokens(mock) }),
     });
     if (mock && mock.warnings.length > 0) {
@@ -125,7 +126,8 @@ export async function runPlan(
     }
     return { report, passed: reportPassed(report), redact };
   } catch (error) {
-    return { setupError: `${plan.files.name}: the run failed: ${firstLine(error)}` };
+    const redact = makeRedactor(knownSecrets);
+    return { setupError: redact(`${plan.files.name}: the run failed: ${firstLine(error)}`) };
   } finally {
     // A mock that fails to stop must not turn a finished run into a crash.
     await mock?.close().catch(() => undefined);

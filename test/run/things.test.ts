@@ -99,24 +99,39 @@ describe("specpost run (small collection)", () => {
     expect(io.err.join("").split("\n").filter(Boolean)).toHaveLength(1);
   });
 
-  it("exits 2 with one line when the real target's token endpoint is unreachable", async () => {
-    project = createThingsProject();
-    const io = captureIo(project.dir, {
-      SPECPOST_CLIENT_ID: "id",
-      SPECPOST_CLIENT_SECRET: "secret-value",
-    });
-    const args = [
-      "--target",
-      "sandbox",
-      "--env-var",
-      "tokenUrl=http://127.0.0.1:9/oauth/token",
-      "--env-var",
-      `baseUrl=${target.baseUrl}`,
-    ];
-    expect(await runCommand(args, io, deps(target))).toBe(2);
-    expect(io.out.join("")).toContain(
-      "cannot reach the token endpoint at http://127.0.0.1:9/oauth/token: ECONNREFUSED (check tokenUrl, or override it with --env-var tokenUrl=URL)",
-    );
-    expect(io.text()).not.toMatch(/\n\s+at /);
-  });
+  // Port 9 (discard) on loopback: nothing listens there, the connection is refused at once.
+  const DEAD = "http://127.0.0.1:9";
+  it.each([
+    [
+      "token endpoint",
+      (t: EchoTarget) => ({ tokenUrl: `${DEAD}/oauth/token`, baseUrl: t.baseUrl }),
+      `cannot reach the token endpoint at ${DEAD}/oauth/token: ECONNREFUSED (check tokenUrl, or override it with --env-var tokenUrl=URL)`,
+    ],
+    [
+      "API",
+      (t: EchoTarget) => ({ tokenUrl: t.tokenUrl, baseUrl: `${DEAD}/api` }),
+      `cannot reach the API at ${DEAD}/api/things: ECONNREFUSED (check baseUrl, or override it with --env-var baseUrl=URL)`,
+    ],
+  ])(
+    "exits 2 with one line when the real target's %s is unreachable",
+    async (_name, urls, line) => {
+      project = createThingsProject();
+      const io = captureIo(project.dir, {
+        SPECPOST_CLIENT_ID: "id",
+        SPECPOST_CLIENT_SECRET: "secret-value",
+      });
+      const { tokenUrl, baseUrl } = urls(target);
+      const args = [
+        "--target",
+        "sandbox",
+        "--env-var",
+        `tokenUrl=${tokenUrl}`,
+        "--env-var",
+        `baseUrl=${baseUrl}`,
+      ];
+      expect(await runCommand(args, io, deps(target))).toBe(2);
+      expect(io.out.join("").split("\n")).toContain(`  ${line}`);
+      expect(io.text()).not.toMatch(/\n\s+at /);
+    },
+  );
 });
