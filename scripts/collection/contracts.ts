@@ -5,10 +5,14 @@ import type { Draft07Schema, SchemaRegistry } from "../schema/types";
 
 /** What the spec documents for one response status, as contract.js reads it. */
 export interface ResponseContract {
-  /** Media type as written → schema (absent when the spec gives none) and its display name. */
-  content: Record<string, { schema?: Draft07Schema; name?: string }>;
-  /** Response headers the spec marks required. */
-  headers: string[];
+  /**
+   * Media type as written → schema (absent when the spec gives none) and its display name.
+   * Absent when the status documents no content. Empty parts are left out: every byte of
+   * this data is shipped into the sandbox before each request.
+   */
+  content?: Record<string, { schema?: Draft07Schema; name?: string }>;
+  /** Response headers the spec marks required; absent when none. */
+  headers?: string[];
 }
 
 export interface OperationContract {
@@ -71,7 +75,10 @@ function responseContract(response: ResponseModel, registry: SchemaRegistry): Re
     content[entry.contentType] = name === undefined ? { schema } : { schema, name };
   }
   const headers = response.headers.filter((h) => h.required).map((h) => h.name);
-  return { content, headers };
+  const contract: ResponseContract = {};
+  if (Object.keys(content).length > 0) contract.content = content;
+  if (headers.length > 0) contract.headers = headers;
+  return contract;
 }
 
 /** `2xx` and `2XX` mean the same range; contract.js looks ranges up upper-cased. */

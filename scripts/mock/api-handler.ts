@@ -29,7 +29,6 @@ export interface ApiContext {
 function header(request: ApiRequest, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
-
 }
 
 /** What is wrong with the request's parameters and body, one readable line each. */

@@ -40,7 +40,8 @@ async function backendDocument(model: ApiModel): Promise<BackendDocument> {
     delete item.$ref;
     for (const method of METHODS) {
       const operation = item[method] as Record<string, unknown> | undefined;
-      if (operation) item[method] = { ...operation, operationId: `${method.toUpperCase()} ${path}` };
+      if (operation)
+        item[method] = { ...operation, operationId: `${method.toUpperCase()} ${path}` };
     }
     paths[path] = item;
   }

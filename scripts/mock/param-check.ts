@@ -14,7 +14,12 @@ export interface ParameterInput {
 type Kind = "array" | "object" | "primitive";
 type Raw = string | string[] | undefined;
 
-const LABELS = { path: "path parameter", query: "query parameter", header: "header", cookie: "cookie" };
+const LABELS = {
+  path: "path parameter",
+  query: "query parameter",
+  header: "header",
+  cookie: "cookie",
+};
 /** OpenAPI: header parameters with these names SHALL be ignored. */
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
@@ -22,8 +27,10 @@ function kindOf(parameter: ParameterModel, document: OpenApiDocument): Kind {
   const schema = deref(document, parameter.schema) as Record<string, unknown> | undefined;
   if (typeof schema !== "object" || schema === null) return "primitive";
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (types.includes("array") || (schema.items !== undefined && schema.type === undefined)) return "array";
-  if (types.includes("object") || (schema.properties !== undefined && schema.type === undefined)) return "object";
+  if (types.includes("array") || (schema.items !== undefined && schema.type === undefined))
+    return "array";
+  if (types.includes("object") || (schema.properties !== undefined && schema.type === undefined))
+    return "object";
   return "primitive";
 }
 
@@ -87,7 +94,12 @@ function pathValue(parameter: ParameterModel, text: string, kind: Kind): unknown
   return simple(text, kind, explode);
 }
 
-function queryValue(parameter: ParameterModel, pairs: [string, string][], kind: Kind, declared: Set<string>): unknown {
+function queryValue(
+  parameter: ParameterModel,
+  pairs: [string, string][],
+  kind: Kind,
+  declared: Set<string>,
+): unknown {
   const style = parameter.style ?? "form";
   const explode = parameter.explode ?? style === "form";
   const own = pairs.filter(([key]) => key === parameter.name).map(([, value]) => value);
@@ -141,11 +153,18 @@ export function checkParameters(
     if (parameter.in === "header" && IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;
     const kind = kindOf(parameter, document);
     let value: unknown;
-    if (parameter.in === "path") value = pathValue(parameter, pathParams.get(parameter.name) ?? "", kind);
+    if (parameter.in === "path")
+      value = pathValue(parameter, pathParams.get(parameter.name) ?? "", kind);
     else if (parameter.in === "query") value = queryValue(parameter, pairs, kind, declared);
     else {
-      const text = parameter.in === "header" ? header(input, parameter.name) : cookieValue(input, parameter.name);
-      value = text === undefined ? undefined : simple(text, kind, parameter.explode ?? parameter.in === "cookie");
+      const text =
+        parameter.in === "header"
+          ? header(input, parameter.name)
+          : cookieValue(input, parameter.name);
+      value =
+        text === undefined
+          ? undefined
+          : simple(text, kind, parameter.explode ?? parameter.in === "cookie");
     }
     const label = `${LABELS[parameter.in]} '${parameter.name}'`;
     if (value === undefined) {

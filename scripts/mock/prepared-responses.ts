@@ -1,7 +1,7 @@
 import { sample } from "openapi-sampler";
 import type { ApiModel, OasSchema, OperationModel, ResponseModel } from "../model/types";
 import { invalidBodyFor, undocumentedStatus, wrongContentType } from "./mutations";
-import type { MockReply } from "./reply";
+import { type MockReply, mockError } from "./reply";
 import { generateBody, serialise } from "./response-body";
 import type { SchemaValidator } from "./schema-validator";
 import type { MockFaults } from "./types";
@@ -28,12 +28,13 @@ export interface PreparedResponse {
 
 export type BackendMock = (operationKey: string, status: string, mediaType: string) => unknown;
 
-/** The first documented 2xx (explicit or `2XX`), else the first documented response. */
+/**
+ * The first documented 2xx (explicit or `2XX`), else the first documented response that can
+ * end an exchange (a 1xx cannot: the client would wait for the real answer forever).
+ */
 export function chosenResponse(operation: OperationModel): ResponseModel | undefined {
-  return (
-    operation.responses.find((response) => /^2(\d\d|XX)$/i.test(response.status)) ??
-    operation.responses[0]
-  );
+  const final = operation.responses.filter((response) => !/^1/.test(response.status));
+  return final.find((response) => /^2(\d\d|XX)$/i.test(response.status)) ?? final[0];
 }
 
 /** `2XX` answers 200, `default` 200, `4XX` 400: the first code a range stands for. */
@@ -54,6 +55,18 @@ function headerValue(schema: OasSchema | undefined): string {
   }
 }
 
+function unanswerable(message: string): PreparedResponse {
+  const reply = mockError(501, message);
+  const text = JSON.stringify(reply.body && "json" in reply.body ? reply.body.json : {});
+  return {
+    status: 501,
+    headers: {},
+    contents: [{ mediaType: "application/json", value: JSON.parse(text), text, invalidText: text }],
+    undocumentedStatus: 501,
+    wrongContentType: "application/json",
+  };
+}
+
 function prepare(
   model: ApiModel,
   operation: OperationModel,
@@ -62,6 +75,11 @@ function prepare(
   warnings: string[],
 ): PreparedResponse {
   const response = chosenResponse(operation);
+  if (!response && operation.responses.length > 0) {
+    const message = `${operation.key} documents only informational (1xx) statuses, which cannot end an exchange.`;
+    warnings.push(message);
+    return unanswerable(message);
+  }
   const headers: Record<string, string> = {};
   for (const header of response?.headers ?? []) {
     if (header.required) headers[header.name.toLowerCase()] = headerValue(header.schema);

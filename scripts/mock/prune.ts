@@ -21,7 +21,8 @@ function without(root: unknown, tokens: string[]): unknown {
   }
   const last = tokens[tokens.length - 1] as string;
   if (Array.isArray(node)) node.splice(Number(last), 1);
-  else if (typeof node === "object" && node !== null) delete (node as Record<string, unknown>)[last];
+  else if (typeof node === "object" && node !== null)
+    delete (node as Record<string, unknown>)[last];
   return copy;
 }
 

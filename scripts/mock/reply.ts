@@ -24,6 +24,7 @@ const REASONS: Record<number, string> = {
   405: "Method Not Allowed",
   413: "Payload Too Large",
   500: "Internal Server Error",
+  501: "Not Implemented",
 };
 
 /**

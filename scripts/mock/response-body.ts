@@ -65,7 +65,10 @@ export function generateBody(
     ["openapi-backend's mock", () => source.backendMock?.()],
     ["openapi-sampler's sample", () => sampled(source, document, false)],
     ["openapi-sampler's sample of required properties", () => sampled(source, document, true)],
-    ["openapi-sampler's sample, pruned", () => pruneToValid(sampled(source, document, false), check)],
+    [
+      "openapi-sampler's sample, pruned",
+      () => pruneToValid(sampled(source, document, false), check),
+    ],
   ];
   const check = (value: unknown) => validator.check(source.schema, value, "response");
   const failures: string[] = [];

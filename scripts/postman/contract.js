@@ -47,7 +47,8 @@
   if (!documented) return;
 
   const label = `${contract.key} → ${code}`;
-  const contentTypes = Object.keys(documented.content);
+  const documentedContent = documented.content || {};
+  const contentTypes = Object.keys(documentedContent);
   let matchedType;
   if (contentTypes.length > 0) {
     const header = pm.response.headers.get("Content-Type");
@@ -62,7 +63,7 @@
     });
   }
 
-  for (const name of documented.headers) {
+  for (const name of documented.headers || []) {
     pm.test(`${label} has header ${name}`, () => {
       if (!pm.response.headers.has(name)) {
         fail(`the response has no ${name} header, which the spec requires for ${code}`);
@@ -70,7 +71,7 @@
     });
   }
 
-  const content = matchedType === undefined ? undefined : documented.content[matchedType];
+  const content = matchedType === undefined ? undefined : documentedContent[matchedType];
   // Only JSON bodies are validated: the schema of an XML or text body says nothing checkable here.
   if (
     !content ||

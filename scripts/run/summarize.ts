@@ -78,6 +78,10 @@ export function summarizeRun(
 
   const all = executions.flatMap((e) => e.assertions);
   const messages = run.console.map((entry) => `${entry.level}: ${entry.message}`);
+  if (run.stats.assertions !== all.length) {
+    // Our count comes from Newman's events; a mismatch means the recorder missed some.
+    messages.push(`Newman counted ${run.stats.assertions} assertions, this report ${all.length}`);
+  }
   const unreachable = unreachableMessage(run, input);
   const tokenRequests = countTokenRequests(run, input);
 
@@ -153,17 +157,20 @@ function unreachableMessage(run: RecordedRun, input: SummaryInput): string | und
     ...run.scriptRequests.map((sent) => ({ url: sent.url, error: sent.error })),
     ...run.executions.map((sent) => ({ url: sent.url, error: sent.requestError })),
   ];
-  const dead = failures.find(
-    ({ url, error }) =>
-      error?.code !== undefined &&
-      UNREACHABLE_CODES.has(error.code) &&
-      !answered.has(originOf(url)),
-  );
-  if (!dead?.error) return undefined;
-  const isToken =
-    input.tokenUrl !== undefined && withoutQuery(dead.url) === withoutQuery(input.tokenUrl);
-  const variable = isToken ? "tokenUrl" : "baseUrl";
-  return `cannot reach the ${isToken ? "token endpoint" : "API"} at ${withoutQuery(dead.url)}: ${dead.error.code} (check ${variable}, or override it with --env-var ${variable}=URL)`;
+  const lines = new Map<string, string>();
+  for (const { url, error } of failures) {
+    const origin = originOf(url);
+    if (!error?.code || !UNREACHABLE_CODES.has(error.code)) continue;
+    if (answered.has(origin) || lines.has(origin)) continue;
+    const isToken =
+      input.tokenUrl !== undefined && withoutQuery(url) === withoutQuery(input.tokenUrl);
+    const variable = isToken ? "tokenUrl" : "baseUrl";
+    lines.set(
+      origin,
+      `cannot reach the ${isToken ? "token endpoint" : "API"} at ${withoutQuery(url)}: ${error.code} (check ${variable}, or override it with --env-var ${variable}=URL)`,
+    );
+  }
+  return lines.size > 0 ? [...lines.values()].join("; ") : undefined;
 }
 
 function originOf(url: string): string {

@@ -77,54 +77,70 @@ class Scanner {
   }
 }
 
-/** Moves the scanner to the value of `segment`; returns the offset that names it, or -1. */
-function enterMember(scan: Scanner, segment: string): number {
-  scan.pos++;
-  for (;;) {
-    scan.skipWhitespace();
-    if (scan.peek() !== '"') return -1;
-    const keyStart = scan.pos;
-    const key = scan.readString();
-    scan.skipWhitespace();
-    scan.pos++; // ':'
-    scan.skipWhitespace();
-    if (key === segment) return keyStart;
-    scan.skipValue();
-    scan.skipWhitespace();
-    if (scan.peek() !== ",") return -1;
-    scan.pos++;
-  }
+interface Member {
+  /** Offset that names the member: its key, or the first character of an array item. */
+  nameOffset: number;
+  /** Offset of the member's value. */
+  valueOffset: number;
 }
 
-function enterItem(scan: Scanner, segment: string): number {
-  if (!/^(0|[1-9]\d*)$/.test(segment)) return -1;
-  const wanted = Number(segment);
+/** Every member of the object or array whose value starts at `scan.pos`, scanned once. */
+function indexContainer(scan: Scanner): Map<string, Member> {
+  const members = new Map<string, Member>();
+  const open = scan.peek();
+  if (open !== "{" && open !== "[") return members;
   scan.pos++;
   for (let index = 0; ; index++) {
     scan.skipWhitespace();
-    if (scan.peek() === "]" || scan.pos >= scan.text.length) return -1;
-    if (index === wanted) return scan.pos;
+    const next = scan.peek();
+    if (next === "}" || next === "]" || next === "") return members;
+    let nameOffset = scan.pos;
+    let name = String(index);
+    if (open === "{") {
+      if (next !== '"') return members;
+      nameOffset = scan.pos;
+      name = scan.readString();
+      scan.skipWhitespace();
+      scan.pos++; // ':'
+      scan.skipWhitespace();
+    }
+    // JSON.parse keeps the last of duplicate keys, and so does this map.
+    members.set(name, { nameOffset, valueOffset: scan.pos });
     scan.skipValue();
     scan.skipWhitespace();
-    if (scan.peek() !== ",") return -1;
+    if (scan.peek() !== ",") return members;
     scan.pos++;
   }
 }
 
 /**
- * Offset of the deepest existing node on the path: the key of an object member, the first
- * character of an array item, 0 for the root.
+ * A locator for one JSON text: each container on a located path is indexed once, so
+ * locating the hundreds of problems a big spec may have costs about one pass over the text
+ * per nesting level, not one pass per problem.
  */
-export function jsonPointerOffset(text: string, segments: readonly string[]): number {
+export function createJsonLocator(text: string): (segments: readonly string[]) => number {
   const scan = new Scanner(text);
-  let offset = 0;
   scan.skipWhitespace();
-  for (const segment of segments) {
-    const open = scan.peek();
-    const found =
-      open === "{" ? enterMember(scan, segment) : open === "[" ? enterItem(scan, segment) : -1;
-    if (found < 0) break;
-    offset = found;
-  }
-  return offset;
+  const root = scan.pos;
+  const containers = new Map<number, Map<string, Member>>();
+  const membersAt = (valueOffset: number): Map<string, Member> => {
+    let members = containers.get(valueOffset);
+    if (!members) {
+      scan.pos = valueOffset;
+      members = indexContainer(scan);
+      containers.set(valueOffset, members);
+    }
+    return members;
+  };
+  return (segments) => {
+    let offset = 0;
+    let value = root;
+    for (const segment of segments) {
+      const member = membersAt(value).get(segment);
+      if (!member) break;
+      offset = member.nameOffset;
+      value = member.valueOffset;
+    }
+    return offset;
+  };
 }

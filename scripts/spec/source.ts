@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { extname, isAbsolute, relative, sep } from "node:path";
 import { type Document, LineCounter, parseDocument, type YAMLError } from "yaml";
 import { type Problem, problem } from "../problems";
-import { jsonPointerOffset } from "./json-locate";
+import { createJsonLocator } from "./json-locate";
 import { findJsonSyntaxError } from "./json-syntax";
 import { formatPointer } from "./pointer";
 import { yamlPointerOffset } from "./yaml-locate";
@@ -165,7 +165,11 @@ function parseJson(absolutePath: string, display: string, text: string): SourceR
       },
     };
   }
-  const offsetOf = (segments: readonly string[]) => jsonPointerOffset(text, segments);
+  let locator: ((segments: readonly string[]) => number) | undefined;
+  const offsetOf = (segments: readonly string[]) => {
+    locator ??= createJsonLocator(text);
+    return locator(segments);
+  };
   return {
     ok: true,
     source: makeSource(absolutePath, display, "json", data, offsetOf, lazyCounter),

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { Ajv2020 } from "ajv/dist/2020";
+import { describe, expect, it } from "vitest";
 import { bearer, mock, specValidator, token } from "./helpers";
 import { inlineModel } from "./inline-model";
 
@@ -18,10 +18,18 @@ const recursive = {
   paths: {
     "/tree": {
       get: {
-        responses: { "200": { description: "A tree", content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } },
+        responses: {
+          "200": {
+            description: "A tree",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } },
+          },
+        },
       },
       post: {
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } },
+        },
         responses: { "204": { description: "Stored" } },
       },
     },
@@ -52,7 +60,10 @@ const v31 = {
       get: {
         parameters: [{ name: "kind", in: "path", required: true, schema: { const: "widget" } }],
         responses: {
-          "200": { description: "A thing", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+          "200": {
+            description: "A thing",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+          },
         },
       },
     },
@@ -83,11 +94,19 @@ describe("schemas that are hard to sample", () => {
     const tree = await (await fetch(`${server.baseUrl}/tree`, { headers: auth })).json();
     expect(specValidator(recursive)("#/components/schemas/Node")(tree)).toBe(true);
     const post = (body: unknown) =>
-      fetch(`${server.baseUrl}/tree`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify(body) });
-    expect((await post({ name: "a", children: [{ name: "b", children: [], parent: null }] })).status).toBe(204);
+      fetch(`${server.baseUrl}/tree`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (await post({ name: "a", children: [{ name: "b", children: [], parent: null }] })).status,
+    ).toBe(204);
     const bad = await post({ name: "a", children: [{ name: 1, children: [] }] });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { message: string }).message).toContain("request body at /children/0/name must be string");
+    expect(((await bad.json()) as { message: string }).message).toContain(
+      "request body at /children/0/name must be string",
+    );
   });
 
   it("OpenAPI 3.1: const, type arrays, prefixItems and numeric exclusiveMinimum", async () => {

@@ -13,10 +13,18 @@ export const recursive = {
   paths: {
     "/tree": {
       get: {
-        responses: { "200": { description: "A tree", content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } },
+        responses: {
+          "200": {
+            description: "A tree",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } },
+          },
+        },
       },
       post: {
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } },
+        },
         responses: { "204": { description: "Stored" } },
       },
     },
@@ -47,7 +55,10 @@ export const v31 = {
       get: {
         parameters: [{ name: "kind", in: "path", required: true, schema: { const: "widget" } }],
         responses: {
-          "200": { description: "A thing", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+          "200": {
+            description: "A thing",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } },
+          },
         },
       },
     },
@@ -68,4 +79,3 @@ export const v31 = {
     },
   },
 };
-

@@ -1,0 +1,74 @@
+/**
+ * JSON Schema (draft-07, checked with Ajv 8) of `specs/<name>.overrides.yaml`.
+ *
+ * ```yaml
+ * order: [connectedservice, userlist]        # run these first, in this order
+ * operations:
+ *   connectedservice:                        # operationId, or "GET /connectedservice"
+ *     examples:
+ *       query: { ExternalUserId: "90001" }   # also path, header; body replaces the body
+ *     set:
+ *       callbackurl: $.callbackurl           # store a response value in {{callbackurl}}
+ *     tests: |                               # JS appended to the item's test script
+ *       pm.test("...", () => {});
+ *     prerequest: { file: register.pre.js }  # or a .js file beside the overrides file
+ *   "DELETE /spaces/{id}":
+ *     disabled: true                         # leave the operation out of the collection
+ * ```
+ */
+
+/** Postman variable names the overrides may create: plain identifiers, dots and dashes. */
+export const VARIABLE_NAME = "^[A-Za-z_][A-Za-z0-9_.-]*$";
+
+/** `$`, then `.name`, `[0]`, `['any name']` or `["any name"]` steps. */
+export const BODY_PATH = `^\\$(?:\\.[A-Za-z_$][A-Za-z0-9_$-]*|\\[[0-9]+\\]|\\['[^']*'\\]|\\["[^"]*"\\])*$`;
+
+const script = {
+  type: ["string", "object"],
+  properties: {
+    file: { type: "string", minLength: 1, pattern: "\\.[cm]?js$" },
+  },
+  required: ["file"],
+  additionalProperties: false,
+} as const;
+
+const values = { type: "object" } as const;
+
+export const OPERATION_KEYS = ["disabled", "examples", "set", "prerequest", "tests"] as const;
+export const EXAMPLE_KEYS = ["path", "query", "header", "body"] as const;
+export const TOP_KEYS = ["order", "operations"] as const;
+
+export const overridesSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  type: "object",
+  properties: {
+    order: {
+      type: "array",
+      items: { type: "string", minLength: 1 },
+    },
+    operations: {
+      type: "object",
+      propertyNames: { minLength: 1 },
+      additionalProperties: {
+        type: "object",
+        properties: {
+          disabled: { type: "boolean" },
+          examples: {
+            type: "object",
+            properties: { path: values, query: values, header: values, body: {} },
+            additionalProperties: false,
+          },
+          set: {
+            type: "object",
+            propertyNames: { pattern: VARIABLE_NAME },
+            additionalProperties: { type: "string", pattern: BODY_PATH },
+          },
+          prerequest: script,
+          tests: script,
+        },
+        additionalProperties: false,
+      },
+    },
+  },
+  additionalProperties: false,
+} as const;

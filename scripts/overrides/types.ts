@@ -1,0 +1,68 @@
+/**
+ * The user's own additions to a generated collection, kept in `specs/<name>.overrides.yaml`
+ * beside the spec so that regeneration never loses them. See schema.ts for the file format.
+ */
+
+/** JS source written inline in the overrides file, or a `.js` file beside it. */
+export type ScriptSource = string | { file: string };
+
+/** Parameter values by name, per location; `body` replaces the whole request body. */
+export interface ExampleOverrides {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
+  header?: Record<string, unknown>;
+  body?: unknown;
+}
+
+/** What the file says about one operation, as written (validated against the schema). */
+export interface OperationOverrideInput {
+  disabled?: boolean;
+  examples?: ExampleOverrides;
+  /** Collection variable name → where in the JSON response body to take it from (`$.a.b[0]`). */
+  set?: Record<string, string>;
+  prerequest?: ScriptSource;
+  tests?: ScriptSource;
+}
+
+/** The whole file, as written. */
+export interface OverridesInput {
+  /** Operations to run first, in this order (operationId or `METHOD /path`). */
+  order?: string[];
+  /** Keyed by operationId or `METHOD /path`. */
+  operations?: Record<string, OperationOverrideInput>;
+}
+
+/** One `set` entry: the response value at `path` is stored in `{{name}}`. */
+export interface SetVariable {
+  name: string;
+  /** As written, e.g. `$.callbackurl`: names the assertion. */
+  source: string;
+  /** Property names and array indexes from the body's root. */
+  path: Array<string | number>;
+}
+
+/** One operation's overrides, matched to the spec: keyed by the generator's operation key. */
+export interface OperationOverride {
+  /** `GET /userlist`. */
+  operationKey: string;
+  /** The generator's stable Postman item id for the operation. */
+  itemId: string;
+  disabled: boolean;
+  examples: ExampleOverrides;
+  set: SetVariable[];
+  /** Script lines, ready to go into the item's events. */
+  prerequest: string[];
+  tests: string[];
+}
+
+/** An overrides file checked against the model, ready to merge into the collection. */
+export interface ResolvedOverrides {
+  /** File name of the overrides file (no folder): named in the comments of generated scripts. */
+  fileName: string;
+  /** In the file's order. */
+  operations: OperationOverride[];
+  /** Run rank by item id: listed operations first, in order, then the rest in spec order. */
+  rank: Map<string, number>;
+  /** Every file the overrides read (the overrides file and its script files), absolute. */
+  inputs: string[];
+}
