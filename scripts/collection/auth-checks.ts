@@ -2,6 +2,7 @@ import type { ApiModel, OperationModel } from "../model/types";
 import { objectLines, postmanScriptLines } from "./contracts";
 import { idKeys } from "./ids";
 import { operationRequest } from "./request";
+import { tokenUrlHasGrantType } from "./token";
 import type { PostmanAuth, PostmanItem, PostmanItemGroup, PostmanUrl } from "./types";
 
 export const AUTH_CHECKS_FOLDER = "Auth checks";
@@ -9,12 +10,8 @@ export const AUTH_CHECKS_FOLDER = "Auth checks";
 export const WRONG_CLIENT_SECRET = "specpost-wrong-secret";
 export const INVALID_TOKEN = "invalid-token";
 
-/**
- * No `path` on purpose: postman-collection appends `/` for `path: []`, after the host — and so
- * after a query string inside {{tokenUrl}}, turning KPN's `grant_type=client_credentials`
- * into `client_credentials/`. PostmanUrl wants a path until types.ts makes it optional.
- */
-const TOKEN_URL = { raw: "{{tokenUrl}}", host: ["{{tokenUrl}}"] } as PostmanUrl;
+/** No `path`: postman-collection would append `/` after a query string inside {{tokenUrl}}. */
+const TOKEN_URL: PostmanUrl = { raw: "{{tokenUrl}}", host: ["{{tokenUrl}}"] };
 
 /** The id keys (see idKeys.authCheck) of the folder and its requests. */
 export const AUTH_CHECK_KEYS = {
@@ -84,7 +81,7 @@ function wrongCredentialsItem(tokenUrl: string, idOf: (key: string) => string): 
     { key: "client_secret", value: WRONG_CLIENT_SECRET, type: "text" as const },
   ];
   // Same shape as "Get Access Token": KPN-style URLs carry grant_type in the query string.
-  if (!/[?&]grant_type=/.test(tokenUrl)) {
+  if (!tokenUrlHasGrantType(tokenUrl)) {
     form.push({ key: "grant_type", value: "client_credentials", type: "text" });
   }
   const name = "Token endpoint rejects wrong credentials";

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { buildModel } from "../model/build";
 import type { ApiModel } from "../model/types";
+import { buildWithOverrides, overridesFor, type ResolvedOverrides } from "../overrides";
 import { hasErrors, type Problem, problem } from "../problems";
 import { createSchemaRegistry } from "../schema/registry";
 import { loadSpec } from "../spec/load";
@@ -46,14 +47,19 @@ function locate(spec: LoadedSpec, p: Problem): Problem {
   return { ...p, file: position.file, line: position.line, column: position.column };
 }
 
-/** The files one model turns into: a collection and one environment per target. */
-export function renderModel(model: ApiModel, outDir: string): OutputFile[] {
+/**
+ * The files one model turns into: a collection and one environment per target. `overrides`:
+ * the user's additions from `<spec>.overrides.yaml`, merged into the collection.
+ */
+export function renderModel(
+  model: ApiModel,
+  outDir: string,
+  overrides?: ResolvedOverrides,
+): OutputFile[] {
   const registry = createSchemaRegistry(model.spec.document, model.spec.version);
+  const collection = buildWithOverrides(model, overrides, (m) => buildCollection(m, registry));
   const files: OutputFile[] = [
-    {
-      path: collectionPath(outDir, model.name),
-      content: serialise(buildCollection(model, registry)),
-    },
+    { path: collectionPath(outDir, model.name), content: serialise(collection) },
   ];
   for (const { target, environment } of buildEnvironments(model)) {
     files.push({
@@ -73,8 +79,12 @@ async function generateOne(file: string, ctx: GenerateContext): Promise<SpecOutc
   const built = buildModel(spec, ctx.tokenUrl === undefined ? {} : { tokenUrl: ctx.tokenUrl });
   const problems = [...loaded.problems, ...built.problems.map((p) => locate(spec, p))];
   if (!built.model || hasErrors(problems)) return { file, problems, files: [] };
+  // The user's additions: a stale or malformed overrides file stops this spec like a spec error.
+  const overrides = await overridesFor(built.model, ctx.cwd);
+  problems.push(...overrides.problems);
+  if (hasErrors(problems)) return { file, problems, files: [] };
   try {
-    return { file, problems, files: renderModel(built.model, ctx.outDir) };
+    return { file, problems, files: renderModel(built.model, ctx.outDir, overrides.resolved) };
   } catch (error) {
     // A bug in one spec's conversion must not take the other specs down with it.
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);

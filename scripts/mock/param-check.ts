@@ -70,9 +70,19 @@ function assignmentsToObject(parts: string[]): Record<string, string> {
   );
 }
 
+/** Objects inside arrays travel as JSON (there is no style for them): `{"a":1},{"a":2}`. */
+function jsonItems(text: string): unknown[] | undefined {
+  if (!text.startsWith("{") && !text.startsWith("[")) return undefined;
+  try {
+    return JSON.parse(`[${text}]`) as unknown[];
+  } catch {
+    return undefined;
+  }
+}
+
 /** `simple` style (path and header), also after label/matrix prefixes are gone. */
 function simple(text: string, kind: Kind, explode: boolean, separator = ","): unknown {
-  if (kind === "array") return text === "" ? [] : text.split(separator);
+  if (kind === "array") return text === "" ? [] : (jsonItems(text) ?? text.split(separator));
   if (kind === "object") {
     const parts = text === "" ? [] : text.split(separator);
     return explode ? assignmentsToObject(parts) : pairsToObject(parts);

@@ -1,6 +1,7 @@
 import { sample } from "openapi-sampler";
 import type { OasSchema } from "../model/types";
 import type { OpenApiDocument } from "../spec/types";
+import { deref } from "./normalize-schema";
 import { pruneToValid } from "./prune";
 import { isJsonType } from "./request-body";
 import type { SchemaValidator } from "./schema-validator";
@@ -32,6 +33,20 @@ function sampled(source: BodySource, document: OpenApiDocument, onlyRequired: bo
   );
 }
 
+/**
+ * openapi-sampler always samples the first branch of a oneOf; when branches overlap, that
+ * sample matches several and fails "exactly one". Each branch on its own may do better.
+ */
+function branchCandidates(source: BodySource, document: OpenApiDocument): [string, () => unknown][] {
+  const schema = deref(document, source.schema) as Record<string, unknown> | undefined;
+  const branches = schema?.oneOf ?? schema?.anyOf;
+  if (!Array.isArray(branches)) return [];
+  return branches.map((branch, index): [string, () => unknown] => [
+    `openapi-sampler's sample of branch ${index + 1}`,
+    () => sampled({ ...source, schema: branch as OasSchema }, document, false),
+  ]);
+}
+
 /** JSON types are serialised; other types send strings as they are. */
 export function serialise(mediaType: string, value: unknown): string {
   if (!isJsonType(mediaType) && typeof value === "string") return value;
@@ -60,17 +75,15 @@ export function generateBody(
     );
     return { value: text, text };
   }
+  const check = (value: unknown) => validator.check(source.schema, value, "response");
   const candidates: [string, () => unknown][] = [
     ["the spec's example", () => source.example],
     ["openapi-backend's mock", () => source.backendMock?.()],
     ["openapi-sampler's sample", () => sampled(source, document, false)],
     ["openapi-sampler's sample of required properties", () => sampled(source, document, true)],
-    [
-      "openapi-sampler's sample, pruned",
-      () => pruneToValid(sampled(source, document, false), check),
-    ],
+    ["openapi-sampler's sample, pruned", () => pruneToValid(sampled(source, document, false), check)],
+    ...branchCandidates(source, document),
   ];
-  const check = (value: unknown) => validator.check(source.schema, value, "response");
   const failures: string[] = [];
   let fallback: unknown;
   for (const [name, produce] of candidates) {

@@ -72,10 +72,12 @@
   }
 
   const content = matchedType === undefined ? undefined : documentedContent[matchedType];
-  // Only JSON bodies are validated: the schema of an XML or text body says nothing checkable here.
+  // Only JSON bodies are validated: the schema of an XML or text body says nothing checkable
+  // here, and a HEAD answer documents the body a GET would have without carrying it.
   if (
     !content ||
     content.schema === undefined ||
+    pm.request.method === "HEAD" ||
     !isJson(mediaType(pm.response.headers.get("Content-Type")))
   ) {
     return;

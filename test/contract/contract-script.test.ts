@@ -72,6 +72,13 @@ const model = apiModel(
       ],
       { secured: false },
     ),
+    // A HEAD answer carries the GET's headers but no body: nothing to validate.
+    operation(
+      "head",
+      "/head",
+      [{ status: "200", content: { "application/json": ref("UserList") } }],
+      { secured: false },
+    ),
     operation("get", "/report", [
       { status: "200", content: { "application/json": ref("UserList"), "text/csv": undefined } },
     ]),
@@ -87,6 +94,7 @@ const conforming: Record<string, Reply> = {
   "/userlist": json(200, goodUsers, { "X-Request-Id": "r-1" }),
   "/tree": json(200, goodTree),
   "/health": json(200, { status: "ok" }),
+  "/head": json(200, goodUsers),
   "/report": {
     status: 200,
     headers: { "content-type": "text/csv" },
@@ -107,6 +115,8 @@ const CONFORMING_NAMES = [
   "GET /health → status 200 is documented",
   "GET /health → 200 content type application/json",
   "GET /health → 200 matches response schema",
+  "HEAD /head → status 200 is documented",
+  "HEAD /head → 200 content type application/json",
   "GET /report → authorized",
   "GET /report → status 200 is documented",
   "GET /report → 200 content type application/json or text/csv",
@@ -325,11 +335,13 @@ describe("contract script under Newman", () => {
     collection.variable.push({ key: "specpost_token_error", value: '{"message":"token failed"}' });
     const run = await runCollection(collection);
     expect(run.scriptErrors).toEqual([]);
-    // Only the unsecured operation is still checked; the user's request gets no assertion.
+    // Only the unsecured operations are still checked; the user's request gets no assertion.
     expect(run.assertions.map((a) => `${a.item}: ${a.name}`)).toEqual([
       "GET /health: GET /health → status 200 is documented",
       "GET /health: GET /health → 200 content type application/json",
       "GET /health: GET /health → 200 matches response schema",
+      "HEAD /head: HEAD /head → status 200 is documented",
+      "HEAD /head: HEAD /head → 200 content type application/json",
     ]);
   });
 });

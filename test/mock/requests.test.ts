@@ -54,7 +54,7 @@ describe("request validation", () => {
     });
     const error = await errorOf(response);
     expect(error.status).toBe(400);
-    expect(error.errors).toEqual([`header 'x-trace' must match pattern "^[a-f0-9]{8}$"`]);
+    expect(error.errors).toEqual([`header 'X-Trace' must match pattern "^[a-f0-9]{8}$"`]);
   });
 
   it("lets unknown query parameters through, as a gateway would", async () => {

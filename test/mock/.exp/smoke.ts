@@ -1,4 +1,5 @@
 import { startMock } from "../../../scripts/mock";
+import { queryPairs, pathText, simpleText, scalarText } from "../../../scripts/collection/params";
 import { buildModel } from "../../../scripts/model/build";
 import { loadSpec } from "../../../scripts/spec/load";
 
@@ -46,10 +47,9 @@ for (const file of files) {
     const q = new URLSearchParams();
     const h: Record<string, string> = { ...auth };
     for (const p of op.parameters) {
-      const v = typeof p.example === "object" ? JSON.stringify(p.example) : String(p.example);
-      if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(v));
-      else if (p.in === "query") q.set(p.name, v);
-      else if (p.in === "header") h[p.name] = v;
+      if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(pathText(p)));
+      else if (p.in === "query") for (const { key, value } of queryPairs(p)) q.append(key, value);
+      else if (p.in === "header") h[p.name] = simpleText(p.example, p.explode ?? false);
     }
     const init: RequestInit = { method: op.method.toUpperCase(), headers: h };
     if (op.requestBody && !["get", "head"].includes(op.method)) {

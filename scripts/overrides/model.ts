@@ -1,0 +1,48 @@
+import type { ApiModel, OperationModel, ParameterModel } from "../model/types";
+import type { OperationOverride, ResolvedOverrides } from "./types";
+import { hideVariables } from "./variables";
+
+function withExamples(op: OperationModel, override: OperationOverride): OperationModel {
+  const { examples } = override;
+  const valueFor = (param: ParameterModel): { found: boolean; value?: unknown } => {
+    if (param.in === "cookie") return { found: false };
+    const given = examples[param.in] ?? {};
+    const name =
+      param.in === "header"
+        ? Object.keys(given).find((k) => k.toLowerCase() === param.name.toLowerCase())
+        : Object.hasOwn(given, param.name)
+          ? param.name
+          : undefined;
+    return name === undefined ? { found: false } : { found: true, value: given[name] };
+  };
+  const parameters = op.parameters.map((param) => {
+    const given = valueFor(param);
+    if (!given.found) return param;
+    return { ...param, example: hideVariables(given.value), exampleSource: "spec" as const };
+  });
+  const next: OperationModel = { ...op, parameters };
+  if (examples.body !== undefined && op.requestBody) {
+    next.requestBody = {
+      ...op.requestBody,
+      example: hideVariables(examples.body),
+      exampleSource: "spec",
+    };
+  }
+  return next;
+}
+
+/**
+ * The model as the user wants it built: disabled operations left out, their example values in
+ * place of the spec's. Everything that depends on the operations (contract tests, the token
+ * script's skip list, the Auth checks) is then built from the same operations.
+ */
+export function applyModelOverrides(model: ApiModel, overrides: ResolvedOverrides): ApiModel {
+  const byKey = new Map(overrides.operations.map((o) => [o.operationKey, o]));
+  const operations = model.operations
+    .filter((op) => byKey.get(op.key)?.disabled !== true)
+    .map((op) => {
+      const override = byKey.get(op.key);
+      return override ? withExamples(op, override) : op;
+    });
+  return { ...model, operations };
+}
