@@ -188,13 +188,25 @@ export function markdownReport(report: BenchReport): string {
 }
 
 function notes(report: BenchReport): string {
-  return [
-    `Generation: every run in a fresh process, both tools interleaved, ${report.reps} repetitions`,
+  const generation = [
+    `**Generation:** every run in a fresh process, both tools interleaved, ${report.reps} repetitions`,
     `(${report.heavyReps} for GitHub and 10,000 operations). Wall time counts from process start to`,
     "the serialised output in memory: Node start-up, module loading, reading and parsing the spec",
-    "file, conversion and JSON serialisation. Peak RSS is the highest `maxRSS` of any run. specpost",
-    "output is the collection plus its environments; openapi-to-postmanv2's is its collection",
-    "(default options) serialised with `JSON.stringify(…, null, 2)`. Ratios are specpost ÷",
-    "openapi-to-postmanv2 (below 1× means specpost is faster, smaller or leaner).",
+    "file, conversion and JSON serialisation; CPU time is user + system of the same process, steadier",
+    "than wall time on a busy machine. Peak RSS is the highest `maxRSS` of any run. specpost output",
+    "is the collection plus its environments; openapi-to-postmanv2's is its collection (default",
+    "options) serialised with `JSON.stringify(…, null, 2)`. Ratios are specpost ÷",
+    "openapi-to-postmanv2: below 1× means specpost is faster, leaner or smaller.",
   ].join(" ");
+  const newman = report.newman
+    ? [
+        `**Newman:** the collection generated from the ${report.newman.operations}-operation`,
+        "synthetic spec, without its token request and auth checks, run by `newman.run` in-process",
+        "against specpost's mock (same process, ephemeral loopback port), one fresh process per run.",
+        "(a) strips every script and auth setting and sends a token fetched beforehand in a header;",
+        "(b) is the generated collection as is. ms/request is Newman's wall time ÷ requests. The",
+        "short-TTL run checks renewal: at most one token request per renewal window and no 401.",
+      ].join(" ")
+    : "";
+  return [generation, newman].filter(Boolean).join("\n\n");
 }

@@ -11,7 +11,7 @@ export const WRONG_CLIENT_SECRET = "specpost-wrong-secret";
 export const INVALID_TOKEN = "invalid-token";
 
 /** No `path`: postman-collection would append `/` after a query string inside {{tokenUrl}}. */
-const TOKEN_URL: PostmanUrl = { raw: "{{tokenUrl}}", host: ["{{tokenUrl}}"] };
+const tokenUrl = (): PostmanUrl => ({ raw: "{{tokenUrl}}", host: ["{{tokenUrl}}"] });
 
 /** The id keys (see idKeys.authCheck) of the folder and its requests. */
 export const AUTH_CHECK_KEYS = {
@@ -75,13 +75,13 @@ function probeOperation(operations: OperationModel[]): OperationModel | undefine
   return gets.find((op) => !op.parameters.some((p) => p.required)) ?? gets[0];
 }
 
-function wrongCredentialsItem(tokenUrl: string, idOf: (key: string) => string): PostmanItem {
+function wrongCredentialsItem(specTokenUrl: string, idOf: (key: string) => string): PostmanItem {
   const form = [
     { key: "client_id", value: "{{client_id}}", type: "text" as const },
     { key: "client_secret", value: WRONG_CLIENT_SECRET, type: "text" as const },
   ];
   // Same shape as "Get Access Token": KPN-style URLs carry grant_type in the query string.
-  if (!tokenUrlHasGrantType(tokenUrl)) {
+  if (!tokenUrlHasGrantType(specTokenUrl)) {
     form.push({ key: "grant_type", value: "client_credentials", type: "text" });
   }
   const name = "Token endpoint rejects wrong credentials";
@@ -96,7 +96,7 @@ function wrongCredentialsItem(tokenUrl: string, idOf: (key: string) => string): 
         { key: "Accept", value: "application/json" },
       ],
       body: { mode: "urlencoded", urlencoded: form },
-      url: TOKEN_URL,
+      url: tokenUrl(),
       description: `POST {{tokenUrl}} with client_secret=${WRONG_CLIENT_SECRET}: expects a 4xx answer.`,
     },
     response: [],

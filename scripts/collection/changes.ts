@@ -25,9 +25,10 @@ export interface ItemRef {
 }
 
 export interface ItemChange extends ItemRef {
+  /** In a fixed order: url, parameters, body, responses, scripts, auth, name, description. */
   aspects: ChangeAspect[];
-  /** One short phrase per detail, e.g. `query date: "2026-11-01" → "2026-11-02"`. */
-  details: string[];
+  /** Short phrases per aspect, e.g. parameters: [`query date: "2026-11-01" → "2026-11-02"`]. */
+  details: Partial<Record<ChangeAspect, string[]>>;
 }
 
 export interface CollectionChanges {
@@ -143,34 +144,45 @@ function statuses(item: Json, contract: Json | undefined): string[] {
   return [...new Set(list(item.response).map((r) => text(r.code)))];
 }
 
+/** Saved responses without their copy of the request, which parameters already cover. */
+const saved = (item: Json) => list(item.response).map(({ originalRequest, ...rest }) => rest);
+
 function responseDetails(a: Json, b: Json, ca?: Json, cb?: Json): string[] {
   const before = statuses(a, ca);
   const after = statuses(b, cb);
-  const details = [
+  const documented = (c: Json | undefined, status: string) =>
+    isObject(c?.responses) ? c.responses[status] : undefined;
+  const examples = (item: Json, status: string) =>
+    saved(item).filter((r) => text(r.code) === status);
+  const changed = after.filter(
+    (s) =>
+      before.includes(s) &&
+      (!same(documented(ca, s), documented(cb, s)) || !same(examples(a, s), examples(b, s))),
+  );
+  return [
     ...after.filter((s) => !before.includes(s)).map((s) => `+${s}`),
     ...before.filter((s) => !after.includes(s)).map((s) => `-${s}`),
+    ...(changed.length > 0 ? [`${changed.join(", ")} changed`] : []),
   ];
-  if (details.length === 0) details.push("schemas or examples");
-  return details;
 }
-
-/** Saved responses without their copy of the request, which parameters already cover. */
-const saved = (item: Json) => list(item.response).map(({ originalRequest, ...rest }) => rest);
 
 function compareItem(a: Json, b: Json, ca: Json | undefined, cb: Json | undefined): ItemChange {
   const ra = isObject(a.request) ? a.request : {};
   const rb = isObject(b.request) ? b.request : {};
   const aspects: ChangeAspect[] = [];
-  const details: string[] = [];
+  const details: ItemChange["details"] = {};
   const mark = (aspect: ChangeAspect, changed: boolean, more: () => string[] = () => []) => {
     if (!changed) return;
     aspects.push(aspect);
-    details.push(...more());
+    const found = more();
+    if (found.length > 0) details[aspect] = found;
   };
   const urlA = isObject(ra.url) ? ra.url : {};
   const urlB = isObject(rb.url) ? rb.url : {};
   mark("url", text(urlA.raw).split("?")[0] !== text(urlB.raw).split("?")[0]);
-  mark("parameters", !same(parameters(ra), parameters(rb)), () => parameterDetails(ra, rb));
+  mark("parameters", !same([...parameters(ra)], [...parameters(rb)]), () =>
+    parameterDetails(ra, rb),
+  );
   mark("body", !same(ra.body, rb.body));
   mark("responses", !same(ca?.responses, cb?.responses) || !same(saved(a), saved(b)), () =>
     responseDetails(a, b, ca, cb),
@@ -278,8 +290,11 @@ export function formatChanges(changes: CollectionChanges): string[] {
     ...changes.added.map((r) => `  + ${label(r)}`),
     ...changes.removed.map((r) => `  - ${label(r)}`),
     ...changes.changed.map((c) => {
-      const details = c.details.length > 0 ? ` (${c.details.join("; ")})` : "";
-      return `  ~ ${label(c)}: ${c.aspects.join(", ")}${details}`;
+      const aspects = c.aspects.map((a) => {
+        const details = c.details[a] ?? [];
+        return details.length > 0 ? `${a} (${details.join("; ")})` : a;
+      });
+      return `  ~ ${label(c)}: ${aspects.join(", ")}`;
     }),
   ];
   if (changes.collection.length > 0) lines.push(`  ~ collection: ${changes.collection.join("; ")}`);

@@ -1,27 +1,46 @@
-import { relative, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
+import { type CollectionChanges, formatChanges, summariseChanges } from "../collection/changes";
 import { findSpecs } from "../collection/discover";
 import { type GenerateContext, generate } from "../collection/generate";
-import { staleFiles, writeFiles } from "../collection/write";
+import { type OutputFile, staleFiles, writeFiles } from "../collection/write";
 import { formatProblem, hasErrors } from "../problems";
+import { specFolders, specInputs } from "../watch/inputs";
+import { startWatch } from "../watch/watch";
 import type { Io } from "./io";
 
-const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL]
+const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
 
   SPEC             OpenAPI 3.0/3.1 or Swagger 2.0 file(s), YAML or JSON
-                   (default: every *.yaml, *.yml and *.json in specs/)
+                   (default: every *.yaml, *.yml and *.json in specs/); the user's additions
+                   live beside each spec in <name>.overrides.yaml
   --out-dir DIR    write DIR/collections and DIR/environments (default: .)
-  --check          write nothing; exit 1 listing the files that are out of date
+  --check          write nothing; exit 1 listing the files that are out of date and what changed
   --token-url URL  token endpoint for specs that declare only http bearer
+  --watch          regenerate whenever a spec, a file it references or its overrides change
+                   (stop with Ctrl-C)
 `;
 
 type Parsed =
-  | { ok: true; ctx: Omit<GenerateContext, "specs">; specs: string[]; check: boolean }
+  | {
+      ok: true;
+      ctx: Omit<GenerateContext, "specs">;
+      specs: string[];
+      check: boolean;
+      watch: boolean;
+    }
   | { ok: false; message: string }
   | { ok: "help" };
 
 function parse(args: string[], cwd: string): Parsed {
-  let values: { "out-dir"?: string; check?: boolean; "token-url"?: string; help?: boolean };
+  let values: {
+    "out-dir"?: string;
+    check?: boolean;
+    "token-url"?: string;
+    watch?: boolean;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -31,6 +50,7 @@ function parse(args: string[], cwd: string): Parsed {
         "out-dir": { type: "string" },
         check: { type: "boolean" },
         "token-url": { type: "string" },
+        watch: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -38,6 +58,9 @@ function parse(args: string[], cwd: string): Parsed {
     return { ok: false, message: (error as Error).message.split("\n")[0] ?? "bad arguments" };
   }
   if (values.help) return { ok: "help" };
+  if (values.check && values.watch) {
+    return { ok: false, message: "--check and --watch do not go together" };
+  }
   const tokenUrl = values["token-url"];
   if (tokenUrl !== undefined && !/^https?:\/\/[^/]/i.test(tokenUrl)) {
     return { ok: false, message: `--token-url must be an absolute http(s) URL, got '${tokenUrl}'` };
@@ -47,7 +70,13 @@ function parse(args: string[], cwd: string): Parsed {
     outDir: resolve(cwd, values["out-dir"] ?? "."),
     ...(tokenUrl === undefined ? {} : { tokenUrl }),
   };
-  return { ok: true, ctx, specs: positionals, check: values.check ?? false };
+  return {
+    ok: true,
+    ctx,
+    specs: positionals,
+    check: values.check ?? false,
+    watch: values.watch ?? false,
+  };
 }
 
 async function defaultSpecs(cwd: string): Promise<string[] | undefined> {
@@ -59,28 +88,24 @@ async function defaultSpecs(cwd: string): Promise<string[] | undefined> {
   }
 }
 
-/** `specpost generate`: 0 all written (or fresh), 1 a spec had errors or files are stale, 2 usage. */
-export async function generateCommand(args: string[], io: Io): Promise<number> {
-  const parsed = parse(args, io.cwd);
-  if (parsed.ok === "help") {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (!parsed.ok) {
-    io.stderr(`specpost generate: ${parsed.message}\n${USAGE}`);
-    return 2;
-  }
-  let specs = parsed.specs;
-  if (specs.length === 0) {
-    const found = await defaultSpecs(io.cwd);
-    if (!found || found.length === 0) {
-      io.stderr("specpost generate: no SPEC given and no *.yaml, *.yml or *.json in specs/\n");
-      return 2;
-    }
-    specs = found;
-  }
+/** Resolves when the process is asked to stop (Ctrl-C); watch mode then closes and returns. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
 
-  const result = await generate({ ...parsed.ctx, specs });
+type Ctx = Omit<GenerateContext, "specs">;
+
+/** One generation: prints problems, then writes (or checks) and prints what changed. */
+async function generateOnce(specs: string[], ctx: Ctx, check: boolean, io: Io): Promise<number> {
+  const result = await generate({ ...ctx, specs });
   const show = (path: string) => {
     const near = relative(io.cwd, path);
     return near === "" || near.startsWith("..") ? path : near;
@@ -94,10 +119,15 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
     }
   }
   const files = result.specs.flatMap((s) => s.files);
+  const summaries = await collectionChanges(files);
+  const changesOf = (path: string) => {
+    const changes = summaries.get(path);
+    return changes ? formatChanges(changes).map((line) => `${line}\n`) : [];
+  };
 
-  if (parsed.check) {
+  if (check) {
     const stale = await staleFiles(files);
-    for (const path of stale) io.stdout(`stale ${show(path)}\n`);
+    for (const path of stale) io.stdout(`stale ${show(path)}\n${changesOf(path).join("")}`);
     if (stale.length > 0) {
       io.stderr(
         `specpost generate --check: ${stale.length} file(s) out of date; run 'specpost generate' and commit them\n`,
@@ -116,12 +146,99 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
           `${show(outcome.path)}:1:1 error write-error could not write: ${outcome.error}\n`,
         );
         io.stderr(`skipped ${spec.file}: nothing written for it\n`);
+      } else if (outcome.status === "written") {
+        io.stdout(`wrote ${show(outcome.path)}\n${changesOf(outcome.path).join("")}`);
       } else {
-        io.stdout(
-          `${outcome.status === "written" ? "wrote" : "unchanged"} ${show(outcome.path)}\n`,
-        );
+        io.stdout(`unchanged ${show(outcome.path)}\n`);
       }
     }
   }
   return failed ? 1 : 0;
+}
+
+/** What each collection about to be written changes against the file on disk. */
+async function collectionChanges(files: readonly OutputFile[]) {
+  const out = new Map<string, CollectionChanges>();
+  for (const file of files) {
+    if (!file.path.endsWith(".postman_collection.json")) continue;
+    const previous = await readFile(file.path, "utf8").catch(() => undefined);
+    if (previous !== file.content) out.set(file.path, summariseChanges(previous, file.content));
+  }
+  return out;
+}
+
+/**
+ * `--watch`: one generation, then another whenever an input changes, until `until` resolves.
+ * Errors are printed and the watch goes on; the exit code is 0 after a clean stop.
+ */
+async function watchGenerate(
+  named: string[],
+  ctx: Ctx,
+  io: Io,
+  until: () => Promise<unknown>,
+): Promise<number> {
+  const outputs = [join(ctx.outDir, "collections"), join(ctx.outDir, "environments")];
+  const specsNow = async () => (named.length > 0 ? named : ((await defaultSpecs(io.cwd)) ?? []));
+  const initial = await specsNow();
+  const folders = named.length > 0 ? specFolders(named, io.cwd) : [resolve(io.cwd, "specs")];
+  const handle = await startWatch({
+    folders,
+    ignore: (path) =>
+      outputs.some((dir) => path === dir || path.startsWith(`${dir}${sep}`)) ||
+      !WATCHED_FILE.test(path),
+    async run(changed) {
+      if (changed.length > 0) {
+        const names = changed.map((path) => relative(io.cwd, path) || path);
+        io.stdout(`\nchanged: ${names.join(", ")}\n`);
+      }
+      const specs = await specsNow();
+      if (specs.length === 0) io.stderr("specpost generate: no specs to generate\n");
+      else await generateOnce(specs, ctx, false, io);
+      const inputs = await Promise.all(specs.map((spec) => specInputs(spec, io.cwd)));
+      return inputs.flat();
+    },
+    onError(error) {
+      const message = error instanceof Error ? error.message : String(error);
+      io.stderr(`specpost generate --watch: ${message.split("\n")[0]}\n`);
+    },
+  });
+  io.stdout(`watching ${initial.length} spec(s) and their inputs for changes; stop with Ctrl-C\n`);
+  const signal = await until();
+  await handle.close();
+  io.stdout(`stopped watching${typeof signal === "string" ? ` (${signal})` : ""}\n`);
+  return 0;
+}
+
+/** Specs, the files they reference, overrides and their scripts. */
+const WATCHED_FILE = /\.(ya?ml|json|[cm]?js)$/i;
+
+/**
+ * `specpost generate`: 0 all written (or fresh), 1 a spec had errors or files are stale, 2 usage.
+ * With `--watch` it runs until `until` resolves (SIGINT/SIGTERM by default).
+ */
+export async function generateCommand(
+  args: string[],
+  io: Io,
+  until: () => Promise<unknown> = stopSignal,
+): Promise<number> {
+  const parsed = parse(args, io.cwd);
+  if (parsed.ok === "help") {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!parsed.ok) {
+    io.stderr(`specpost generate: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  let specs = parsed.specs;
+  if (specs.length === 0) {
+    const found = await defaultSpecs(io.cwd);
+    if (!found || found.length === 0) {
+      io.stderr("specpost generate: no SPEC given and no *.yaml, *.yml or *.json in specs/\n");
+      return 2;
+    }
+    specs = found;
+  }
+  if (parsed.watch) return watchGenerate(parsed.specs, parsed.ctx, io, until);
+  return generateOnce(specs, parsed.ctx, parsed.check, io);
 }

@@ -30,10 +30,17 @@ const FAULT_NO_API_KEY = (where: string): JsonBody => ({
 const FAULT_INVALID_API_KEY: JsonBody = {
   fault: { faultstring: "Invalid ApiKey", detail: { errorcode: "oauth.v2.InvalidApiKey" } },
 };
+// Apigee has no standard fault for HTTP Basic; these follow its shape.
 const FAULT_NO_BASIC: JsonBody = {
   fault: {
     faultstring: "Missing Basic credentials",
     detail: { errorcode: "specpost.mock.MissingBasicCredentials" },
+  },
+};
+const FAULT_BAD_BASIC: JsonBody = {
+  fault: {
+    faultstring: "Invalid Basic credentials",
+    detail: { errorcode: "specpost.mock.InvalidBasicCredentials" },
   },
 };
 
@@ -92,7 +99,7 @@ export function checkAuth(input: AuthInput, context: AuthContext): MockReply | u
       if (!/^Basic +\S+/i.test(header(input, "authorization") ?? "")) {
         return jsonReply(401, FAULT_NO_BASIC);
       }
-      return context.rejectTokens ? jsonReply(401, FAULT_INVALID_API_KEY) : undefined;
+      return context.rejectTokens ? jsonReply(401, FAULT_BAD_BASIC) : undefined;
     }
   }
 }

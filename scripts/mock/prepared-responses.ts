@@ -1,8 +1,8 @@
-import { sample } from "openapi-sampler";
 import type { ApiModel, OasSchema, OperationModel, ResponseModel } from "../model/types";
 import { invalidBodyFor, undocumentedStatus, wrongContentType } from "./mutations";
-import { type MockReply, mockError } from "./reply";
+import type { MockReply } from "./reply";
 import { generateBody, serialise } from "./response-body";
+import { sampleQuietly } from "./sampler";
 import type { SchemaValidator } from "./schema-validator";
 import type { MockFaults } from "./types";
 
@@ -47,7 +47,7 @@ export function statusNumber(status: string): number {
 function headerValue(schema: OasSchema | undefined): string {
   if (schema === undefined) return "specpost";
   try {
-    const value = sample(schema as Parameters<typeof sample>[0], { quiet: true });
+    const value = sampleQuietly(schema, {});
     if (value === undefined || value === null) return "specpost";
     return typeof value === "string" ? value : JSON.stringify(value);
   } catch {
@@ -55,13 +55,14 @@ function headerValue(schema: OasSchema | undefined): string {
   }
 }
 
+/** 501 with the mock's error body, whatever the faults: there is no answer to mutate. */
 function unanswerable(message: string): PreparedResponse {
-  const reply = mockError(501, message);
-  const text = JSON.stringify(reply.body && "json" in reply.body ? reply.body.json : {});
+  const value = { status: "501 - Not Implemented", name: "Not Implemented", message };
+  const text = JSON.stringify(value);
   return {
     status: 501,
     headers: {},
-    contents: [{ mediaType: "application/json", value: JSON.parse(text), text, invalidText: text }],
+    contents: [{ mediaType: "application/json", value, text, invalidText: text }],
     undocumentedStatus: 501,
     wrongContentType: "application/json",
   };

@@ -1,9 +1,9 @@
-import { sample } from "openapi-sampler";
 import type { OasSchema } from "../model/types";
 import type { OpenApiDocument } from "../spec/types";
 import { deref } from "./normalize-schema";
 import { pruneToValid } from "./prune";
 import { isJsonType } from "./request-body";
+import { sampleQuietly } from "./sampler";
 import type { SchemaValidator } from "./schema-validator";
 
 export interface BodySource {
@@ -23,21 +23,19 @@ export interface GeneratedBody {
   warning?: string;
 }
 
-type SamplerSchema = Parameters<typeof sample>[0];
-
 function sampled(source: BodySource, document: OpenApiDocument, onlyRequired: boolean): unknown {
-  return sample(
-    source.schema as SamplerSchema,
-    { skipWriteOnly: true, skipNonRequired: onlyRequired, enablePatterns: true, quiet: true },
-    document,
-  );
+  const options = { skipWriteOnly: true, skipNonRequired: onlyRequired, enablePatterns: true };
+  return sampleQuietly(source.schema as OasSchema, options, document);
 }
 
 /**
  * openapi-sampler always samples the first branch of a oneOf; when branches overlap, that
  * sample matches several and fails "exactly one". Each branch on its own may do better.
  */
-function branchCandidates(source: BodySource, document: OpenApiDocument): [string, () => unknown][] {
+function branchCandidates(
+  source: BodySource,
+  document: OpenApiDocument,
+): [string, () => unknown][] {
   const schema = deref(document, source.schema) as Record<string, unknown> | undefined;
   const branches = schema?.oneOf ?? schema?.anyOf;
   if (!Array.isArray(branches)) return [];
@@ -56,8 +54,9 @@ export function serialise(mediaType: string, value: unknown): string {
 /**
  * The body the mock answers with: the spec's example when it matches the schema, else
  * openapi-backend's mock, else openapi-sampler's (deterministic, honours `pattern`), else
- * that sample pruned of what the schema objects to; each checked with Ajv. The first valid candidate wins; if none is valid the best effort is sent
- * and the reason reported, because a spec whose examples break its schemas deserves a word.
+ * that sample pruned of what the schema objects to, else a sample of each oneOf branch; each
+ * checked with Ajv. The first valid candidate wins; if none is, the best effort is sent and
+ * the reason reported, because a spec whose schemas admit no value deserves a word.
  */
 export function generateBody(
   source: BodySource,
@@ -70,9 +69,7 @@ export function generateBody(
     return { value, text: serialise(source.mediaType, value) };
   }
   if (isXml && source.example === undefined) {
-    const text = String(
-      sample(source.schema as SamplerSchema, { format: "xml", quiet: true }, document),
-    );
+    const text = String(sampleQuietly(source.schema, { format: "xml" }, document));
     return { value: text, text };
   }
   const check = (value: unknown) => validator.check(source.schema, value, "response");
@@ -81,7 +78,10 @@ export function generateBody(
     ["openapi-backend's mock", () => source.backendMock?.()],
     ["openapi-sampler's sample", () => sampled(source, document, false)],
     ["openapi-sampler's sample of required properties", () => sampled(source, document, true)],
-    ["openapi-sampler's sample, pruned", () => pruneToValid(sampled(source, document, false), check)],
+    [
+      "openapi-sampler's sample, pruned",
+      () => pruneToValid(sampled(source, document, false), check),
+    ],
     ...branchCandidates(source, document),
   ];
   const failures: string[] = [];

@@ -76,6 +76,9 @@ function newAjv(document: OpenApiDocument, direction: Direction, coerce: boolean
     logger: false,
     // The loader already validated the document; Ajv must not reject it for OpenAPI keywords.
     validateSchema: false,
+    // Compile each referenced component once and call it, instead of inlining it into every
+    // response schema that uses it: start-up on a 120-operation spec drops several-fold.
+    inlineRefs: false,
     coerceTypes: coerce ? "array" : false,
     // OpenAPI patterns are ECMA-262 without the `u` flag: `\{` style escapes and lone braces
     // in real specs would not even compile in unicode mode.

@@ -17,9 +17,18 @@ import type { MockFaults, MockOptions, MockServer } from "./types";
 /** Bodies beyond this are refused with 413 before they are read further. */
 export const MOCK_BODY_LIMIT = 1024 * 1024;
 
-/** Path of a URL without its trailing slash (`""` for the root), relative URLs allowed. */
-function basePathOf(url: string): string {
-  return new URL(url, "http://specpost.invalid").pathname.replace(/\/+$/, "");
+/**
+ * Path and query of a URL, relative URLs allowed. A URL `new URL` refuses (an unresolved
+ * `{host}` variable) still has a path after its authority.
+ */
+function pathAndQuery(url: string): { pathname: string; search: string } {
+  try {
+    const { pathname, search } = new URL(url, "http://specpost.invalid");
+    return { pathname, search };
+  } catch {
+    const match = /^(?:[a-z][a-z0-9+.-]*:)?(?:\/\/[^/?#]*)?([^?#]*)(\?[^#]*)?/i.exec(url);
+    return { pathname: match?.[1] || "/", search: match?.[2] ?? "" };
+  }
 }
 
 function send(reply: FastifyReply, mock: MockReply): FastifyReply {
@@ -43,11 +52,9 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
   const router = await createApiRouter(model);
   const { responses, warnings } = prepareResponses(model, router.mock, validator);
   const stats = new StatsRecorder(model.operations.map((operation) => operation.key));
-  const basePath = basePathOf(model.baseUrl);
+  const basePath = pathAndQuery(model.baseUrl).pathname.replace(/\/+$/, "");
   const tokenUrl =
-    model.auth.kind === "client-credentials"
-      ? new URL(model.auth.tokenUrl, "http://specpost.invalid")
-      : undefined;
+    model.auth.kind === "client-credentials" ? pathAndQuery(model.auth.tokenUrl) : undefined;
 
   let faults: MockFaults = {};
   let tokenFailuresLeft = 0;
@@ -159,7 +166,12 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
   app.setNotFoundHandler(dispatch);
   app.all("/*", dispatch);
 
-  await app.listen({ host: options.host ?? MOCK_HOST, port: options.port ?? 0 });
+  try {
+    await app.listen({ host: options.host ?? MOCK_HOST, port: options.port ?? 0 });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address !== null ? address.port : options.port;
   const host = options.host ?? MOCK_HOST;

@@ -92,7 +92,7 @@ function checkExamples(
       segments,
       "stale-override",
       "error",
-      `${describePath(segments)}: ${op.key} has no request body in the spec any more; remove it`,
+      `${describePath(segments)}: ${op.key} has no request body in the spec; remove it`,
     );
   }
 }

@@ -148,8 +148,8 @@
     return /^[^/]+\/([^;]+\+)?json$/.test(type);
   }
 
-  // One Ajv per script run, the shared definitions attached once, and only this schema compiled:
-  // Ajv compiles a definition when a $ref reaches it, so unused definitions cost only parsing.
+  // One Ajv per script run and one compile, of this schema with the definitions it reaches.
+  // unknownFormats is belt and braces: the generator already dropped what Ajv 6 cannot check.
   function schemaErrors(schema, data) {
     const Ajv = require("ajv");
     const ajv = new Ajv({

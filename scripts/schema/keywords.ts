@@ -68,14 +68,20 @@ function invalid(site: Site, key: string, why: string): void {
   );
 }
 
-function list(site: Site, key: string, value: unknown, sameInstance: boolean): Draft07Schema[] | undefined {
+function list(
+  site: Site,
+  key: string,
+  value: unknown,
+  sameInstance: boolean,
+): Draft07Schema[] | undefined {
   if (!Array.isArray(value)) {
     invalid(site, key, "is not a list of schemas");
     return undefined;
   }
   if (value.length === 0) return undefined;
   const result: Draft07Schema[] = [];
-  for (let i = 0; i < value.length; i++) result.push(sub(site, value[i], `${key}/${i}`, sameInstance));
+  for (let i = 0; i < value.length; i++)
+    result.push(sub(site, value[i], `${key}/${i}`, sameInstance));
   return result;
 }
 
@@ -164,7 +170,13 @@ export function translateKeywords(
           break;
         case "required":
           if (isStringArray(value)) {
-            const kept = keptRequired(uniqueValues(value) as string[], schema, scope, ctx.mode, ctx.resolve);
+            const kept = keptRequired(
+              uniqueValues(value) as string[],
+              schema,
+              scope,
+              ctx.mode,
+              ctx.resolve,
+            );
             if (kept.length > 0) out.required = kept;
           } else {
             invalid(site, key, "is not a list of property names");
@@ -220,7 +232,12 @@ export function translateKeywords(
           else {
             for (const [name, names] of Object.entries(value)) {
               if (isStringArray(names)) dependenciesOf(out)[name] = uniqueValues(names);
-              else invalid(site, key, `has a value for "${name}" that is not a list of property names`);
+              else
+                invalid(
+                  site,
+                  key,
+                  `has a value for "${name}" that is not a list of property names`,
+                );
             }
           }
           break;

@@ -38,7 +38,8 @@ export function createNameTable(componentKeys: readonly string[]): NameTable {
   const responseNames = new Map<string, string>();
   // Keys that are already safe keep their exact spelling; rewritten ones yield on a clash.
   for (const key of sorted) if (sanitizeName(key) === key) responseNames.set(key, claim(key));
-  for (const key of sorted) if (!responseNames.has(key)) responseNames.set(key, claim(sanitizeName(key)));
+  for (const key of sorted)
+    if (!responseNames.has(key)) responseNames.set(key, claim(sanitizeName(key)));
   const requestNames = new Map<string, string>();
   for (const key of sorted) {
     requestNames.set(key, claim(`${responseNames.get(key)}${REQUEST_SUFFIX}`));
@@ -81,6 +82,8 @@ function pointerLabel(pointer: string): string {
     .split("/")
     .map((t) => t.replace(/~1/g, "/").replace(/~0/g, "~"));
   const local =
-    tokens[0] === COMPONENT_PREFIX[0] && tokens[1] === COMPONENT_PREFIX[1] ? tokens.slice(2) : tokens;
+    tokens[0] === COMPONENT_PREFIX[0] && tokens[1] === COMPONENT_PREFIX[1]
+      ? tokens.slice(2)
+      : tokens;
   return local.map(sanitizeName).join(".");
 }

@@ -130,18 +130,30 @@ export function createSchemaRegistry(
   const refTo = (ref: string, at: string, mode: SchemaMode, report: Report): Draft07Schema => {
     const found = target(ref);
     if (found === undefined) {
-      report("unresolved-ref", at, `$ref "${ref}" does not resolve to a schema in this document, so the contract test accepts any value there; fix the reference`);
+      report(
+        "unresolved-ref",
+        at,
+        `$ref "${ref}" does not resolve to a schema in this document, so the contract test accepts any value there; fix the reference`,
+      );
       return {};
     }
     if (aliasLoops(found)) {
-      report("unsupported-schema", at, `$ref "${ref}" leads only to $refs that loop back, never to a schema; the contract test accepts any value there`);
+      report(
+        "unsupported-schema",
+        at,
+        `$ref "${ref}" leads only to $refs that loop back, never to a schema; the contract test accepts any value there`,
+      );
       return {};
     }
     const effective = mode === "request" && !dependsOnMode(found) ? "response" : mode;
     const key = `${effective} ${found.pointer}`;
     let definition = definitions.get(key);
     if (definition === undefined) {
-      definition = { name: names.nameFor(found.pointer, effective), target: found, mode: effective };
+      definition = {
+        name: names.nameFor(found.pointer, effective),
+        target: found,
+        mode: effective,
+      };
       definitions.set(key, definition);
       pending.push(definition);
     }
@@ -160,6 +172,13 @@ export function createSchemaRegistry(
       report,
       ref: (ref, at) => refTo(ref, at, mode, report),
     };
+  };
+
+  // A schema the caller built itself cannot be located: better no pointer than a wrong one.
+  const pointerOfFinding = ({ base, at }: Finding): string | undefined => {
+    if (base === undefined) return at || "#";
+    const root = locate(base);
+    return root === undefined ? undefined : `${root}${at}`;
   };
 
   const drain = (): void => {
@@ -189,10 +208,9 @@ export function createSchemaRegistry(
       drain();
       const unique = new Map<string, Problem>();
       for (const finding of findings) {
-        const root = finding.base === undefined ? "" : (locate(finding.base) ?? "#");
-        const pointer = `${root}${finding.at}` || "#";
+        const pointer = pointerOfFinding(finding);
         const item = problem(finding.code, "warning", options.file ?? "", finding.message, pointer);
-        unique.set(`${pointer} ${finding.code} ${finding.message}`, item);
+        unique.set(`${pointer ?? ""} ${finding.code} ${finding.message}`, item);
       }
       return [...unique.entries()].sort(([a], [b]) => compare(a, b)).map(([, p]) => p);
     },

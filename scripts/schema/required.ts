@@ -89,7 +89,8 @@ function hasFlag(
   if (depth > MAX_DEPTH || !isJsonObject(schema)) return false;
   // Checked before following a $ref: `{$ref, readOnly: true}` is how 3.0 specs say it.
   if (schema[flag] === true) return true;
-  if (typeof schema.$ref === "string") return hasFlag(resolve(schema.$ref), flag, resolve, depth + 1);
+  if (typeof schema.$ref === "string")
+    return hasFlag(resolve(schema.$ref), flag, resolve, depth + 1);
   return (
     Array.isArray(schema.allOf) && schema.allOf.some((m) => hasFlag(m, flag, resolve, depth + 1))
   );

@@ -29,7 +29,8 @@ export function forEachSubschema<State>(
       case "dependentSchemas":
       case "dependencies":
         if (isJsonObject(value)) {
-          for (const member of Object.values(value)) if (!Array.isArray(member)) visit(state, member, true);
+          for (const member of Object.values(value))
+            if (!Array.isArray(member)) visit(state, member, true);
         }
         break;
       case "additionalProperties":
@@ -45,7 +46,8 @@ export function forEachSubschema<State>(
         break;
       case "properties":
       case "patternProperties":
-        if (isJsonObject(value)) for (const member of Object.values(value)) visit(state, member, false);
+        if (isJsonObject(value))
+          for (const member of Object.values(value)) visit(state, member, false);
         break;
     }
   }

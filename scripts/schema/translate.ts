@@ -49,7 +49,11 @@ export function translateSchema(
 ): Draft07Schema {
   if (typeof schema === "boolean") return schema;
   if (!isJsonObject(schema)) {
-    ctx.report("unsupported-schema", at, "is not a schema object; the contract test accepts any value there. Make it a schema");
+    ctx.report(
+      "unsupported-schema",
+      at,
+      "The schema is not an object or boolean, so the contract test accepts any value there; make it a schema",
+    );
     return {};
   }
   if (typeof schema.$ref === "string") return translateRef(schema, at, ctx, scope);

@@ -25,7 +25,8 @@ export const SIMPLE_TYPES = new Set([
  * silently mean something else.
  */
 export function patternProblem(pattern: string): string | undefined {
-  if (/\\[pP]\{|\\u\{/.test(pattern)) return "needs the regular expression `u` flag, which Ajv 6 does not set";
+  if (/\\[pP]\{|\\u\{/.test(pattern))
+    return "needs the regular expression `u` flag, which Ajv 6 does not set";
   try {
     new RegExp(pattern);
     return undefined;

@@ -98,6 +98,12 @@ const size = (exec: string[]) => `${Math.round(exec.join("\n").length / 1024)} K
 const users = [{ ExternalUserId: "u-1", callbackurl: "https://cb.example/u-1" }];
 const variants: Variant[] = [
   { name: "no test script", itemId: "none", body: users },
+  {
+    name: "reference: one pm jsonSchema assertion",
+    itemId: "none",
+    exec: ["pm.test('s', () => pm.response.to.have.jsonSchema({ type: 'array' }));"],
+    body: users,
+  },
   { name: `ELCIES contract (${size(elcies.exec)})`, ...elcies, body: users },
   {
     name: `GitHub contract (${size(githubFull.exec)})`,

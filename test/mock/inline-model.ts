@@ -87,6 +87,8 @@ export function inlineModel(input: object, file = "inline.yaml"): ApiModel {
             required: p.required === true,
             schema: p.schema as OasSchema,
             example: p.example,
+            ...(typeof p.style === "string" && { style: p.style }),
+            ...(typeof p.explode === "boolean" && { explode: p.explode }),
             pointer,
           }),
         );

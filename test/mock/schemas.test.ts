@@ -122,3 +122,26 @@ describe("schemas that are hard to sample", () => {
     expect((await fetch(`${server.baseUrl}/things/gadget`, { headers: auth })).status).toBe(400);
   });
 });
+
+describe("odd server and token URLs", () => {
+  it("serves under the path of a server URL whose host is an unresolved variable", async () => {
+    const spec = { ...recursive, servers: [{ url: "https://{tenant}.example.com/v2" }] };
+    const server = await mock(inlineModel(spec));
+    expect(server.baseUrl).toBe(`${server.origin}/v2`);
+    const auth = bearer(await token(server));
+    expect((await fetch(`${server.baseUrl}/tree`, { headers: auth })).status).toBe(200);
+  });
+
+  it("answers 501 for an operation that documents only 1xx statuses, instead of hanging", async () => {
+    const spec = {
+      ...recursive,
+      security: [],
+      paths: { "/upgrade": { get: { responses: { "101": { description: "Switching" } } } } },
+    };
+    const server = await mock(inlineModel(spec));
+    expect(server.warnings).toEqual([
+      "GET /upgrade documents only informational (1xx) statuses, which cannot end an exchange.",
+    ]);
+    expect((await fetch(`${server.baseUrl}/upgrade`)).status).toBe(501);
+  });
+});

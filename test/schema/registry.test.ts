@@ -32,13 +32,20 @@ describe("registry: shared definitions", () => {
     expect(registry.translate(ref("Pet"), "response")).toEqual({ $ref: "#/definitions/Pet" });
     const definitions = registry.definitions();
     expect(Object.keys(definitions)).toEqual(["Owner", "Pet", "Zoo"]);
-    expect(definitions.Pet).toEqual({ type: "object", properties: { owner: { $ref: "#/definitions/Owner" } } });
+    expect(definitions.Pet).toEqual({
+      type: "object",
+      properties: { owner: { $ref: "#/definitions/Owner" } },
+    });
     expect(definitions.Pet).toBe(registry.definitions().Pet);
   });
 
   it("keeps recursive schemas as refs and validates deep instances", () => {
     const registry = registryOf({
-      Node: { type: "object", required: ["value"], properties: { value: { type: "integer" }, children: { type: "array", items: ref("Node") } } },
+      Node: {
+        type: "object",
+        required: ["value"],
+        properties: { value: { type: "integer" }, children: { type: "array", items: ref("Node") } },
+      },
       A: { type: "object", properties: { b: ref("B") } },
       B: { type: "object", properties: { a: ref("A"), n: { type: "integer" } } },
     });
@@ -48,7 +55,10 @@ describe("registry: shared definitions", () => {
     expect(definitions.Node).toEqual({
       type: "object",
       required: ["value"],
-      properties: { value: { type: "integer" }, children: { type: "array", items: { $ref: "#/definitions/Node" } } },
+      properties: {
+        value: { type: "integer" },
+        children: { type: "array", items: { $ref: "#/definitions/Node" } },
+      },
     });
     const validNode = compileLikeNewman(node, definitions);
     expect(validNode({ value: 1, children: [{ value: 2, children: [{ value: 3 }] }] })).toBe(true);
@@ -63,7 +73,12 @@ describe("registry: shared definitions", () => {
     registry.translate(ref("A"), "response");
     expect(registry.definitions().A).toEqual({ type: "object", properties: { x: {} } });
     expect(registry.problems()).toEqual([
-      expect.objectContaining({ code: "unresolved-ref", severity: "warning", file: "api.yaml", pointer: "#/components/schemas/A/properties/x" }),
+      expect.objectContaining({
+        code: "unresolved-ref",
+        severity: "warning",
+        file: "api.yaml",
+        pointer: "#/components/schemas/A/properties/x",
+      }),
     ]);
   });
 
@@ -78,17 +93,33 @@ describe("registry: shared definitions", () => {
   it("follows an alias chain that ends in a schema", () => {
     const registry = registryOf({ A: ref("B"), B: { type: "integer" } });
     const a = registry.translate(ref("A"), "response");
-    expect(registry.definitions()).toEqual({ A: { $ref: "#/definitions/B" }, B: { type: "integer" } });
+    expect(registry.definitions()).toEqual({
+      A: { $ref: "#/definitions/B" },
+      B: { type: "integer" },
+    });
     expect(compileLikeNewman(a, registry.definitions())("1")).toBe(false);
   });
 
   it("names refs into other places after their pointer", () => {
     const document = documentOf(
       { Pet: { type: "object", properties: { tag: { type: "string" } } } },
-      { paths: { "/pets": { get: { responses: { "200": { content: { "application/json": { schema: { type: "array" } } } } } } } } },
+      {
+        paths: {
+          "/pets": {
+            get: {
+              responses: {
+                "200": { content: { "application/json": { schema: { type: "array" } } } },
+              },
+            },
+          },
+        },
+      },
     );
     const registry = createSchemaRegistry(document, "3.0");
-    registry.translate({ $ref: "#/paths/~1pets/get/responses/200/content/application~1json/schema" }, "response");
+    registry.translate(
+      { $ref: "#/paths/~1pets/get/responses/200/content/application~1json/schema" },
+      "response",
+    );
     registry.translate({ $ref: "#/components/schemas/Pet/properties/tag" }, "response");
     expect(Object.keys(registry.definitions())).toEqual([
       "Pet.properties.tag",
@@ -97,20 +128,37 @@ describe("registry: shared definitions", () => {
   });
 
   it("sanitizes names to safe tokens and de-duplicates them the same way every time", () => {
-    const components = { "a b": { type: "string" }, a_b: { type: "integer" }, "x/y": { type: "boolean" }, "é": { type: "null" } };
+    const components = {
+      "a b": { type: "string" },
+      a_b: { type: "integer" },
+      "x/y": { type: "boolean" },
+      é: { type: "null" },
+    };
     const forward = registryOf(components);
-    for (const name of Object.keys(components)) forward.translate(ref(name.replace("/", "~1")), "response");
+    for (const name of Object.keys(components))
+      forward.translate(ref(name.replace("/", "~1")), "response");
     const backward = registryOf(components);
-    for (const name of Object.keys(components).reverse()) backward.translate(ref(name.replace("/", "~1")), "response");
-    expect(forward.definitions()).toEqual({ _: { type: "null" }, a_b: { type: "integer" }, a_b_2: { type: "string" }, x_y: { type: "boolean" } });
+    for (const name of Object.keys(components).reverse())
+      backward.translate(ref(name.replace("/", "~1")), "response");
+    expect(forward.definitions()).toEqual({
+      _: { type: "null" },
+      a_b: { type: "integer" },
+      a_b_2: { type: "string" },
+      x_y: { type: "boolean" },
+    });
     expect(JSON.stringify(backward.definitions())).toBe(JSON.stringify(forward.definitions()));
-    for (const name of Object.keys(forward.definitions())) expect(name).toMatch(/^[A-Za-z0-9_.-]+$/);
+    for (const name of Object.keys(forward.definitions()))
+      expect(name).toMatch(/^[A-Za-z0-9_.-]+$/);
   });
 
   it("resolves %-encoded and ~-escaped refs to the same definition", () => {
     const registry = registryOf({ "a/b c": { type: "string" } });
-    expect(registry.translate({ $ref: "#/components/schemas/a~1b%20c" }, "response")).toEqual({ $ref: "#/definitions/a_b_c" });
-    expect(registry.translate({ $ref: "#/components/schemas/a~1b c" }, "response")).toEqual({ $ref: "#/definitions/a_b_c" });
+    expect(registry.translate({ $ref: "#/components/schemas/a~1b%20c" }, "response")).toEqual({
+      $ref: "#/definitions/a_b_c",
+    });
+    expect(registry.translate({ $ref: "#/components/schemas/a~1b c" }, "response")).toEqual({
+      $ref: "#/definitions/a_b_c",
+    });
     expect(Object.keys(registry.definitions())).toEqual(["a_b_c"]);
     expect(registry.nameOf({ $ref: "#/components/schemas/a~1b%20c" })).toBe("a/b c");
   });
@@ -118,14 +166,18 @@ describe("registry: shared definitions", () => {
   it("nameOf names component refs only", () => {
     const registry = registryOf({ UserList: { type: "array" } });
     expect(registry.nameOf(ref("UserList"))).toBe("UserList");
-    expect(registry.nameOf({ type: "array" })).toBeUndefined();
+    expect(registry.nameOf({ type: "array", items: {} })).toBeUndefined();
     expect(registry.nameOf(ref("Missing"))).toBeUndefined();
     expect(registry.nameOf({ $ref: "#/components/schemas/UserList/items" })).toBeUndefined();
   });
 
   it("gives the same JSON for the same input", () => {
     const components = {
-      B: { type: "object", required: ["id"], properties: { id: { type: "integer", readOnly: true }, a: ref("A") } },
+      B: {
+        type: "object",
+        required: ["id"],
+        properties: { id: { type: "integer", readOnly: true }, a: ref("A") },
+      },
       A: { type: "string", format: "int64", nullable: true },
     };
     const one = registryOf(components);
@@ -143,7 +195,11 @@ describe("registry: request and response definitions", () => {
     Pet: {
       type: "object",
       required: ["id", "name"],
-      properties: { id: { type: "integer", readOnly: true }, name: { type: "string" }, owner: ref("Owner") },
+      properties: {
+        id: { type: "integer", readOnly: true },
+        name: { type: "string" },
+        owner: ref("Owner"),
+      },
     },
     Owner: { type: "object", required: ["name"], properties: { name: { type: "string" } } },
     Page: { type: "object", properties: { items: { type: "array", items: ref("Pet") } } },
@@ -152,7 +208,9 @@ describe("registry: request and response definitions", () => {
   it("uses X for both modes when they translate the same, X.request when they differ", () => {
     const registry = registryOf(components);
     expect(registry.translate(ref("Owner"), "request")).toEqual({ $ref: "#/definitions/Owner" });
-    expect(registry.translate(ref("Pet"), "request")).toEqual({ $ref: "#/definitions/Pet.request" });
+    expect(registry.translate(ref("Pet"), "request")).toEqual({
+      $ref: "#/definitions/Pet.request",
+    });
     expect(registry.translate(ref("Pet"), "response")).toEqual({ $ref: "#/definitions/Pet" });
     const definitions = registry.definitions();
     expect(Object.keys(definitions)).toEqual(["Owner", "Pet", "Pet.request"]);
@@ -166,7 +224,9 @@ describe("registry: request and response definitions", () => {
 
   it("gives a request variant to schemas that only reach a differing one", () => {
     const registry = registryOf(components);
-    expect(registry.translate(ref("Page"), "request")).toEqual({ $ref: "#/definitions/Page.request" });
+    expect(registry.translate(ref("Page"), "request")).toEqual({
+      $ref: "#/definitions/Page.request",
+    });
     expect(registry.definitions()["Page.request"]).toEqual({
       type: "object",
       properties: { items: { type: "array", items: { $ref: "#/definitions/Pet.request" } } },
@@ -178,7 +238,10 @@ describe("registry: request and response definitions", () => {
       Tree: {
         type: "object",
         required: ["id"],
-        properties: { id: { type: "string", readOnly: true }, kids: { type: "array", items: ref("Tree") } },
+        properties: {
+          id: { type: "string", readOnly: true },
+          kids: { type: "array", items: ref("Tree") },
+        },
       },
     });
     registry.translate(ref("Tree"), "request");
@@ -186,10 +249,23 @@ describe("registry: request and response definitions", () => {
     const definitions = registry.definitions();
     expect(definitions["Tree.request"]).toEqual({
       type: "object",
-      properties: { id: { type: "string", readOnly: true }, kids: { type: "array", items: { $ref: "#/definitions/Tree.request" } } },
+      properties: {
+        id: { type: "string", readOnly: true },
+        kids: { type: "array", items: { $ref: "#/definitions/Tree.request" } },
+      },
     });
-    expect(compileLikeNewman({ $ref: "#/definitions/Tree.request" }, definitions)({ kids: [{ kids: [] }] })).toBe(true);
-    expect(compileLikeNewman({ $ref: "#/definitions/Tree" }, definitions)({ id: "1", kids: [{ kids: [] }] })).toBe(false);
+    expect(
+      compileLikeNewman(
+        { $ref: "#/definitions/Tree.request" },
+        definitions,
+      )({ kids: [{ kids: [] }] }),
+    ).toBe(true);
+    expect(
+      compileLikeNewman(
+        { $ref: "#/definitions/Tree" },
+        definitions,
+      )({ id: "1", kids: [{ kids: [] }] }),
+    ).toBe(false);
   });
 
   it("does not let a component named X.request clash with the request variant of X", () => {
@@ -198,7 +274,9 @@ describe("registry: request and response definitions", () => {
       "X.request": { type: "string" },
     });
     expect(registry.translate(ref("X"), "request")).toEqual({ $ref: "#/definitions/X.request_2" });
-    expect(registry.translate(ref("X.request"), "request")).toEqual({ $ref: "#/definitions/X.request" });
+    expect(registry.translate(ref("X.request"), "request")).toEqual({
+      $ref: "#/definitions/X.request",
+    });
   });
 });
 
@@ -207,27 +285,50 @@ describe("registry: problems in inline schemas", () => {
     const schema = { type: "object", properties: { code: { type: "string", pattern: "(" } } };
     const document = documentOf(
       {},
-      { paths: { "/a": { get: { responses: { "200": { content: { "application/json": { schema } } } } } } } },
+      {
+        paths: {
+          "/a": { get: { responses: { "200": { content: { "application/json": { schema } } } } } },
+        },
+      },
     );
     const registry = createSchemaRegistry(document, "3.0", { file: "api.yaml" });
-    expect(registry.translate(schema as OasSchema, "response")).toEqual({ type: "object", properties: { code: { type: "string" } } });
+    expect(registry.translate(schema as OasSchema, "response")).toEqual({
+      type: "object",
+      properties: { code: { type: "string" } },
+    });
     expect(registry.problems()).toEqual([
       expect.objectContaining({
         code: "unsupported-schema",
         file: "api.yaml",
-        pointer: "#/paths/~1a/get/responses/200/content/application~1json/schema/properties/code/pattern",
+        pointer:
+          "#/paths/~1a/get/responses/200/content/application~1json/schema/properties/code/pattern",
       }),
     ]);
   });
 
+  it("leaves the pointer out for a schema that is not in the document", () => {
+    const registry = registryOf({});
+    registry.translate({ type: "string", pattern: "(" }, "response");
+    expect(registry.problems()).toEqual([expect.objectContaining({ code: "unsupported-schema" })]);
+    expect(registry.problems()[0]?.pointer).toBeUndefined();
+  });
+
   it("uses the pointer the caller gives", () => {
     const registry = registryOf({});
-    registry.translate({ $ref: "#/nowhere" }, "request", "#/paths/~1a/post/requestBody/content/application~1json/schema");
-    expect(registry.problems().map((p) => p.pointer)).toEqual(["#/paths/~1a/post/requestBody/content/application~1json/schema"]);
+    registry.translate(
+      { $ref: "#/nowhere" },
+      "request",
+      "#/paths/~1a/post/requestBody/content/application~1json/schema",
+    );
+    expect(registry.problems().map((p) => p.pointer)).toEqual([
+      "#/paths/~1a/post/requestBody/content/application~1json/schema",
+    ]);
   });
 
   it("reports a problem found in both modes once", () => {
-    const registry = registryOf({ A: { type: "object", required: ["id"], properties: { id: { readOnly: true, pattern: "(" } } } });
+    const registry = registryOf({
+      A: { type: "object", required: ["id"], properties: { id: { readOnly: true, pattern: "(" } } },
+    });
     registry.translate(ref("A"), "request");
     registry.translate(ref("A"), "response");
     expect(registry.problems()).toHaveLength(1);
