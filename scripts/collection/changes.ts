@@ -53,7 +53,8 @@ function parse(json: string | undefined): Json | undefined {
   if (json === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(json);
-    return isObject(value) ? value : undefined;
+    // Anything but a collection (an empty or hand-broken file) has nothing to compare with.
+    return isObject(value) && Array.isArray(value.item) ? value : undefined;
   } catch {
     return undefined;
   }

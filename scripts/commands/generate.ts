@@ -120,9 +120,10 @@ async function generateOnce(specs: string[], ctx: Ctx, check: boolean, io: Io): 
   }
   const files = result.specs.flatMap((s) => s.files);
   const summaries = await collectionChanges(files);
+  // A brand-new file needs no summary: "wrote" or "stale" already says it all.
   const changesOf = (path: string) => {
     const changes = summaries.get(path);
-    return changes ? formatChanges(changes).map((line) => `${line}\n`) : [];
+    return changes && !changes.created ? formatChanges(changes).map((line) => `${line}\n`) : [];
   };
 
   if (check) {
