@@ -8,10 +8,11 @@ const USAGE = `usage: specpost <command> [options]
 commands:
   generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
       Write a Postman collection and environments for each spec (default: specs/*).
-  mock SPEC [--port N] [--token-ttl SECONDS]
+  mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
       Serve SPEC on 127.0.0.1 with an OAuth 2.0 client-credentials token endpoint.
   run [COLLECTION...] [--target mock|sandbox|production] [--env-var key=value ...]
-      [--reporters cli,junit,html] [--report-dir DIR]
+      [--reporters cli,junit,html] [--report-dir DIR] [--delay-request MS]
+      [--timeout-request MS] [--token-ttl SECONDS]
       Run collections with Newman as a contract-test suite (default: collections/*, mock).
 `;
 
