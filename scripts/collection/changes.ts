@@ -53,11 +53,16 @@ function parse(json: string | undefined): Json | undefined {
   if (json === undefined) return undefined;
   try {
     const value: unknown = JSON.parse(json);
-    // Anything but a collection (an empty or hand-broken file) has nothing to compare with.
-    return isObject(value) && Array.isArray(value.item) ? value : undefined;
+    return isObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** Anything but a collection (an empty or hand-broken file) has nothing to compare with. */
+function parseCollection(json: string | undefined): Json | undefined {
+  const value = parse(json);
+  return value && Array.isArray(value.item) ? value : undefined;
 }
 
 /** Requests (leaves) in run order, folders flattened. */
@@ -242,8 +247,8 @@ function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>
  * about to be written, both as file text.
  */
 export function summariseChanges(previous: string | undefined, next: string): CollectionChanges {
-  const b = parse(next) ?? {};
-  const a = parse(previous);
+  const b = parseCollection(next) ?? {};
+  const a = parseCollection(previous);
   const kb = scriptConstants(b);
   const name = isObject(b.info) ? text(b.info.name) : "";
   const after = leaves(b.item);

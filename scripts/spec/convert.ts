@@ -73,11 +73,16 @@ function restoreTokenUrlQueries(swagger: object, document: OpenAPIV3.Document): 
   const schemes = document.components?.securitySchemes;
   if (typeof definitions !== "object" || definitions === null || !schemes) return;
   for (const [name, definition] of Object.entries(definitions as Record<string, unknown>)) {
-    const written = definition as { type?: unknown; tokenUrl?: unknown; authorizationUrl?: unknown };
+    const written = definition as {
+      type?: unknown;
+      tokenUrl?: unknown;
+      authorizationUrl?: unknown;
+    };
     const scheme = schemes[name] as OpenAPIV3.OAuth2SecurityScheme | undefined;
     if (written?.type !== "oauth2" || scheme?.type !== "oauth2") continue;
     for (const flow of Object.values(scheme.flows) as Array<Record<string, unknown>>) {
-      if (typeof written.tokenUrl === "string" && "tokenUrl" in flow) flow.tokenUrl = written.tokenUrl;
+      if (typeof written.tokenUrl === "string" && "tokenUrl" in flow)
+        flow.tokenUrl = written.tokenUrl;
       if (typeof written.authorizationUrl === "string" && "authorizationUrl" in flow) {
         flow.authorizationUrl = written.authorizationUrl;
       }

@@ -126,4 +126,10 @@ describe("summariseChanges", () => {
     ]);
     for (const ref of changes.added) expect(ref.id).toMatch(/^[0-9a-f-]{36}$/);
   });
+
+  it("a file that is not a collection (empty, hand-broken) compares as a new one", () => {
+    for (const previous of ["{}\n", "not json", "[]"]) {
+      expect(summariseChanges(previous, base).created).toBe(true);
+    }
+  });
 });
