@@ -74,7 +74,7 @@ describe("specpost generate", () => {
         paths: { "/x": { get: { responses: { "200": { description: "OK" } } } } },
       }),
     );
-    await put("specs/good.overrides.yaml", "not: a spec\n");
+    await put("specs/good.overrides.yaml", "# no additions yet\n");
     await put("specs/parts/fragment.yaml", "type: string\n");
     const result = await runCli(["generate"], cwd);
     expect(result.code).toBe(0);

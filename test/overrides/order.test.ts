@@ -33,7 +33,7 @@ describe("order", () => {
       folders: ["Users", "Reports"],
     },
     {
-      order: "order: [dailyReport, \"GET /users/{id}\", register]\n",
+      order: 'order: [dailyReport, "GET /users/{id}", register]\n',
       names: ["Daily report", "Get a user", "Register a user", "List users"],
       folders: ["Reports", "Users"],
     },

@@ -14,7 +14,7 @@ import { captureIo } from "./helpers/io";
  * the mock the runner starts itself. The figures are the suite's shape: when the generator
  * adds or drops an assertion, this test says so and the number is updated on purpose.
  */
-const ASSERTIONS = 31;
+const ASSERTIONS = 34;
 const REQUESTS = 10;
 
 let generated: Awaited<ReturnType<typeof generateElcies>>;

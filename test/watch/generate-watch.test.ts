@@ -141,7 +141,8 @@ describe("Ctrl-C", () => {
     child.stdout.on("data", (chunk) => {
       text += chunk;
     });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    // "close", not "exit": output written just before exiting may still be in the pipe at "exit".
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
     try {
       await waitFor("the watch to start", () => text.includes("stop with Ctrl-C"), 30_000);
       child.kill("SIGINT");

@@ -43,13 +43,13 @@ describe("startWatch", () => {
   it("debounces a burst of saves into one run", async () => {
     const file = join(project.dir, "specs/a.yaml");
     const rec = recorder(() => [file]);
-    handle = await startWatch({ run: rec.run, debounceMs: 300 });
+    handle = await startWatch({ run: rec.run, debounceMs: 500 });
     for (let i = 0; i < 5; i++) {
       await project.write("specs/a.yaml", `a: ${i}\n`);
       await sleep(20);
     }
     await waitFor("the debounced run", () => rec.runs.length === 2);
-    await sleep(600);
+    await sleep(800);
     expect(rec.runs).toHaveLength(2);
   });
 
