@@ -235,4 +235,21 @@ describe("contract script under Newman", () => {
       "HEAD /head: HEAD /head → 200 content type application/json",
     ]);
   });
+
+  it("adds no contract noise when a request gets no answer at all", async () => {
+    const collection = fixtureCollection(model, handRegistry(definitions), {
+      // Port 9 (discard) is closed on loopback: every request fails to connect.
+      baseUrl: "http://127.0.0.1:9",
+    });
+    collection.item = collection.item.filter((item) => item.name !== "Auth checks");
+    // A token that is still valid, so no token fetch runs: only the API is unreachable.
+    collection.variable.push(
+      { key: "access_token", value: "a-valid-token" },
+      { key: "access_token_expires_at", value: String(Date.now() + 3_600_000) },
+      { key: "specpost_token_refresh_at", value: String(Date.now() + 3_000_000) },
+    );
+    const run = await runCollection(collection);
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.assertions.filter((a) => a.name.includes("→"))).toEqual([]);
+  });
 });
