@@ -65,17 +65,48 @@ function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * `value` with every object's keys in serialisation order. Copy on write: a part already in
+ * order comes back as it is, so a 10,000-request collection is not copied whole just to be
+ * stringified. Undefined members need no removal: JSON.stringify leaves them out anyway.
+ */
 function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(compareKeys)) {
-      const child = (value as Record<string, unknown>)[key];
-      if (child !== undefined) out[key] = canonical(child);
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = canonical(item);
+      if (next !== item && out === undefined) out = value.slice(0, i);
+      if (out !== undefined) out.push(next);
     }
-    return out;
+    return out ?? value;
   }
-  return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let sorted = true;
+  for (let i = 1; i < keys.length; i++) {
+    if (compareKeys(keys[i - 1] as string, keys[i] as string) > 0) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) keys.sort(compareKeys);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const child = record[key];
+    const next = canonical(child);
+    if (out === undefined && (!sorted || next !== child)) {
+      out = {};
+      for (let j = 0; j < i; j++) {
+        const k = keys[j] as string;
+        out[k] = record[k];
+      }
+    }
+    if (out !== undefined) out[key] = next;
+  }
+  return out ?? value;
 }
 
 export function serialise(value: unknown): string {

@@ -1,7 +1,7 @@
 import type { ModelContext } from "./context";
 import { child, isObject, type JsonObject } from "./resolve";
 import { followSchema, type SchemaEnv } from "./sample/env";
-import { firstError, sampleSchema } from "./sample/index";
+import { firstError, type SampleResult, sampleSchema } from "./sample/index";
 import type { ExampleSource } from "./types";
 
 /** An example the spec gives, with where it was written. */
@@ -65,7 +65,9 @@ export function checkSpecExample(
   env: SchemaEnv,
 ): void {
   if (schema === undefined) return;
-  const error = firstError(example.value, schema, env, "example");
+  const error = memo(checked, env, schema, example.pointer, () =>
+    firstError(example.value, schema, env, "example"),
+  );
   if (error) {
     ctx.report(
       "invalid-example",
@@ -90,7 +92,10 @@ export function exampleOrSample(
     return { example: given.value, exampleSource: "spec" };
   }
   if (schema === undefined) return { example: undefined };
-  const { value, error } = sampleSchema(schema, env, ctx.document, options);
+  const variant = `${options.name ?? ""}\u0000${options.pathParam === true}`;
+  const { value, error } = memo(sampled, env, schema, variant, () =>
+    sampleSchema(schema, env, ctx.document, options),
+  );
   if (error) {
     const what = error.length > 160 ? `${error.slice(0, 157)}...` : error;
     ctx.report(
@@ -101,4 +106,42 @@ export function exampleOrSample(
     );
   }
   return { example: value, exampleSource: "generated" };
+}
+
+// Big specs check the same component example and sample the same shared schema (parameters,
+// bodies and responses reached through `$ref`s) again and again: both depend only on the
+// schema, the direction and the variant, so each is worked out once per model (env).
+type Memo<T> = WeakMap<SchemaEnv, Map<unknown, Map<string, T>>>;
+const checked: Memo<string | undefined> = new WeakMap();
+const sampled: Memo<SampleResult> = new WeakMap();
+
+/** A `{ $ref }` schema is keyed by its ref (each use is a separate object), others by identity. */
+function schemaKey(schema: unknown): unknown {
+  if (!isObject(schema) || typeof schema.$ref !== "string") return schema;
+  for (const key in schema) if (key !== "$ref") return schema;
+  return `$ref ${schema.$ref}`;
+}
+
+function memo<T>(
+  cache: Memo<T>,
+  env: SchemaEnv,
+  schema: unknown,
+  variant: string,
+  work: () => T,
+): T {
+  let bySchema = cache.get(env);
+  if (bySchema === undefined) {
+    bySchema = new Map();
+    cache.set(env, bySchema);
+  }
+  const key = schemaKey(schema);
+  let byVariant = bySchema.get(key);
+  if (byVariant === undefined) {
+    byVariant = new Map();
+    bySchema.set(key, byVariant);
+  }
+  if (byVariant.has(variant)) return byVariant.get(variant) as T;
+  const value = work();
+  byVariant.set(variant, value);
+  return value;
 }

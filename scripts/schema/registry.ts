@@ -126,6 +126,7 @@ export function createSchemaRegistry(
   const definitions = new Map<string, Definition>();
   const pending: Definition[] = [];
   let translated = 0;
+  const translations = new WeakMap<object, Map<string, Draft07Schema>>();
 
   const refTo = (ref: string, at: string, mode: SchemaMode, report: Report): Draft07Schema => {
     const found = target(ref);
@@ -191,8 +192,20 @@ export function createSchemaRegistry(
 
   return {
     translate(schema, mode, at) {
+      // Shared responses and parameters bring the same schema object back at the same
+      // place many times: translated (and its problems found) once.
+      const memo =
+        typeof schema === "object" && schema !== null ? translations.get(schema) : undefined;
+      const key = `${mode} ${at ?? ""}`;
+      const known = memo?.get(key);
+      if (known !== undefined) return known;
       const base = at === undefined && typeof schema === "object" ? schema : undefined;
-      return asObject(translateSchema(schema, at ?? "", context(mode, base)));
+      const result = asObject(translateSchema(schema, at ?? "", context(mode, base)));
+      if (typeof schema === "object" && schema !== null) {
+        if (memo === undefined) translations.set(schema, new Map([[key, result]]));
+        else memo.set(key, result);
+      }
+      return result;
     },
     nameOf(schema: OasSchema) {
       if (!isJsonObject(schema) || typeof schema.$ref !== "string") return undefined;
