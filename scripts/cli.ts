@@ -1,7 +1,4 @@
-import { generateCommand } from "./commands/generate";
 import type { Io } from "./commands/io";
-import { mockCommand } from "./commands/mock";
-import { runCommand } from "./commands/run";
 
 const USAGE = `usage: specpost <command> [options]
 
@@ -16,10 +13,11 @@ commands:
       Run collections with Newman as a contract-test suite (default: collections/*, mock).
 `;
 
+// Each command loads only what it needs: `generate` must not pay for Newman or fastify.
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
-  generate: generateCommand,
-  mock: mockCommand,
-  run: runCommand,
+  generate: async (args, io) => (await import("./commands/generate")).generateCommand(args, io),
+  mock: async (args, io) => (await import("./commands/mock")).mockCommand(args, io),
+  run: async (args, io) => (await import("./commands/run")).runCommand(args, io),
 };
 
 /** Parses the command word, hands the rest to the command, returns the exit code. */

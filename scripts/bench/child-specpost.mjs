@@ -1,6 +1,13 @@
 // One specpost generation in a fresh process, started the way bin/specpost.mjs starts the
-// CLI (tsx's loader registered in-process), so the figures include what users pay.
-import { register } from "tsx/esm/api";
+// CLI (the prebuilt dist/ bundle when fresh, else tsx's loader registered in-process), so the
+// figures include what users pay.
+import { freshBuild } from "../build/fresh.mjs";
 
-register();
-await import("./child-specpost.ts");
+const bundle = freshBuild("bench/child-specpost.mjs");
+if (bundle) {
+  await import(bundle);
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  await import("./child-specpost.ts");
+}

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { scriptAssetLines } from "../assets";
 import { encodeQueryText, queryPairs } from "../collection/params";
 import {
   isItemGroup,
@@ -14,12 +14,7 @@ import { showVariables } from "./variables";
 
 type Node = PostmanItem | PostmanItemGroup;
 
-const SET_SCRIPT = (() => {
-  const text = readFileSync(new URL("./postman/set-variables.js", import.meta.url), "utf8");
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines;
-})();
+const SET_SCRIPT = scriptAssetLines("overrides/postman/set-variables.js");
 
 function event(listen: PostmanEvent["listen"], exec: string[]): PostmanEvent {
   return { listen, script: { type: "text/javascript", exec } };

@@ -1,4 +1,4 @@
-import { fullFormats } from "ajv-formats/dist/formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 
 /**
  * Format checks shared with Ajv (ajv-formats "full" mode), so a value this module calls
