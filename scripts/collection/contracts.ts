@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { scriptAssetLines } from "../assets";
 import type { ApiModel, OperationModel, ResponseModel } from "../model/types";
 import { escapeToken } from "../schema/pointer";
 import type { Draft07Schema, SchemaRegistry } from "../schema/types";
@@ -161,8 +161,5 @@ export function singleQuoted(json: string): string {
 
 /** A scripts/postman/*.js file as exec lines, one per source line, inlined verbatim. */
 export function postmanScriptLines(file: string): string[] {
-  const text = readFileSync(new URL(`../postman/${file}`, import.meta.url), "utf8");
-  const lines = text.replace(/\r\n/g, "\n").split("\n");
-  if (lines.at(-1) === "") lines.pop();
-  return lines;
+  return scriptAssetLines(`postman/${file}`);
 }
