@@ -39,17 +39,19 @@ const CHILD_MODULE: Record<Tool, string> = {
   "openapi-to-postmanv2": "./child-o2p.cjs",
 };
 
-/** One conversion in a fresh process. `execArgv` lets the profiler reuse it. */
+/** One conversion in a fresh process. `execArgv` and `env` let the profiler reuse it. */
 export function measureOnce(
   tool: Tool,
   request: GenerationRequest,
   timeoutMs: number,
   execArgv: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<GenerationResult> {
   return runChild<GenerationResult>({
     module: CHILD_MODULE[tool],
     input: request,
     execArgv,
+    env,
     timeoutMs,
   });
 }

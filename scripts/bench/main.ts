@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { freshBuild } from "../build/fresh.mjs";
 import { prepareCases } from "./cases";
 import { benchmarkGeneration } from "./generation";
 import { describeMachine } from "./machine";
@@ -9,6 +10,11 @@ import { parseOptions, USAGE, UsageError } from "./options";
 import { profileCases } from "./profile";
 import { type BenchReport, markdownReport, plainReport } from "./report";
 import { checkTargets } from "./targets";
+
+/** How the children start specpost: the figures differ by about a second per run. */
+function specpostRunner(): string {
+  return freshBuild("bench/child-specpost.mjs") ? "dist/ bundle" : "tsx";
+}
 
 /**
  * `npm run bench`: generation against openapi-to-postmanv2, then Newman with and without the
@@ -29,6 +35,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const progress = (line: string) => process.stderr.write(`  ${line}\n`);
+  const runnerAtStart = specpostRunner();
+  if (runnerAtStart === "tsx" && !options.profileDir) {
+    progress(
+      "dist/ is missing or older than scripts/: measuring specpost through tsx, not the bundle " +
+        "npm ci builds (run `npm run build` first to measure that)",
+    );
+  }
   const loadStart = loadavg()[0] ?? 0;
   const workDir = mkdtempSync(join(tmpdir(), "specpost-bench-"));
   try {
@@ -71,6 +84,8 @@ export async function main(argv: string[]): Promise<number> {
       newman,
       targets: checkTargets(generation, newman),
       load: { start: loadStart, end: loadavg()[0] ?? 0 },
+      specpostFrom:
+        specpostRunner() === runnerAtStart ? runnerAtStart : "mixed dist/ bundle and tsx",
     };
     process.stdout.write(`\n${plainReport(report)}`);
     if (options.out) {

@@ -31,6 +31,8 @@ export async function profileCases(
       { tool: "specpost", file: bench.file, tokenUrl: bench.tokenUrl },
       timeoutMs,
       ["--cpu-prof", "--cpu-prof-dir", caseDir],
+      // Through tsx, not the bundle: frames then name scripts/<file>.ts instead of a chunk.
+      { SPECPOST_NO_BUNDLE: "1" },
     );
     out.push(`== ${bench.label} (${bench.operations} operations)`);
     if (!result.ok) {

@@ -12,6 +12,8 @@ export interface BenchReport {
   targets: TargetCheck[];
   /** One-minute load average when the run started and ended: a busy machine skews wall times. */
   load: { start: number; end: number };
+  /** `dist/ bundle` or `tsx`: how the child processes started specpost. */
+  specpostFrom: string;
 }
 
 type Table = { head: string[]; rows: string[][] };
@@ -137,7 +139,7 @@ function targetTable(targets: TargetCheck[]): Table {
 function machineLine(report: BenchReport): string {
   const { machine } = report;
   const load = `load average ${report.load.start.toFixed(1)} at start, ${report.load.end.toFixed(1)} at end`;
-  return `${machine.date} · ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB · Node ${machine.node} · ${load}`;
+  return `${machine.date} · ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB · Node ${machine.node} · ${load} · specpost run from ${report.specpostFrom}`;
 }
 
 function plain(table: Table): string {
@@ -192,7 +194,8 @@ function notes(report: BenchReport): string {
     `**Generation:** every run in a fresh process, both tools interleaved, ${report.reps} repetitions`,
     `(${report.heavyReps} for GitHub and 10,000 operations). Wall time counts from process start to`,
     "the serialised output in memory: Node start-up, module loading, reading and parsing the spec",
-    "file, conversion and JSON serialisation; CPU time is user + system of the same process, steadier",
+    "file, conversion and JSON serialisation, with specpost started the way bin/specpost.mjs starts",
+    "it (the dist/ bundle when it is fresh, else tsx); CPU time is user + system of the same process, steadier",
     "than wall time on a busy machine. Peak RSS is the highest `maxRSS` of any run. specpost output",
     "is the collection plus its environments; openapi-to-postmanv2's is its collection (default",
     "options) serialised with `JSON.stringify(…, null, 2)`. Ratios are specpost ÷",
@@ -200,7 +203,7 @@ function notes(report: BenchReport): string {
   ].join(" ");
   const newman = report.newman
     ? [
-        `**Newman:** the collection generated from the ${report.newman.operations}-operation`,
+        `**Newman:** the collection generated from the ${report.newman.operations.toLocaleString("en-US")}-operation`,
         "synthetic spec, without its token request and auth checks, run by `newman.run` in-process",
         "against specpost's mock (same process, ephemeral loopback port), one fresh process per run.",
         "(a) strips every script and auth setting and sends a token fetched beforehand in a header;",

@@ -8,6 +8,8 @@ export interface ChildSpec {
   input: unknown;
   /** Extra node flags (e.g. `--cpu-prof`); the child never inherits the harness's own. */
   execArgv?: string[];
+  /** Added to the harness's environment. */
+  env?: Record<string, string>;
   timeoutMs: number;
 }
 
@@ -29,6 +31,7 @@ export function runChild<T extends { ok: boolean }>(spec: ChildSpec): Promise<T 
     let result: T | undefined;
     const child = fork(modulePath, [JSON.stringify(spec.input)], {
       execArgv: spec.execArgv ?? [],
+      env: { ...process.env, ...spec.env },
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       serialization: "json",
     });
