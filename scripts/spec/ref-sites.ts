@@ -1,3 +1,4 @@
+import { editDistance } from "../text/edit-distance";
 import { formatPointer, isObject, parsePointer, walkPointer } from "./pointer";
 
 /** A `$ref` found in a document: where it is and what it says. */
@@ -65,23 +66,6 @@ export function classifyRef(ref: string): RefTarget {
     return { kind: "remote" };
   }
   return { kind: "file", path: file, fragment };
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 /** The existing key a typo most likely meant, if one is close enough. */
