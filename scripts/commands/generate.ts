@@ -9,6 +9,7 @@ import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
 import { startWatch } from "../watch/watch";
 import type { Io } from "./io";
+import { stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
 
@@ -86,19 +87,6 @@ async function defaultSpecs(cwd: string): Promise<string[] | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** Resolves when the process is asked to stop (Ctrl-C); watch mode then closes and returns. */
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
 
 type Ctx = Omit<GenerateContext, "specs">;

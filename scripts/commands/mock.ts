@@ -4,6 +4,7 @@ import type { MockServer } from "../mock/types";
 import type { ModelOptions } from "../model/types";
 import { formatProblem, hasErrors } from "../problems";
 import type { Io } from "./io";
+import { stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
 
@@ -71,19 +72,6 @@ function parse(args: string[]): Parsed {
       model: tokenUrl === undefined ? {} : { tokenUrl },
     },
   };
-}
-
-/** Resolves when the process is asked to stop; the command then closes the server and returns. */
-function stopSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve(signal);
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
 
 /**
