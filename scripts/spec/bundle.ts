@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
-import $RefParser, { type FileInfo } from "@apidevtools/json-schema-ref-parser";
-import { toFileSystemPath } from "@apidevtools/json-schema-ref-parser/dist/lib/util/url.js";
+import type { FileInfo } from "@apidevtools/json-schema-ref-parser";
 import type { Finding, Origin } from "./finding";
 import type { Source } from "./source";
 
@@ -17,6 +16,11 @@ export async function bundleExternal(
   root: Source,
   sources: Map<string, Source>,
 ): Promise<BundleResult> {
+  // Loaded only when a spec names another file: most specs never need the bundler.
+  const [{ default: $RefParser }, { toFileSystemPath }] = await Promise.all([
+    import("@apidevtools/json-schema-ref-parser"),
+    import("@apidevtools/json-schema-ref-parser/dist/lib/util/url.js"),
+  ]);
   const sourceOf = (file: FileInfo): Source => {
     const source = sources.get(resolve(toFileSystemPath(file.url)));
     if (!source) throw new Error(`${toFileSystemPath(file.url)} was not checked before bundling`);

@@ -1,5 +1,4 @@
 import type { OpenAPIV3 } from "openapi-types";
-import swagger2openapi from "swagger2openapi";
 import type { Finding } from "./finding";
 import { parsePointer } from "./pointer";
 
@@ -97,6 +96,8 @@ function restoreTokenUrlQueries(swagger: object, document: OpenAPIV3.Document): 
 export async function convertSwagger2(swagger: object): Promise<ConvertResult> {
   muteConsoleWarn();
   try {
+    // Loaded only for 2.0 specs: it is the heaviest import of the load stage.
+    const { default: swagger2openapi } = await import("swagger2openapi");
     const converted = await swagger2openapi.convertObj(swagger, {
       patch: true,
       warnOnly: true,
