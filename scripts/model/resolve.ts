@@ -4,12 +4,16 @@
  * follows refs lazily through these helpers.
  */
 
+import {
+  escapeSegment,
+  isObject as isSpecObject,
+  refSegments,
+  valueAtPointer,
+} from "../spec/pointer";
+
 export type JsonObject = Record<string, unknown>;
 
-export const isObject = (value: unknown): value is JsonObject =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const escapeSegment = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+export const isObject: (value: unknown) => value is JsonObject = isSpecObject;
 
 /** `child("#/paths", "/users/{id}", "get")` → `#/paths/~1users~1{id}/get` */
 export function child(pointer: string, ...segments: (string | number)[]): string {
@@ -17,37 +21,9 @@ export function child(pointer: string, ...segments: (string | number)[]): string
 }
 
 /** Segments of an internal ref (`#/a/b~1c` → `["a", "b/c"]`); undefined for external refs. */
-export function pointerSegments(ref: string): string[] | undefined {
-  if (!ref.startsWith("#")) return undefined;
-  let body: string;
-  try {
-    // Refs may be URI-encoded (`#/paths/~1users~1%7Bid%7D`).
-    body = decodeURIComponent(ref.slice(1));
-  } catch {
-    body = ref.slice(1);
-  }
-  if (body === "") return [];
-  if (!body.startsWith("/")) return undefined;
-  return body
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
+export const pointerSegments = refSegments;
 
-export function getAt(root: unknown, segments: readonly string[]): unknown {
-  let node = root;
-  for (const segment of segments) {
-    if (Array.isArray(node)) {
-      if (!/^\d+$/.test(segment)) return undefined;
-      node = node[Number(segment)];
-    } else if (isObject(node) && Object.hasOwn(node, segment)) {
-      node = node[segment];
-    } else {
-      return undefined;
-    }
-  }
-  return node;
-}
+export const getAt = valueAtPointer;
 
 /** Canonical pointer text for a ref target (`#/components/schemas/User`). */
 export function canonicalPointer(segments: readonly string[]): string {

@@ -4,7 +4,14 @@
  */
 
 export function escapeSegment(segment: string): string {
+  // Most segments need nothing: skip the two regex passes for them.
+  if (!segment.includes("~") && !segment.includes("/")) return segment;
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function unescapeSegment(segment: string): string {
+  if (!segment.includes("~")) return segment;
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
 export function formatPointer(segments: readonly string[]): string {
@@ -19,16 +26,20 @@ export function formatPointer(segments: readonly string[]): string {
 export function parsePointer(pointer: string): string[] | undefined {
   let body = pointer.startsWith("#") ? pointer.slice(1) : pointer;
   if (body === "" || body === "/") return body === "" ? [] : [""];
-  if (!body.startsWith("/")) return undefined;
-  try {
-    body = decodeURIComponent(body);
-  } catch {
-    // A lone `%` is legal in a key; keep the raw text rather than failing the pointer.
+  if (body.includes("%")) {
+    try {
+      body = decodeURIComponent(body);
+    } catch {
+      // A lone `%` is legal in a key; keep the raw text rather than failing the pointer.
+    }
   }
-  return body
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  if (!body.startsWith("/")) return undefined;
+  return body.slice(1).split("/").map(unescapeSegment);
+}
+
+/** Segments of an internal `$ref` (`#/a/b~1c` → `["a", "b/c"]`); undefined for any other ref. */
+export function refSegments(ref: string): string[] | undefined {
+  return ref.startsWith("#") ? parsePointer(ref) : undefined;
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {
@@ -69,6 +80,12 @@ export function walkPointer(data: unknown, segments: readonly string[]): Pointer
   return { depth, value };
 }
 
+/** The value at `segments`, or undefined when a step is missing. */
+export function valueAtPointer(data: unknown, segments: readonly string[]): unknown {
+  const walk = walkPointer(data, segments);
+  return walk.depth === segments.length ? walk.value : undefined;
+}
+
 /**
  * The value an internal `$ref` points to, or undefined. Bundled refs can point anywhere in
  * the document (`#/paths/~1pets~1%7Bid%7D/get/...`), URI-encoded; this handles both.
@@ -76,7 +93,5 @@ export function walkPointer(data: unknown, segments: readonly string[]): Pointer
 export function resolveInternalRef(document: unknown, ref: string): unknown {
   if (!ref.startsWith("#")) return undefined;
   const segments = parsePointer(ref);
-  if (!segments) return undefined;
-  const walk = walkPointer(document, segments);
-  return walk.depth === segments.length ? walk.value : undefined;
+  return segments ? valueAtPointer(document, segments) : undefined;
 }
