@@ -8,6 +8,7 @@ import { operationRequest } from "./request";
 import { savedResponses } from "./responses";
 import { tokenPrerequestEvent, tokenRequestItem } from "./token";
 import {
+  type CollectionAdditions,
   isItemGroup,
   POSTMAN_SCHEMA_URL,
   type PostmanCollection,
@@ -19,25 +20,49 @@ import {
 /** `https://x/api/` and `https://x/api` name the same base: `{{baseUrl}}/path` needs no slash. */
 export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
 
-export function operationItem(operation: OperationModel, ids: IdSource): PostmanItem {
+export function operationItem(
+  operation: OperationModel,
+  ids: IdSource,
+  events: PostmanEvent[] = [],
+): PostmanItem {
   const request = operationRequest(operation);
-  return {
+  const item: PostmanItem = {
     id: ids.of(idKeys.operation(operation.key)),
     name: operation.name,
     request,
     response: savedResponses(operation, request, ids),
   };
+  if (events.length > 0) item.event = events;
+  return item;
+}
+
+/** Operations in run order: by rank where the user gave one (stable), else spec order. */
+function inRunOrder(
+  operations: readonly OperationModel[],
+  rank: ReadonlyMap<string, number> | undefined,
+): OperationModel[] {
+  if (!rank || rank.size === 0) return [...operations];
+  const at = (op: OperationModel, index: number) => rank.get(op.key) ?? operations.length + index;
+  return operations
+    .map((op, index) => ({ op, order: at(op, index), index }))
+    .sort((a, b) => a.order - b.order || a.index - b.index)
+    .map((entry) => entry.op);
 }
 
 /**
- * Operations in spec order; a tagged one goes into its first tag's folder, and a folder sits
- * where its first operation would. Spec order is run order, so it is kept over tag order.
+ * Operations in run order (spec order unless the user ranked them); a tagged one goes into its
+ * first tag's folder, and a folder sits where its first operation would. Run order is kept
+ * over tag order.
  */
-function operationItems(model: ApiModel, ids: IdSource): Array<PostmanItem | PostmanItemGroup> {
+function operationItems(
+  model: ApiModel,
+  ids: IdSource,
+  additions: CollectionAdditions | undefined,
+): Array<PostmanItem | PostmanItemGroup> {
   const top: Array<PostmanItem | PostmanItemGroup> = [];
   const folders = new Map<string, PostmanItemGroup>();
-  for (const operation of model.operations) {
-    const item = operationItem(operation, ids);
+  for (const operation of inRunOrder(model.operations, additions?.rank)) {
+    const item = operationItem(operation, ids, additions?.events.get(operation.key));
     if (operation.tag === undefined) {
       top.push(item);
       continue;
@@ -59,13 +84,20 @@ function itemIds(nodes: Array<PostmanItem | PostmanItemGroup>): string[] {
   return nodes.flatMap((node) => (isItemGroup(node) ? itemIds(node.item) : [node.id]));
 }
 
-/** ApiModel → a Postman v2.1 collection as plain JSON data; the same model gives the same data. */
-export function buildCollection(model: ApiModel, registry: SchemaRegistry): PostmanCollection {
+/**
+ * ApiModel → a Postman v2.1 collection as plain JSON data; the same inputs give the same data.
+ * `additions`: the user's scripts, variables and run order from the overrides file.
+ */
+export function buildCollection(
+  model: ApiModel,
+  registry: SchemaRegistry,
+  additions?: CollectionAdditions,
+): PostmanCollection {
   const ids = idSource(model.title);
   const items: Array<PostmanItem | PostmanItemGroup> = [];
   const events: PostmanEvent[] = [];
   const auth = model.auth;
-  const operations = operationItems(model, ids);
+  const operations = operationItems(model, ids, additions);
   const checks = authChecksFolder(model, ids.of);
 
   if (auth.kind === "client-credentials") {
@@ -94,7 +126,10 @@ export function buildCollection(model: ApiModel, registry: SchemaRegistry): Post
     item: items,
     event: events,
     auth: collectionAuth(auth),
-    variable: collectionVariables(trimTrailingSlash(model.baseUrl), auth),
+    variable: [
+      ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
+      ...(additions?.variables ?? []),
+    ],
   };
   const description = collectionDescription(model);
   if (description) collection.info.description = description;

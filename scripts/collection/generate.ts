@@ -57,7 +57,9 @@ export function renderModel(
   overrides?: ResolvedOverrides,
 ): OutputFile[] {
   const registry = createSchemaRegistry(model.spec.document, model.spec.version);
-  const collection = buildWithOverrides(model, overrides, (m) => buildCollection(m, registry));
+  const collection = buildWithOverrides(model, overrides, (m, added) =>
+    buildCollection(m, registry, added),
+  );
   const files: OutputFile[] = [
     { path: collectionPath(outDir, model.name), content: serialise(collection) },
   ];

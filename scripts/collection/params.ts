@@ -81,6 +81,21 @@ export const encodeQueryText = (text: string): string => text.replace(QUERY_UNSA
 /** A path parameter value as it goes into a Postman URL. */
 export const encodePathText = (text: string): string => text.replace(PATH_UNSAFE, escapeChar);
 
+const VARIABLE = /\{\{[^{}]+\}\}/g;
+
+/** An encoder that leaves `{{name}}` references whole and encodes the text around them. */
+export function keepingVariables(encode: (text: string) => string): (text: string) => string {
+  return (text) => {
+    let out = "";
+    let last = 0;
+    for (const match of text.matchAll(VARIABLE)) {
+      out += encode(text.slice(last, match.index)) + match[0];
+      last = match.index + match[0].length;
+    }
+    return out + encode(text.slice(last));
+  };
+}
+
 /**
  * OpenAPI says these header parameters are ignored (content negotiation and auth have their
  * own places); sending the example would clash with the body's and the auth's own headers.

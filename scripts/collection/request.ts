@@ -4,6 +4,7 @@ import {
   encodePathText,
   encodeQueryText,
   IGNORED_HEADER_PARAMS,
+  keepingVariables,
   pathText,
   queryPairs,
   simpleText,
@@ -22,10 +23,15 @@ const withDescription = <T extends object>(value: T, description: string | undef
 /**
  * Optional parameters are listed but disabled: the request a user runs first is the
  * minimal valid one, and a generated sample for an optional filter cannot change what the
- * server answers. Ticking the box in Postman sends the example.
+ * server answers. Ticking the box in Postman sends the example. One the user gave a value
+ * for in the overrides file is meant to be sent.
  */
 const disabledUnlessRequired = <T extends object>(value: T, param: ParameterModel): T =>
-  param.required ? value : { ...value, disabled: true };
+  param.required || param.exampleSource === "user" ? value : { ...value, disabled: true };
+
+/** Spec text is encoded whole; in the user's own values `{{variables}}` stay references. */
+const encoderFor = (param: ParameterModel, encode: (text: string) => string) =>
+  param.exampleSource === "user" ? keepingVariables(encode) : encode;
 
 /** `/users/{id}` → `{{baseUrl}}/users/:id` with `id` as a Postman path variable. */
 export function operationUrl(operation: OperationModel): PostmanUrl {
@@ -42,7 +48,7 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
       if (param && (param.style ?? "simple") === "simple") {
         variables.push(
           withDescription(
-            { key: param.name, value: encodePathText(pathText(param)) },
+            { key: param.name, value: encoderFor(param, encodePathText)(pathText(param)) },
             param.description,
           ),
         );
@@ -52,15 +58,16 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
       // label/matrix styles get their example written in place.
       return segment.replace(/\{([^{}]+)\}/g, (match, name: string) => {
         const p = pathParams.get(name);
-        return p ? encodePathText(pathText(p)) : match;
+        return p ? encoderFor(p, encodePathText)(pathText(p)) : match;
       });
     });
 
   const query: PostmanQueryParam[] = [];
   for (const param of operation.parameters) {
     if (param.in !== "query") continue;
+    const encodeValue = encoderFor(param, encodeQueryText);
     for (const pair of queryPairs(param)) {
-      const encoded = { key: encodeQueryText(pair.key), value: encodeQueryText(pair.value) };
+      const encoded = { key: encodeQueryText(pair.key), value: encodeValue(pair.value) };
       query.push(disabledUnlessRequired(withDescription(encoded, param.description), param));
     }
   }

@@ -142,3 +142,13 @@ export interface PostmanEnvironment {
 
 export const isItemGroup = (node: PostmanItem | PostmanItemGroup): node is PostmanItemGroup =>
   "item" in node;
+
+/** What the user's overrides add beyond the model, placed by the builder as it builds. */
+export interface CollectionAdditions {
+  /** Events appended to an operation's item, by operation key. */
+  events: ReadonlyMap<string, PostmanEvent[]>;
+  /** Collection variables the user's `set` entries fill, after the generated ones. */
+  variables: PostmanVariable[];
+  /** Run rank by operation key; items and folders run in rank order. */
+  rank: ReadonlyMap<string, number>;
+}

@@ -31,8 +31,11 @@ export type AuthModel =
   | { kind: "basic"; schemeName: string }
   | { kind: "none" };
 
-/** `spec`: an example the spec gives (used even if it breaks the schema); `generated`: made to fit the schema. */
-export type ExampleSource = "spec" | "generated";
+/**
+ * `spec`: an example the spec gives; `generated`: made to fit the schema; `user`: a value from
+ * the overrides file, whose `{{variables}}` are meant (in spec text they are literal text).
+ */
+export type ExampleSource = "spec" | "generated" | "user";
 
 export interface ParameterModel {
   name: string;

@@ -1,14 +1,14 @@
-import type { PostmanCollection } from "../collection/types";
+import type { CollectionAdditions, PostmanCollection } from "../collection/types";
 import type { ApiModel } from "../model/types";
 import type { Problem } from "../problems";
-import { applyCollectionOverrides } from "./collection";
+import { collectionAdditions } from "./collection";
 import { loadOverrides, overridesCandidates } from "./load";
 import { applyModelOverrides } from "./model";
 import { resolveOverrides } from "./resolve";
 import type { ResolvedOverrides } from "./types";
 
 export type { ResolvedOverrides };
-export { applyCollectionOverrides, applyModelOverrides, loadOverrides, overridesCandidates };
+export { applyModelOverrides, collectionAdditions, loadOverrides, overridesCandidates };
 
 export interface OverridesOutcome {
   /** Absent when the spec has no overrides file or it has errors (see problems). */
@@ -30,16 +30,15 @@ export async function overridesFor(model: ApiModel, cwd: string): Promise<Overri
 }
 
 /**
- * Builds a collection with the user's overrides merged in: the model is adjusted first
- * (disabled operations, example values), the collection built from it, then scripts,
- * variables and run order added.
+ * Builds a collection with the user's overrides as inputs: the model carries their example
+ * values and leaves disabled operations out; scripts, variables and run order go to the
+ * builder as additions. Nothing is patched after the build.
  */
 export function buildWithOverrides(
   model: ApiModel,
   overrides: ResolvedOverrides | undefined,
-  build: (model: ApiModel) => PostmanCollection,
+  build: (model: ApiModel, additions?: CollectionAdditions) => PostmanCollection,
 ): PostmanCollection {
   if (!overrides) return build(model);
-  const adjusted = applyModelOverrides(model, overrides);
-  return applyCollectionOverrides(build(adjusted), overrides, adjusted);
+  return build(applyModelOverrides(model, overrides), collectionAdditions(overrides));
 }

@@ -1,6 +1,5 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types";
 import type { OperationOverride, ResolvedOverrides } from "./types";
-import { hideVariables } from "./variables";
 
 function withExamples(op: OperationModel, override: OperationOverride): OperationModel {
   const { examples } = override;
@@ -18,23 +17,20 @@ function withExamples(op: OperationModel, override: OperationOverride): Operatio
   const parameters = op.parameters.map((param) => {
     const given = valueFor(param);
     if (!given.found) return param;
-    return { ...param, example: hideVariables(given.value), exampleSource: "spec" as const };
+    return { ...param, example: given.value, exampleSource: "user" as const };
   });
   const next: OperationModel = { ...op, parameters };
   if (examples.body !== undefined && op.requestBody) {
-    next.requestBody = {
-      ...op.requestBody,
-      example: hideVariables(examples.body),
-      exampleSource: "spec",
-    };
+    next.requestBody = { ...op.requestBody, example: examples.body, exampleSource: "user" };
   }
   return next;
 }
 
 /**
  * The model as the user wants it built: disabled operations left out, their example values in
- * place of the spec's. Everything that depends on the operations (contract tests, the token
- * script's skip list, the Auth checks) is then built from the same operations.
+ * place of the spec's (marked `user`: their `{{variables}}` are meant, and an optional
+ * parameter given a value is sent). Everything that depends on the operations (contract
+ * tests, the token script's skip list, the Auth checks) is then built from the same operations.
  */
 export function applyModelOverrides(model: ApiModel, overrides: ResolvedOverrides): ApiModel {
   const byKey = new Map(overrides.operations.map((o) => [o.operationKey, o]));

@@ -5,7 +5,6 @@ import { describePath } from "./validate";
 
 interface OrderContext {
   find(key: string): OperationModel | undefined;
-  itemId(op: OperationModel): string;
   report: Report;
   staleMessage(key: string): string;
 }
@@ -65,7 +64,7 @@ export function checkRunOrder(
     if (!rankOf.has(op.key)) rankOf.set(op.key, listed.length + index);
   }
   for (const op of model.operations) {
-    if (!disabled.has(op.key)) rank.set(ctx.itemId(op), rankOf.get(op.key) ?? 0);
+    if (!disabled.has(op.key)) rank.set(op.key, rankOf.get(op.key) ?? 0);
   }
 
   // Run order as the collection will have it: groups by their best rank, members by rank.

@@ -1,5 +1,4 @@
 import { basename } from "node:path";
-import { idKeys, idSource } from "../collection/ids";
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types";
 import type { Problem } from "../problems";
 import { parseBodyPath } from "./body-path";
@@ -111,8 +110,6 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
   const problems: Problem[] = [];
   const report = reporter(file.file, file.position, problems);
   const find = operationFinder(model);
-  const ids = idSource(model.title);
-  const itemId = (op: OperationModel) => ids.of(idKeys.operation(op.key));
 
   const operations: OperationOverride[] = [];
   const claimedBy = new Map<string, string>();
@@ -150,7 +147,6 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
     const scripts = file.scripts.get(key) ?? {};
     operations.push({
       operationKey: op.key,
-      itemId: itemId(op),
       disabled: input.disabled === true,
       examples,
       set,
@@ -169,7 +165,6 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
   }
   const rank = checkRunOrder(file.input.order ?? [], model, operations, {
     find,
-    itemId,
     report,
     staleMessage: (key) => staleOperation(model, key),
   });

@@ -45,8 +45,6 @@ export interface SetVariable {
 export interface OperationOverride {
   /** `GET /userlist`. */
   operationKey: string;
-  /** The generator's stable Postman item id for the operation. */
-  itemId: string;
   disabled: boolean;
   examples: ExampleOverrides;
   set: SetVariable[];
@@ -61,7 +59,7 @@ export interface ResolvedOverrides {
   fileName: string;
   /** In the file's order. */
   operations: OperationOverride[];
-  /** Run rank by item id: listed operations first, in order, then the rest in spec order. */
+  /** Run rank by operation key: listed operations first, in order, then the rest in spec order. */
   rank: Map<string, number>;
   /** Every file the overrides read (the overrides file and its script files), absolute. */
   inputs: string[];

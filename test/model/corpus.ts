@@ -4,7 +4,7 @@ import { buildModel } from "../../scripts/model/build";
 import { createContext } from "../../scripts/model/context";
 import { child } from "../../scripts/model/resolve";
 import { firstError } from "../../scripts/model/sample/index";
-import type { ModelResult } from "../../scripts/model/types";
+import type { ExampleSource, ModelResult } from "../../scripts/model/types";
 import type { LoadedSpec } from "../../scripts/spec/types";
 import { createOracle } from "./oracle";
 
@@ -25,7 +25,7 @@ export interface ExampleCheck {
   file: string;
   /** Pointer of the schema the example is for. */
   pointer: string;
-  source: "spec" | "generated";
+  source: ExampleSource;
   mode: "request" | "response";
   /** Our validator's first error (undefined: valid). */
   ours: string | undefined;
@@ -53,7 +53,7 @@ export function checkExamples(spec: LoadedSpec): { result: ModelResult; checks: 
     pointer: string,
     schema: unknown,
     value: unknown,
-    source: "spec" | "generated",
+    source: ExampleSource,
     mode: "request" | "response",
   ) => {
     checks.push({
