@@ -1,5 +1,6 @@
 import type { ApiModel, OperationModel } from "../model/types";
-import { objectLines, postmanScriptLines } from "./contracts";
+import { objectLines } from "./contract-data";
+import { postmanScriptLines } from "./contracts";
 import { idKeys } from "./ids";
 import { operationRequest } from "./request";
 import { tokenUrlHasGrantType } from "./token";

@@ -4,6 +4,8 @@
  * stale collection, so a reviewer sees "GET /tiles/{tile}: parameters" instead of a JSON diff.
  */
 
+import { isDataLine, readObjectLines } from "./contract-data";
+
 type Json = Record<string, unknown>;
 
 export type ChangeAspect =
@@ -70,32 +72,13 @@ function leaves(nodes: unknown): Json[] {
   return list(nodes).flatMap((node) => (Array.isArray(node.item) ? leaves(node.item) : [node]));
 }
 
-/**
- * The contract data lines of the collection test script (see contracts.ts: one entry per
- * line, `"<id>": '<json>',`), by constant name then key, as text.
- */
+/** The contract data of the collection test script (contract-data.ts), by constant then key. */
 function scriptConstants(collection: Json): Map<string, Map<string, string>> {
-  const out = new Map<string, Map<string, string>>();
-  let current: Map<string, string> | undefined;
-  for (const event of list(collection.event)) {
-    const exec =
-      isObject(event.script) && Array.isArray(event.script.exec) ? event.script.exec : [];
-    for (const line of exec) {
-      if (typeof line !== "string") continue;
-      const open = /^const (SPECPOST_[A-Z_]+) = \{$/.exec(line);
-      if (open?.[1]) {
-        current = new Map();
-        out.set(open[1], current);
-        continue;
-      }
-      if (line === "};") current = undefined;
-      const entry = current && /^ {2}(?:\[)?"((?:[^"\\]|\\.)*)"\]?: '(.*)',$/.exec(line);
-      if (current && entry?.[1] !== undefined && entry[2] !== undefined) {
-        current.set(JSON.parse(`"${entry[1]}"`) as string, entry[2].replace(/\\(.)/g, "$1"));
-      }
-    }
-  }
-  return out;
+  return readObjectLines(
+    list(collection.event).flatMap((event) =>
+      isObject(event.script) && Array.isArray(event.script.exec) ? event.script.exec : [],
+    ),
+  );
 }
 
 function contractOf(constants: Map<string, Map<string, string>>, id: string): Json | undefined {
@@ -222,7 +205,7 @@ function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>
   const code = (c: Json) =>
     list(c.event).map((e) =>
       (isObject(e.script) && Array.isArray(e.script.exec) ? e.script.exec : []).filter(
-        (l) => typeof l !== "string" || !/^ {2}(?:\[)?"(?:[^"\\]|\\.)*"\]?: '.*',$/.test(l),
+        (l) => typeof l !== "string" || !isDataLine(l),
       ),
     );
   if (!same(code(a), code(b))) out.push("collection scripts");

@@ -2,6 +2,7 @@ import { scriptAssetLines } from "../assets";
 import type { ApiModel, OperationModel, ResponseModel } from "../model/types";
 import { escapeToken } from "../schema/pointer";
 import type { Draft07Schema, SchemaRegistry } from "../schema/types";
+import { objectLines } from "./contract-data";
 
 /** What the spec documents for one response status, as contract.js reads it. */
 export interface ResponseContract {
@@ -129,34 +130,6 @@ function definitionName(ref: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * `const NAME = {` + one `"key": value,` line per entry + `};`. With `asJsonText`, each value
- * is its JSON text in a single-quoted string, parsed only when a request needs it: the
- * sandbox recompiles the script for every request, and building a big object literal costs
- * far more than scanning a string (GitHub's API: ~1 s against a few ms per request).
- */
-export function objectLines(
-  name: string,
-  entries: Map<string, unknown>,
-  asJsonText = false,
-): string[] {
-  if (entries.size === 0) return [`const ${name} = {};`];
-  const lines = [`const ${name} = {`];
-  for (const [key, value] of entries) {
-    const text = asJsonText ? singleQuoted(JSON.stringify(value)) : JSON.stringify(value);
-    // A literal `"__proto__": x` would set the prototype instead of adding the key.
-    const property = key === "__proto__" ? `[${JSON.stringify(key)}]` : JSON.stringify(key);
-    lines.push(`  ${property}: ${text},`);
-  }
-  lines.push("};");
-  return lines;
-}
-
-/** JSON text as a JS string literal: only `\` and `'` need escaping, so it stays readable. */
-export function singleQuoted(json: string): string {
-  return `'${json.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 
 /** A scripts/postman/*.js file as exec lines, one per source line, inlined verbatim. */

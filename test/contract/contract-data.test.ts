@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  contractTestScript,
+  isDataLine,
   objectLines,
-  reachableDefinitions,
+  readObjectLines,
   singleQuoted,
-} from "../../scripts/collection/contracts";
+} from "../../scripts/collection/contract-data";
+import { contractTestScript, reachableDefinitions } from "../../scripts/collection/contracts";
 import { apiModel, handRegistry, operation, ref } from "./fixture";
 
 const definitions = {
@@ -48,6 +49,26 @@ describe("contractTestScript data lines", () => {
   ])("writes values as single-quoted JSON text that reads back exactly: %s", (_name, value) => {
     const text = singleQuoted(JSON.stringify(value));
     expect(JSON.parse(new Function(`return ${text};`)())).toEqual(value);
+  });
+
+  it("reads back exactly what it wrote (the change summary's view of the previous file)", () => {
+    const entries = new Map<string, unknown>([
+      ["__proto__", { a: 1 }],
+      ['GET /x/{"y"}', { pattern: '^\\d+\'s "x"$', "it's": "\\", sep: "a\u2028b" }],
+      ["plain", [1, null, "two"]],
+    ]);
+    const lines = ["// a comment", ...objectLines("SPECPOST_A", entries, true), "const b = 1;"];
+    const read = readObjectLines(lines).get("SPECPOST_A");
+    expect([...(read?.keys() ?? [])]).toEqual([...entries.keys()]);
+    for (const [key, value] of entries) expect(JSON.parse(read?.get(key) ?? "")).toEqual(value);
+    expect(lines.filter(isDataLine)).toHaveLength(entries.size);
+    // The whole generated script reads back too: every contract entry, none of the code.
+    const data = readObjectLines(script());
+    expect([...(data.get("SPECPOST_CONTRACTS")?.keys() ?? [])]).toEqual([
+      "id:GET /userlist",
+      "id:DELETE /users",
+    ]);
+    expect(data.get("SPECPOST_DEFINITIONS")?.size).toBe(4);
   });
 
   it("keeps a definition named __proto__ as a key", () => {
