@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm run lint` step: fails when the sources import each other in a circle, type-only imports
-// included (they tie the modules' meanings together just the same). Top-level import/export
-// declarations only: a lazy `await import()` is how a command defers a stage, not a cycle.
-// TypeScript's own parser reads the imports: nothing parses TypeScript by hand.
+// `npm run lint` step: the layout rules of STYLE.md that no linter checks.
+// - No import cycles, type-only imports included (they tie the modules' meanings together just
+//   the same). Top-level import/export declarations only: a lazy `await import()` is how a
+//   command defers a stage, not a cycle. TypeScript's own parser reads the imports.
+// - No source file over MAX_LINES lines: past that a file is asking to be split.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { ROOT } from "./fresh.mjs";
 
 const SOURCES = join(ROOT, "scripts");
+const MAX_LINES = 300;
 const files = readdirSync(SOURCES, { recursive: true })
   .map(String)
   .filter((file) => file.endsWith(".ts") && !file.endsWith(".d.ts"))
@@ -24,8 +26,13 @@ function target(from, specifier) {
 }
 
 const graph = new Map();
+const long = [];
 for (const file of files) {
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+  const text = readFileSync(file, "utf8");
+  const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+  if (lines > MAX_LINES)
+    long.push(`${relative(ROOT, file)}: ${lines} lines (at most ${MAX_LINES})`);
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest);
   const imports = [];
   for (const statement of source.statements) {
     const specifier =
@@ -70,15 +77,16 @@ function connect(file) {
 }
 for (const file of [...graph.keys()].sort()) if (!meta.has(file)) connect(file);
 
-if (cycles.length === 0) {
-  process.stdout.write(`no import cycles (${graph.size} files)\n`);
-} else {
-  for (const cycle of cycles) {
-    const names = cycle.map((f) => relative(ROOT, f));
-    process.stderr.write(`import cycle: ${names.join(" ↔ ")}\n`);
-  }
-  process.stderr.write(
-    "break each cycle: move the shared type into types.ts or pass a callback (see schema/translate.ts)\n",
-  );
-  process.exit(1);
+for (const cycle of cycles) {
+  process.stderr.write(`import cycle: ${cycle.map((f) => relative(ROOT, f)).join(" ↔ ")}\n`);
 }
+if (cycles.length > 0) {
+  process.stderr.write(
+    "  break each cycle: move the shared type into types.ts or pass a callback (see schema/translate.ts)\n",
+  );
+}
+for (const line of long) process.stderr.write(`file too long: ${line}; split it by concern\n`);
+if (cycles.length > 0 || long.length > 0) process.exit(1);
+process.stdout.write(
+  `layout: no import cycles, no file over ${MAX_LINES} lines (${files.length} files)\n`,
+);
