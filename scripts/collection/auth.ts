@@ -1,4 +1,5 @@
 import type { AuthModel } from "../model/types";
+import { urlLiteral } from "./literal";
 import type { PostmanAuth, PostmanAuthAttribute, PostmanVariable } from "./types";
 
 const attribute = (key: string, value: string): PostmanAuthAttribute => ({
@@ -110,12 +111,17 @@ const TOKEN_STATE: Array<[string, string, string]> = [
 
 export function collectionVariables(baseUrl: string, auth: AuthModel): PostmanVariable[] {
   const variables: PostmanVariable[] = [
-    { key: "baseUrl", value: baseUrl, type: "string", description: "Base URL of the API." },
+    {
+      key: "baseUrl",
+      value: urlLiteral(baseUrl),
+      type: "string",
+      description: "Base URL of the API.",
+    },
   ];
   if (auth.kind === "client-credentials") {
     variables.push({
       key: "tokenUrl",
-      value: auth.tokenUrl,
+      value: urlLiteral(auth.tokenUrl),
       type: "string",
       description: "OAuth 2.0 token endpoint (client credentials).",
     });

@@ -1,4 +1,5 @@
 import type { BodyModel } from "../model/types";
+import { jsonLiteral, looksLikeVariable, plainLiteral, xmlLiteral } from "./literal";
 import { scalarText } from "./params";
 import type { PostmanBody, PostmanFormParam } from "./types";
 
@@ -29,17 +30,20 @@ export function exampleText(example: unknown, contentType: string): string {
   return typeof example === "string" ? example : scalarText(example);
 }
 
-function formParams(example: unknown): PostmanFormParam[] {
+function formFields(example: unknown): Array<{ key: string; value: string }> {
   if (example === null || typeof example !== "object" || Array.isArray(example)) return [];
-  const params: PostmanFormParam[] = [];
+  const fields: Array<{ key: string; value: string }> = [];
   for (const [key, value] of Object.entries(example)) {
     if (value === undefined) continue;
     // Arrays travel as repeated fields (OpenAPI's default `explode: true` for forms).
     const values = Array.isArray(value) ? value : [value];
-    for (const item of values) params.push({ key, value: scalarText(item), type: "text" });
+    for (const item of values) fields.push({ key, value: scalarText(item) });
   }
-  return params;
+  return fields;
 }
+
+const asParams = (fields: Array<{ key: string; value: string }>): PostmanFormParam[] =>
+  fields.map(({ key, value }) => ({ key, value, type: "text" as const }));
 
 export interface RequestBodyParts {
   body: PostmanBody;
@@ -47,19 +51,44 @@ export interface RequestBodyParts {
   contentType?: string;
 }
 
+/**
+ * Body text as sent, the spec's `{{…}}` made literal for the medium (literal.ts); the user's
+ * own values keep their variables.
+ */
+function literalText(text: string, language: string, user: boolean): string {
+  if (user) return text;
+  if (language === "json") return jsonLiteral(text);
+  if (language === "xml" || language === "html") return xmlLiteral(text);
+  return plainLiteral(text);
+}
+
 export function requestBody(model: BodyModel): RequestBodyParts {
   const media = mediaType(model.contentType);
+  const user = model.exampleSource === "user";
   if (media === "application/x-www-form-urlencoded") {
+    const fields = formFields(model.example);
+    // Postman encodes form fields itself, after substituting variables: spec text that looks
+    // like one goes as a raw body encoded here, which arrives as exactly the spec's value.
+    if (!user && fields.some((f) => looksLikeVariable(f.key) || looksLikeVariable(f.value))) {
+      const raw = new URLSearchParams(
+        fields.map((f): [string, string] => [f.key, f.value]),
+      ).toString();
+      return { body: { mode: "raw", raw }, contentType: model.contentType };
+    }
     return {
-      body: { mode: "urlencoded", urlencoded: formParams(model.example) },
+      body: { mode: "urlencoded", urlencoded: asParams(fields) },
       contentType: model.contentType,
     };
   }
   if (media === "multipart/form-data") {
-    return { body: { mode: "formdata", formdata: formParams(model.example) } };
+    const fields = formFields(model.example).map(({ key, value }) => ({
+      key,
+      value: user ? value : plainLiteral(value),
+    }));
+    return { body: { mode: "formdata", formdata: asParams(fields) } };
   }
   const language = previewLanguage(model.contentType);
-  const raw = exampleText(model.example, model.contentType);
+  const raw = literalText(exampleText(model.example, model.contentType), language, user);
   const body: PostmanBody =
     language === "text"
       ? { mode: "raw", raw }

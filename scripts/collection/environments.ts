@@ -8,6 +8,7 @@ import type { ApiModel } from "../model/types";
 import { credentialVariables } from "./auth";
 import { trimTrailingSlash } from "./build";
 import { idKeys, idSource } from "./ids";
+import { urlLiteral } from "./literal";
 import type { PostmanEnvironment, PostmanEnvironmentValue } from "./types";
 
 export const TARGETS = ["mock", "sandbox", "production"] as const;
@@ -39,10 +40,12 @@ function environmentValues(model: ApiModel, target: Target): PostmanEnvironmentV
   const baseUrl = trimTrailingSlash(model.baseUrl);
   const auth = model.auth;
   const values = [
-    value("baseUrl", target === "mock" ? trimTrailingSlash(mockUrl(baseUrl)) : baseUrl),
+    // URLs from the spec: Postman resolves `{{x}}` inside variable values too (literal.ts).
+    value("baseUrl", urlLiteral(target === "mock" ? trimTrailingSlash(mockUrl(baseUrl)) : baseUrl)),
   ];
   if (auth.kind === "client-credentials") {
-    values.push(value("tokenUrl", target === "mock" ? mockUrl(auth.tokenUrl) : auth.tokenUrl));
+    const tokenUrl = target === "mock" ? mockUrl(auth.tokenUrl) : auth.tokenUrl;
+    values.push(value("tokenUrl", urlLiteral(tokenUrl)));
   }
   for (const credential of credentialVariables(auth)) {
     let text = "";

@@ -1,5 +1,6 @@
 import type { OperationModel, ParameterModel } from "../model/types";
 import { mediaType, requestBody } from "./body";
+import { plainLiteral, urlLiteral } from "./literal";
 import {
   encodePathText,
   encodeQueryText,
@@ -55,11 +56,16 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
         return `:${param.name}`;
       }
       // Postman variables must fill a whole segment: `{name}.{ext}`, `{name}:cancel` and
-      // label/matrix styles get their example written in place.
-      return segment.replace(/\{([^{}]+)\}/g, (match, name: string) => {
-        const p = pathParams.get(name);
-        return p ? encoderFor(p, encodePathText)(pathText(p)) : match;
-      });
+      // label/matrix styles get their example written in place. The spec's own text around
+      // them is literal: braces left in it are encoded, so no `{{x}}` becomes a variable.
+      return segment
+        .split(/(\{[^{}]+\})/)
+        .map((part) => {
+          const name = /^\{([^{}]+)\}$/.exec(part)?.[1];
+          const p = name === undefined ? undefined : pathParams.get(name);
+          return p ? encoderFor(p, encodePathText)(pathText(p)) : urlLiteral(part);
+        })
+        .join("");
     });
 
   const query: PostmanQueryParam[] = [];
@@ -84,12 +90,18 @@ function operationHeaders(operation: OperationModel, contentType: string | undef
   const headers: PostmanHeader[] = [];
   for (const param of operation.parameters) {
     if (param.in !== "header" || IGNORED_HEADER_PARAMS.has(param.name.toLowerCase())) continue;
-    const header = { key: param.name, value: simpleText(param.example, param.explode ?? false) };
+    const text = simpleText(param.example, param.explode ?? false);
+    const header = {
+      key: param.name,
+      value: param.exampleSource === "user" ? text : plainLiteral(text),
+    };
     headers.push(disabledUnlessRequired(withDescription(header, param.description), param));
   }
   const cookies = operation.parameters.filter((p) => p.in === "cookie" && p.required);
   if (cookies.length > 0) {
-    const value = cookies.map((c) => `${c.name}=${simpleText(c.example, false)}`).join("; ");
+    const value = cookies
+      .map((c) => `${c.name}=${plainLiteral(simpleText(c.example, false))}`)
+      .join("; ");
     headers.push({ key: "Cookie", value });
   }
   if (contentType !== undefined) headers.push({ key: "Content-Type", value: contentType });

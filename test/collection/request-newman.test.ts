@@ -139,3 +139,94 @@ describe("generated requests under Newman", () => {
     expect(got.body).toContain("report");
   });
 });
+
+describe("spec text that looks like a Postman variable", () => {
+  // A spec (third-party text) that names the collection's secret: Postman and Newman would
+  // fill it in and send it to the API host. It must arrive as the spec's literal text.
+  const SECRET = "sentinel-secret-4f9a";
+  const V = "{{client_secret}}";
+
+  async function sendWithSecret(operation: OperationModel, baseUrl = `${origin}/base`) {
+    received.length = 0;
+    const collection = buildCollection(
+      model({ auth: { kind: "none" }, baseUrl, operations: [operation] }),
+      passThroughRegistry(),
+    );
+    const run = await runNewman(collection, { envVar: { client_secret: SECRET } });
+    expect(run.scriptErrors).toEqual([]);
+    expect(received).toHaveLength(1);
+    const got = received[0] as Received;
+    expect(JSON.stringify(got)).not.toContain(SECRET);
+    return got;
+  }
+
+  it.each([
+    [
+      "a literal path segment",
+      "/v{{client_secret}}/x",
+      [],
+      (got: Received) => expect(decodeURIComponent(got.path)).toBe(`/base/v${V}/x`),
+    ],
+    [
+      "path, query, header and cookie values",
+      "/items/{id}",
+      [
+        param("id", "path", V),
+        param("q", "query", V, { required: true }),
+        param("X-Thing", "header", V, { required: true }),
+        param("session", "cookie", V, { required: true }),
+      ],
+      (got: Received) => {
+        expect(decodeURIComponent(got.path)).toBe(`/base/items/${V}`);
+        expect(got.query).toEqual([["q", V]]);
+        expect(got.headers["x-thing"]).toBe("%7B%7Bclient_secret}}");
+      },
+    ],
+  ] as const)("%s: never filled in", async (_what, path, parameters, check) => {
+    check(await sendWithSecret(op("get", path, { parameters: [...parameters] })));
+  });
+
+  it("in the server URL: never filled in", async () => {
+    const got = await sendWithSecret(op("get", "/x"), `${origin}/b${V}`);
+    expect(decodeURIComponent(got.path)).toBe(`/b${V}/x`);
+  });
+
+  it.each([
+    [
+      "application/json",
+      { note: V, list: [V] },
+      (body: string) => expect(JSON.parse(body)).toEqual({ note: V, list: [V] }),
+    ],
+    [
+      "application/xml",
+      `<a b="${V}">${V}</a>`,
+      (body: string) =>
+        expect(body).toBe(`<a b="&#123;{client_secret}}">&#123;{client_secret}}</a>`),
+    ],
+    ["text/plain", `say ${V}`, (body: string) => expect(body).toBe("say %7B%7Bclient_secret}}")],
+    [
+      "application/x-www-form-urlencoded",
+      { text: V, [V]: "k" },
+      (body: string) =>
+        expect([...new URLSearchParams(body)]).toEqual([
+          ["text", V],
+          [V, "k"],
+        ]),
+    ],
+    [
+      "multipart/form-data",
+      { text: V },
+      (body: string) => expect(body).toContain("%7B%7Bclient_secret}}"),
+    ],
+  ] as const)(
+    "a %s body: never filled in, exact where the medium can say it",
+    async (contentType, example, check) => {
+      const got = await sendWithSecret(
+        op("post", "/things", {
+          requestBody: { contentType, required: true, example, pointer: "" },
+        }),
+      );
+      check(got.body);
+    },
+  );
+});
