@@ -26,6 +26,7 @@ export type ProblemCode =
   | "no-operations"
   | "duplicate-operation-id"
   | "invalid-example"
+  | "variable-like-text"
   | "unsupported-schema"
   // user overrides (issue 5)
   | "invalid-override"

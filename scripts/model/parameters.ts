@@ -71,6 +71,12 @@ function mediaOf(
     : undefined;
 }
 
+/** `{{name}}` anywhere in a value (headers and cookies have no escape for it, see collection/literal.ts). */
+function hasVariableText(value: unknown): boolean {
+  const text = typeof value === "string" ? value : JSON.stringify(value ?? "");
+  return /\{\{[^{}]*\}\}/.test(text);
+}
+
 function toModel(ctx: ModelContext, { value, pointer }: RawParameter): ParameterModel {
   const location = value.in as ParameterModel["in"];
   const media = mediaOf(value, pointer);
@@ -101,6 +107,14 @@ function toModel(ctx: ModelContext, { value, pointer }: RawParameter): Parameter
     pointer,
   };
   if (exampleSource) model.exampleSource = exampleSource;
+  if ((location === "header" || location === "cookie") && given && hasVariableText(example)) {
+    ctx.report(
+      "variable-like-text",
+      "warning",
+      given.pointer,
+      `The ${location} example of '${String(value.name)}' holds '{{…}}', which Postman would replace with a variable (it could be a secret); it is sent with those braces percent-encoded. Change the example if the server needs the braces.`,
+    );
+  }
   if (typeof value.description === "string") model.description = value.description;
   if (value.deprecated === true) model.deprecated = true;
   if (schema !== undefined) model.schema = schema;

@@ -154,6 +154,31 @@ describe("parameter example precedence", () => {
     expect(params[1]).toMatchObject({ example: want, exampleSource: "spec" });
   });
 
+  it.each([
+    ["header", true],
+    ["cookie", true],
+    ["query", false],
+  ])(
+    "a %s example holding {{…}} is warned about where the medium cannot escape it: %s",
+    (where, warned) => {
+      const { codes } = parametersOf({
+        get: op({
+          parameters: [
+            idParam,
+            {
+              name: "X-A",
+              in: where,
+              required: true,
+              example: "{{client_secret}}",
+              schema: { type: "string" },
+            },
+          ],
+        }),
+      });
+      expect(codes.includes("variable-like-text")).toBe(warned);
+    },
+  );
+
   it("a spec example that breaks its schema is used anyway, with an invalid-example warning", () => {
     const { params, codes } = parametersOf({
       get: op({
