@@ -233,6 +233,7 @@ describe("contract script under Newman", () => {
       "GET /health: GET /health → 200 matches response schema",
       "HEAD /head: HEAD /head → status 200 is documented",
       "HEAD /head: HEAD /head → 200 content type application/json",
+      "DELETE /gone: DELETE /gone → status 204 is documented",
     ]);
   });
 

@@ -72,6 +72,13 @@ export const model = apiModel(
       [{ status: "200", content: { "application/json": ref("UserList") } }],
       { secured: false },
     ),
+    // Specs often give a 204 a body schema; HTTP forbids the body (and so its Content-Type).
+    operation(
+      "delete",
+      "/gone",
+      [{ status: "204", content: { "application/json": ref("Error") } }],
+      { secured: false },
+    ),
     operation("get", "/report", [
       { status: "200", content: { "application/json": ref("UserList"), "text/csv": undefined } },
     ]),
@@ -90,6 +97,7 @@ export const conforming: Record<string, Reply> = {
   "/tree": json(200, goodTree),
   "/health": json(200, { status: "ok" }),
   "/head": json(200, goodUsers),
+  "/gone": { status: 204 },
   "/report": {
     status: 200,
     headers: { "content-type": "text/csv" },
@@ -112,6 +120,7 @@ export const CONFORMING_NAMES = [
   "GET /health → 200 matches response schema",
   "HEAD /head → status 200 is documented",
   "HEAD /head → 200 content type application/json",
+  "DELETE /gone → status 204 is documented",
   "GET /report → authorized",
   "GET /report → status 200 is documented",
   "GET /report → 200 content type application/json or text/csv",
