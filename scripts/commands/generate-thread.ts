@@ -59,7 +59,10 @@ export function generateInThread(ctx: GenerateContext, signal?: AbortSignal): Pr
       return;
     }
     const { source, eval: isEval } = workerSource();
-    const worker = new Worker(source, { eval: isEval, workerData: ctx });
+    // The worker inherits the main thread's Node flags (heap size, ...), except the one a
+    // worker refuses (`node --input-type=module -e`, as scripts and tests start the bundle).
+    const execArgv = process.execArgv.filter((flag) => !flag.startsWith("--input-type"));
+    const worker = new Worker(source, { eval: isEval, workerData: ctx, execArgv });
     let settled = false;
     const settle = (finish: () => void) => {
       if (settled) return;
