@@ -2,8 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mockCommand } from "../../scripts/commands/mock";
 import { runCommand } from "../../scripts/commands/run";
+import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from "../../scripts/mock/constants";
 import { runCli } from "../golden/run-cli";
+import { waitFor } from "../watch/wait";
 import { captureIo } from "./helpers/io";
 
 /**
@@ -81,5 +84,37 @@ describe("generate --token-url, then run", () => {
     expect(io.err.join("")).toBe(
       "specpost run: collections/bearer.postman_collection.json: its specpost_model_options variable is not what specpost generate writes; regenerate the collection\n",
     );
+  }, 60_000);
+
+  it("lets specpost mock serve the token endpoint the collection was generated with", async () => {
+    await runCli(["generate", "--token-url", TOKEN_URL], dir);
+    const io = captureIo(dir);
+    let stop: (signal: string) => void = () => undefined;
+    const stopped = new Promise<string>((resolve) => {
+      stop = resolve;
+    });
+    const exit = mockCommand(["specs/bearer.yaml", "--port", "0"], io, () => stopped);
+    try {
+      await waitFor("the mock to listen", () => io.out.join("").includes("stop with Ctrl-C"));
+      const out = io.out.join("");
+      expect(out).toContain(
+        `using --token-url ${TOKEN_URL}, recorded in collections/bearer.postman_collection.json\n`,
+      );
+      const tokenUrl = /token URL {4}(\S+)/.exec(out)?.[1];
+      expect(tokenUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/token$/);
+      const response = await fetch(tokenUrl ?? "", {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: MOCK_CLIENT_ID,
+          client_secret: MOCK_CLIENT_SECRET,
+        }),
+      });
+      expect(response.status).toBe(200);
+    } finally {
+      stop("test");
+    }
+    expect(await exit).toBe(0);
   }, 60_000);
 });
