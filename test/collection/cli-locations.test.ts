@@ -68,4 +68,20 @@ describe("specpost generate: problem locations", () => {
       "api.yaml:23:15 warning unsupported-schema The schema is not an object or boolean, so the contract test accepts any value there; make it a schema (at #/paths/~1things/get/responses/200/content/application~1json/schema)\n",
     );
   });
+
+  it("locates a schema-stage warning inside a $ref'd schema file in that file", async () => {
+    await writeFile(
+      join(cwd, "api.yaml"),
+      API.replace('schema: "hello"', 'schema: { $ref: "./schemas.yaml#/Odd" }'),
+    );
+    await writeFile(
+      join(cwd, "schemas.yaml"),
+      'Odd:\n  type: object\n  properties:\n    name: "hello"\n',
+    );
+    const { code, stderr } = await runCli(["generate", "api.yaml"], cwd);
+    expect(code).toBe(0);
+    expect(stderr).toContain(
+      "schemas.yaml:4:5 warning unsupported-schema The schema is not an object or boolean, so the contract test accepts any value there; make it a schema (at #/Odd/properties/name)\n",
+    );
+  });
 });
