@@ -63,6 +63,34 @@ async function everyFile(root: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name).slice(root.length + 1));
 }
 
+/** Starts the real CLI in `dir`, signals it once it is at work, and reports how it ended. */
+async function signalled(args: string[], signal: NodeJS.Signals) {
+  const child = spawn(process.execPath, [join(ROOT, "bin", "specpost.mjs"), ...args], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once("exit", (code) => resolve({ code, at: Date.now() })),
+  );
+  // Long enough for the CLI to start and be inside the pipeline; far shorter than the run.
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
+  const runningWhenSignalled = child.exitCode === null;
+  const sent = Date.now();
+  child.kill(signal);
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  const { code, at } = await exited;
+  clearTimeout(timeout);
+  return { runningWhenSignalled, code, afterMs: at - sent, stdout, stderr };
+}
+
 describe("specpost generate on a signal", () => {
   it.each([
     ["SIGTERM", 143],
@@ -70,37 +98,24 @@ describe("specpost generate on a signal", () => {
   ] as const)(
     "stops within seconds of %s, exits %i, writes nothing",
     async (signal, exitCode) => {
-      const child = spawn(
-        process.execPath,
-        [join(ROOT, "bin", "specpost.mjs"), "generate", "big.yaml"],
-        {
-          cwd: dir,
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      let stderr = "";
-      child.stderr.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-        child.once("exit", (code) => resolve({ code, at: Date.now() })),
-      );
-      // Long enough for the CLI to start and be inside the pipeline; far shorter than the run.
-      await new Promise((resolve) => setTimeout(resolve, 2_500));
-      expect(child.exitCode).toBeNull();
-      const sent = Date.now();
-      child.kill(signal);
-      const timeout = setTimeout(() => child.kill("SIGKILL"), 10_000);
-      const { code, at } = await exited;
-      clearTimeout(timeout);
-
-      expect(at - sent).toBeLessThan(3_000);
-      expect(code).toBe(exitCode);
-      expect(stderr).toBe(`specpost generate: stopped (${signal}); nothing written\n`);
+      const run = await signalled(["generate", "big.yaml"], signal);
+      expect(run.runningWhenSignalled).toBe(true);
+      expect(run.afterMs).toBeLessThan(3_000);
+      expect(run.code).toBe(exitCode);
+      expect(run.stderr).toBe(`specpost generate: stopped (${signal}); nothing written\n`);
       expect(await everyFile(dir)).toEqual(["big.yaml"]);
     },
     30_000,
   );
+
+  it("--watch: stops the generation under way and exits 0", async () => {
+    const run = await signalled(["generate", "big.yaml", "--watch"], "SIGTERM");
+    expect(run.runningWhenSignalled).toBe(true);
+    expect(run.afterMs).toBeLessThan(3_000);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("stopped watching (SIGTERM)\n");
+    expect(await everyFile(dir)).toEqual(["big.yaml"]);
+  }, 30_000);
 });
 
 describe("writeFiles stopped while staging", () => {
