@@ -1,7 +1,8 @@
 /**
  * Problems are data: every stage returns them, only the CLI prints them.
- * A problem names the file and (where known) the JSON pointer; line and column are
- * filled in by the loader's locator before printing.
+ * A problem's location is a source and a JSON pointer (`Location`); the file the pointer
+ * really lands in (a `$ref`'d file, say), its line and column are computed once, by
+ * `locateProblems`, just before the problems are printed.
  */
 export type ProblemCode =
   // reading and parsing
@@ -36,16 +37,31 @@ export type ProblemCode =
 
 export type Severity = "error" | "warning";
 
-export interface Problem {
+/** Where a problem is: the file as the user named it and a JSON pointer inside it. */
+export interface Location {
+  file: string;
+  pointer?: string;
+}
+
+/** A location resolved for printing: the file the pointer lands in, and the pointer there. */
+export interface Position extends Location {
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** Maps a pointer of the loaded (bundled) document to the file, pointer, line and column. */
+export type Locator = (pointer: string) => Position;
+
+export interface Problem extends Location {
   code: ProblemCode;
   severity: Severity;
   /** One sentence: what is wrong and what to do about it. */
   message: string;
-  /** Path of the file the problem is in, as the user named it (relative to cwd when possible). */
-  file: string;
-  /** JSON pointer inside `file`, e.g. `#/paths/~1userlist/get/responses`. */
-  pointer?: string;
-  /** 1-based. */
+  // `file`: as the user named it (relative to cwd when possible). `pointer` (e.g.
+  // `#/paths/~1userlist/get/responses`) is in the loaded document until located, then in `file`.
+  /** 1-based; set once located. */
   line?: number;
   /** 1-based. */
   column?: number;
@@ -65,6 +81,30 @@ export function problem(
 
 export const hasErrors = (problems: readonly Problem[]): boolean =>
   problems.some((p) => p.severity === "error");
+
+/**
+ * Fills in file, pointer, line and column of the problems that have a pointer and no position
+ * yet, in the file each pointer lands in; then orders them by place (users fix a file top to
+ * bottom). Problems already located (syntax errors, found while parsing) keep their position.
+ */
+export function locateProblems(problems: readonly Problem[], locate?: Locator): Problem[] {
+  const located = problems.map((p, index) => {
+    if (locate === undefined || p.line !== undefined || p.pointer === undefined) {
+      return { p, index };
+    }
+    const at = locate(p.pointer);
+    return { p: { ...p, ...at, pointer: at.pointer ?? p.pointer }, index };
+  });
+  return located
+    .sort(
+      (a, b) =>
+        (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
+        (a.p.line ?? 1) - (b.p.line ?? 1) ||
+        (a.p.column ?? 1) - (b.p.column ?? 1) ||
+        a.index - b.index,
+    )
+    .map(({ p }) => p);
+}
 
 /** `file:line:col severity code message` — one line, no stack trace, ever. */
 export function formatProblem(p: Problem): string {

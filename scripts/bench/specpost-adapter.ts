@@ -1,9 +1,7 @@
-import { renderModel } from "../collection/generate";
 import type { OutputFile } from "../collection/write";
-import { buildModel } from "../model/build";
 import type { ApiModel } from "../model/types";
+import { generateSpec } from "../pipeline";
 import { hasErrors, type Problem } from "../problems";
-import { loadSpec } from "../spec/load";
 import type { StageClock } from "./stage-clock";
 
 export interface InMemoryOutput {
@@ -23,16 +21,16 @@ export async function generateInMemory(
   options: { tokenUrl?: string },
   clock: StageClock,
 ): Promise<InMemoryOutput> {
-  const loaded = await clock.time("load", () => loadSpec(file, { cwd: process.cwd() }));
-  if (!loaded.spec || hasErrors(loaded.problems)) throw new Error(firstError(loaded.problems));
-  const spec = loaded.spec;
-  const built = await clock.time("model", () =>
-    buildModel(spec, options.tokenUrl === undefined ? {} : { tokenUrl: options.tokenUrl }),
-  );
-  if (!built.model || hasErrors(built.problems)) throw new Error(firstError(built.problems));
-  const model = built.model;
   // The output folder only names the files; nothing is written.
-  const files = await clock.time("render", () => renderModel(model, "/specpost-bench"));
+  const outcome = await generateSpec(
+    file,
+    { cwd: process.cwd(), model: options, outDir: "/specpost-bench" },
+    clock,
+  );
+  const { model, files } = outcome;
+  if (!model || files.length === 0 || hasErrors(outcome.problems)) {
+    throw new Error(firstError(outcome.problems));
+  }
   return {
     model,
     files,

@@ -25,6 +25,8 @@ if (
 
 const ENTRIES = {
   specpost: "scripts/cli.ts",
+  // `generate` runs the pipeline in this worker thread (scripts/commands/generate-thread.ts).
+  "generate-worker": "scripts/commands/generate-worker.ts",
   "bench/child-specpost": "scripts/bench/child-specpost.ts",
   "bench/newman-child": "scripts/bench/newman-child.ts",
 };

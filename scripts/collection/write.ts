@@ -39,13 +39,19 @@ const firstLine = (error: unknown) =>
  * Writes one spec's files together: every changed file is first written to a temporary file
  * beside its target, and only when all of them are staged are they renamed into place. A
  * reader sees old or new files, never half of one, and a spec whose files cannot all be
- * staged changes nothing on disk. Files already up to date are left alone.
+ * staged changes nothing on disk. Files already up to date are left alone. `signal` aborted
+ * while staging (SIGINT/SIGTERM): the temporary files are removed, nothing is renamed, and
+ * the outcomes are empty.
  */
-export async function writeFiles(files: readonly OutputFile[]): Promise<WriteOutcome[]> {
+export async function writeFiles(
+  files: readonly OutputFile[],
+  signal?: AbortSignal,
+): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = [];
   const staged: Array<{ path: string; temp: string }> = [];
   let failure: { path: string; error: string } | undefined;
   for (const file of files) {
+    if (signal?.aborted) break;
     if ((await current(file.path)) === file.content) {
       outcomes.push({ path: file.path, status: "unchanged" });
       continue;
@@ -62,9 +68,9 @@ export async function writeFiles(files: readonly OutputFile[]): Promise<WriteOut
       break;
     }
   }
-  if (failure) {
+  if (failure || signal?.aborted) {
     await Promise.all(staged.map((s) => rm(s.temp, { force: true }).catch(() => undefined)));
-    return [{ path: failure.path, status: "failed", error: failure.error }];
+    return failure ? [{ path: failure.path, status: "failed", error: failure.error }] : [];
   }
   for (const { path, temp } of staged) {
     try {

@@ -1,15 +1,15 @@
-import { readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { type CollectionChanges, formatChanges, summariseChanges } from "../collection/changes";
+import { formatChanges } from "../collection/changes";
 import { findSpecs } from "../collection/discover";
-import { type GenerateContext, generate } from "../collection/generate";
-import { type OutputFile, staleFiles, writeFiles } from "../collection/write";
+import { staleFiles, writeFiles } from "../collection/write";
+import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
 import { startWatch } from "../watch/watch";
+import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
-import { stopSignal } from "./stop-signal";
+import { exitCodeOfSignal, stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
 
@@ -69,7 +69,7 @@ function parse(args: string[], cwd: string): Parsed {
   const ctx: Omit<GenerateContext, "specs"> = {
     cwd,
     outDir: resolve(cwd, values["out-dir"] ?? "."),
-    ...(tokenUrl === undefined ? {} : { tokenUrl }),
+    model: tokenUrl === undefined ? {} : { tokenUrl },
   };
   return {
     ok: true,
@@ -91,9 +91,26 @@ async function defaultSpecs(cwd: string): Promise<string[] | undefined> {
 
 type Ctx = Omit<GenerateContext, "specs">;
 
-/** One generation: prints problems, then writes (or checks) and prints what changed. */
-async function generateOnce(specs: string[], ctx: Ctx, check: boolean, io: Io): Promise<number> {
-  const result = await generate({ ...ctx, specs });
+/**
+ * One generation: the pipeline runs in a worker thread (so `stop` ends it at once), then the
+ * problems are printed and the files written (or checked), with what changed. `wrote`: some
+ * file was written (what a stop in the middle reports).
+ */
+async function generateOnce(
+  specs: string[],
+  ctx: Ctx,
+  check: boolean,
+  io: Io,
+  stop: AbortSignal,
+): Promise<{ code: number; wrote: boolean }> {
+  let generation: Awaited<ReturnType<typeof generateInThread>>;
+  try {
+    generation = await generateInThread({ ...ctx, specs }, stop);
+  } catch (error) {
+    if (error instanceof GenerationStopped) return { code: 1, wrote: false };
+    throw error;
+  }
+  const { result } = generation;
   const show = (path: string) => {
     const near = relative(io.cwd, path);
     return near === "" || near.startsWith("..") ? path : near;
@@ -107,7 +124,7 @@ async function generateOnce(specs: string[], ctx: Ctx, check: boolean, io: Io): 
     }
   }
   const files = result.specs.flatMap((s) => s.files);
-  const summaries = await collectionChanges(files);
+  const summaries = new Map(generation.changes);
   // A brand-new file needs no summary: "wrote" or "stale" already says it all.
   const changesOf = (path: string) => {
     const changes = summaries.get(path);
@@ -121,14 +138,16 @@ async function generateOnce(specs: string[], ctx: Ctx, check: boolean, io: Io): 
       io.stderr(
         `specpost generate --check: ${stale.length} file(s) out of date; run 'specpost generate' and commit them\n`,
       );
-      return 1;
+      return { code: 1, wrote: false };
     }
-    return failed ? 1 : 0;
+    return { code: failed ? 1 : 0, wrote: false };
   }
 
+  let wrote = false;
   for (const spec of result.specs) {
     if (spec.files.length === 0) continue;
-    for (const outcome of await writeFiles(spec.files)) {
+    if (stop.aborted) break;
+    for (const outcome of await writeFiles(spec.files, stop)) {
       if (outcome.status === "failed") {
         failed = true;
         io.stderr(
@@ -136,24 +155,14 @@ async function generateOnce(specs: string[], ctx: Ctx, check: boolean, io: Io): 
         );
         io.stderr(`skipped ${spec.file}: nothing written for it\n`);
       } else if (outcome.status === "written") {
+        wrote = true;
         io.stdout(`wrote ${show(outcome.path)}\n${changesOf(outcome.path).join("")}`);
       } else {
         io.stdout(`unchanged ${show(outcome.path)}\n`);
       }
     }
   }
-  return failed ? 1 : 0;
-}
-
-/** What each collection about to be written changes against the file on disk. */
-async function collectionChanges(files: readonly OutputFile[]) {
-  const out = new Map<string, CollectionChanges>();
-  for (const file of files) {
-    if (!file.path.endsWith(".postman_collection.json")) continue;
-    const previous = await readFile(file.path, "utf8").catch(() => undefined);
-    if (previous !== file.content) out.set(file.path, summariseChanges(previous, file.content));
-  }
-  return out;
+  return { code: failed ? 1 : 0, wrote };
 }
 
 /**
@@ -164,7 +173,8 @@ async function watchGenerate(
   named: string[],
   ctx: Ctx,
   io: Io,
-  until: () => Promise<unknown>,
+  until: Promise<unknown>,
+  stop: AbortSignal,
 ): Promise<number> {
   const outputs = [join(ctx.outDir, "collections"), join(ctx.outDir, "environments")];
   const specsNow = async () => (named.length > 0 ? named : ((await defaultSpecs(io.cwd)) ?? []));
@@ -182,7 +192,8 @@ async function watchGenerate(
       }
       const specs = await specsNow();
       if (specs.length === 0) io.stderr("specpost generate: no specs to generate\n");
-      else await generateOnce(specs, ctx, false, io);
+      else await generateOnce(specs, ctx, false, io, stop);
+      if (stop.aborted) return [];
       const inputs = await Promise.all(specs.map((spec) => specInputs(spec, io.cwd)));
       return inputs.flat();
     },
@@ -192,7 +203,7 @@ async function watchGenerate(
     },
   });
   io.stdout(`watching ${initial.length} spec(s) and their inputs for changes; stop with Ctrl-C\n`);
-  const signal = await until();
+  const signal = await until;
   await handle.close();
   io.stdout(`stopped watching${typeof signal === "string" ? ` (${signal})` : ""}\n`);
   return 0;
@@ -203,12 +214,14 @@ const WATCHED_FILE = /\.(ya?ml|json|[cm]?js)$/i;
 
 /**
  * `specpost generate`: 0 all written (or fresh), 1 a spec had errors or files are stale, 2 usage.
- * With `--watch` it runs until `until` resolves (SIGINT/SIGTERM by default).
+ * With `--watch` it runs until `until` resolves (SIGINT/SIGTERM by default). Without, `until`
+ * resolving stops the generation at once (the pipeline runs in a worker thread, terminated):
+ * temporary files are removed, one line says so, and the exit code is 130 (SIGINT) or 143.
  */
 export async function generateCommand(
   args: string[],
   io: Io,
-  until: () => Promise<unknown> = stopSignal,
+  until: (done: AbortSignal) => Promise<unknown> = stopSignal,
 ): Promise<number> {
   const parsed = parse(args, io.cwd);
   if (parsed.ok === "help") {
@@ -228,6 +241,25 @@ export async function generateCommand(
     }
     specs = found;
   }
-  if (parsed.watch) return watchGenerate(parsed.specs, parsed.ctx, io, until);
-  return generateOnce(specs, parsed.ctx, parsed.check, io);
+  const done = new AbortController();
+  const stop = new AbortController();
+  let stoppedBy: unknown;
+  const stopped = until(done.signal).then((signal) => {
+    stoppedBy = signal;
+    stop.abort();
+    return signal;
+  });
+  try {
+    if (parsed.watch)
+      return await watchGenerate(parsed.specs, parsed.ctx, io, stopped, stop.signal);
+    const { code, wrote } = await generateOnce(specs, parsed.ctx, parsed.check, io, stop.signal);
+    if (!stop.signal.aborted) return code;
+    const name = typeof stoppedBy === "string" ? ` (${stoppedBy})` : "";
+    io.stderr(
+      `specpost generate: stopped${name}; ${wrote ? "some files were already written" : "nothing written"}\n`,
+    );
+    return exitCodeOfSignal(stoppedBy);
+  } finally {
+    done.abort();
+  }
 }

@@ -1,8 +1,10 @@
+import { readFile } from "node:fs/promises";
+import { dirname, join, parse as parsePath, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { MOCK_CLIENT_ID, MOCK_DEFAULT_PORT } from "../mock/constants";
 import type { MockServer } from "../mock/types";
 import type { ModelOptions } from "../model/types";
-import { formatProblem, hasErrors } from "../problems";
+import { formatProblem } from "../problems";
 import type { Io } from "./io";
 import { stopSignal } from "./stop-signal";
 
@@ -11,7 +13,8 @@ const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--tok
   SPEC                 OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON
   --port N             port on 127.0.0.1 (default: ${MOCK_DEFAULT_PORT}; 0 picks a free one)
   --token-ttl SECONDS  lifetime of issued tokens (default: 3599)
-  --token-url URL      token endpoint for specs that declare only http bearer
+  --token-url URL      token endpoint for specs that declare only http bearer (default:
+                       the one the spec's generated collection was made with, if any)
 
 Stop it with Ctrl-C.
 `;
@@ -20,7 +23,8 @@ interface MockCommandOptions {
   spec: string;
   port: number;
   tokenTtlSeconds?: number;
-  model: ModelOptions;
+  /** Absent: the options recorded in the spec's generated collection, if there is one. */
+  model?: ModelOptions;
 }
 
 type Parsed =
@@ -69,7 +73,7 @@ function parse(args: string[]): Parsed {
       spec: positionals[0] as string,
       port: port ?? MOCK_DEFAULT_PORT,
       ...(ttl !== undefined && { tokenTtlSeconds: ttl }),
-      model: tokenUrl === undefined ? {} : { tokenUrl },
+      ...(tokenUrl !== undefined && { model: { tokenUrl } }),
     },
   };
 }
@@ -94,16 +98,30 @@ export async function mockCommand(
   }
   const { options } = parsed;
   // Loaded on demand, like the other commands: usage errors need none of the pipeline.
-  const [{ loadSpec }, { buildModel }, { startMock }] = await Promise.all([
-    import("../spec/load"),
-    import("../model/build"),
+  const [{ loadModel }, { readModelOptions }, { startMock }] = await Promise.all([
+    import("../pipeline"),
+    import("../collection/model-options"),
     import("../mock/server"),
   ]);
-  const loaded = await loadSpec(options.spec, { cwd: io.cwd });
-  const built = loaded.spec ? buildModel(loaded.spec, options.model) : undefined;
-  const problems = [...loaded.problems, ...(built?.problems ?? [])];
-  for (const problem of problems) io.stderr(`${formatProblem(problem)}\n`);
-  if (!built?.model || hasErrors(problems)) return 1;
+  let model = options.model;
+  if (model === undefined) {
+    // Serve the model the collection was generated from: `generate --token-url` travels with it.
+    const recorded = await recordedCollection(options.spec, io.cwd);
+    const read = recorded ? readModelOptions(recorded.json) : undefined;
+    if (read && !read.ok) {
+      io.stderr(`specpost mock: ${relative(io.cwd, recorded?.file ?? "")}: ${read.reason}\n`);
+      return 1;
+    }
+    model = read?.options ?? {};
+    if (recorded && model.tokenUrl !== undefined) {
+      io.stdout(
+        `using --token-url ${model.tokenUrl}, recorded in ${relative(io.cwd, recorded.file)}\n`,
+      );
+    }
+  }
+  const built = await loadModel(options.spec, { cwd: io.cwd, model });
+  for (const problem of built.problems) io.stderr(`${formatProblem(problem)}\n`);
+  if (!built.model) return 1;
 
   let server: MockServer;
   try {
@@ -131,4 +149,25 @@ export async function mockCommand(
   await server.close();
   io.stdout(`stopped${typeof signal === "string" ? ` (${signal})` : ""}\n`);
   return 0;
+}
+
+/** The spec's generated collection, where `generate` puts it and `run` looks for it. */
+async function recordedCollection(
+  spec: string,
+  cwd: string,
+): Promise<{ file: string; json: unknown } | undefined> {
+  const absolute = resolve(cwd, spec);
+  const name = `${parsePath(absolute).name}.postman_collection.json`;
+  const folders = [join(dirname(dirname(absolute)), "collections"), join(cwd, "collections")];
+  for (const folder of folders) {
+    const file = join(folder, name);
+    const text = await readFile(file, "utf8").catch(() => undefined);
+    if (text === undefined) continue;
+    try {
+      return { file, json: JSON.parse(text) };
+    } catch {
+      return undefined; // not ours to judge here: `run` reports a broken collection
+    }
+  }
+  return undefined;
 }

@@ -1,5 +1,4 @@
 import path from "node:path";
-import { sortProblems } from "../spec/finding";
 import type { LoadedSpec } from "../spec/types";
 import { buildAuth } from "./auth";
 import { createContext, type ModelContext } from "./context";
@@ -11,8 +10,9 @@ import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
 
 /**
  * The spec reduced to what the collection, the mock and the runner need. Never throws:
- * what is wrong in the spec comes back as problems (located in the source file). The
- * model is absent only when there is nothing to build (no operations).
+ * what is wrong in the spec comes back as problems (pointers in the loaded document, located
+ * by the pipeline when they are printed). The model is absent only when there is nothing to
+ * build (no operations).
  */
 export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelResult {
   const ctx = createContext(spec, options);
@@ -28,7 +28,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
       "#/paths",
       "The spec has no operations under paths; there is nothing to build a collection from.",
     );
-    return { problems: located(ctx) };
+    return { problems: ctx.problems };
   }
   const model: ApiModel = {
     spec,
@@ -42,7 +42,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
   };
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
-  return { model, problems: located(ctx) };
+  return { model, problems: ctx.problems };
 }
 
 /** Declared tags in their order, then tags operations use without declaring them. */
@@ -65,15 +65,4 @@ function buildTags(ctx: ModelContext, usedTags: string[]): TagModel[] {
     }
   }
   return tags;
-}
-
-/** Line and column from the loader's locator, only now that the problems are final; file order. */
-function located(ctx: ModelContext) {
-  return sortProblems(
-    ctx.problems.map((p) => {
-      if (p.pointer === undefined || p.line !== undefined) return p;
-      const { line, column } = ctx.spec.locate(p.pointer);
-      return { ...p, line, column };
-    }),
-  );
 }

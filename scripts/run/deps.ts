@@ -1,11 +1,6 @@
 import type { MockFaults, MockServer } from "../mock/types";
-import type { ApiModel } from "../model/types";
-import type { Problem } from "../problems";
-
-export interface ModelLoad {
-  model?: ApiModel;
-  problems: Problem[];
-}
+import type { ApiModel, ModelOptions } from "../model/types";
+import type { ModelOutcome } from "../pipeline";
 
 export interface MockStart {
   port: number;
@@ -15,24 +10,16 @@ export interface MockStart {
 
 /** What the runner needs from the other stages; tests swap in their own. */
 export interface RunDeps {
-  loadModel(specFile: string, cwd: string): Promise<ModelLoad>;
+  /** The pipeline's load + model stages, with the options recorded in the collection. */
+  loadModel(specFile: string, cwd: string, options: ModelOptions): Promise<ModelOutcome>;
   startMock(model: ApiModel, options: MockStart): Promise<MockServer>;
 }
 
 // Imported on first use: `specpost run --help` and usage errors need none of the pipeline.
 export const defaultDeps: RunDeps = {
-  async loadModel(specFile, cwd) {
-    const [{ loadSpec }, { buildModel }] = await Promise.all([
-      import("../spec/load"),
-      import("../model/build"),
-    ]);
-    const loaded = await loadSpec(specFile, { cwd });
-    if (!loaded.spec) return { problems: loaded.problems };
-    const built = await buildModel(loaded.spec, {});
-    return {
-      problems: [...loaded.problems, ...built.problems],
-      ...(built.model && { model: built.model }),
-    };
+  async loadModel(specFile, cwd, options) {
+    const { loadModel } = await import("../pipeline");
+    return loadModel(specFile, { cwd, model: options });
   },
   async startMock(model, options) {
     const { startMock } = await import("../mock/server");

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { CollectionDefinition } from "postman-collection";
+import { readModelOptions } from "../collection/model-options";
 import type { ApiModel } from "../model/types";
 import { formatProblem } from "../problems";
 import {
@@ -61,7 +62,13 @@ export async function prepareRun(ctx: RunContext, deps: RunDeps): Promise<Prepar
       environmentFile = read.value;
     }
 
-    const loaded = await deps.loadModel(entry.specFile, ctx.cwd);
+    // The options the collection was generated with rebuild the model it was generated from.
+    const recorded = readModelOptions(collection.value);
+    if (!recorded.ok) {
+      errors.push(`${label}: ${recorded.reason}`);
+      continue;
+    }
+    const loaded = await deps.loadModel(entry.specFile, ctx.cwd, recorded.options);
     const specErrors = loaded.problems.filter((p) => p.severity === "error");
     if (!loaded.model || specErrors.length > 0) {
       const spec = path.relative(ctx.cwd, entry.specFile) || entry.specFile;

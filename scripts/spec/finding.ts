@@ -28,17 +28,3 @@ export function locateFinding(origin: Origin, finding: Finding): Problem {
     column,
   };
 }
-
-/** Ordered by place (file, line, column): users fix a file top to bottom. */
-export function sortProblems(problems: Problem[]): Problem[] {
-  return problems
-    .map((p, index) => ({ p, index }))
-    .sort(
-      (a, b) =>
-        (a.p.file < b.p.file ? -1 : a.p.file > b.p.file ? 1 : 0) ||
-        (a.p.line ?? 1) - (b.p.line ?? 1) ||
-        (a.p.column ?? 1) - (b.p.column ?? 1) ||
-        a.index - b.index,
-    )
-    .map(({ p }) => p);
-}

@@ -1,14 +1,15 @@
 import { resolve } from "node:path";
-import { hasErrors, type Problem } from "../problems";
+import type { Position } from "../problems";
+import { hasErrors, locateProblems, type Problem } from "../problems";
 import { bundleExternal, originFinder } from "./bundle";
 import { convertSwagger2 } from "./convert";
-import { type Finding, locateFinding, type Origin, sortProblems } from "./finding";
-import { parsePointer } from "./pointer";
+import { type Finding, locateFinding, type Origin } from "./finding";
+import { formatPointer, parsePointer } from "./pointer";
 import { checkRefs } from "./refs";
 import { displayPath, readSource, type Source } from "./source";
 import { checkStructure } from "./structure";
 import { toSwagger2Segments } from "./swagger2-pointer";
-import type { LoadedSpec, LoadResult, OpenApiDocument, Position, SpecVersion } from "./types";
+import type { LoadedSpec, LoadResult, OpenApiDocument, SpecVersion } from "./types";
 import { detectVersion } from "./version";
 
 export interface LoadOptions {
@@ -30,7 +31,7 @@ function makeLocate(
       const segments = parsePointer(pointer) ?? [];
       const where = origin(version === "2.0" ? toSwagger2Segments(segments, written) : segments);
       const { line, column } = where.source.position(where.segments);
-      found = { file: where.source.display, line, column };
+      found = { file: where.source.display, pointer: formatPointer(where.segments), line, column };
       cache.set(pointer, found);
     }
     return found;
@@ -38,7 +39,7 @@ function makeLocate(
 }
 
 function finish(problems: Problem[], spec?: LoadedSpec): LoadResult {
-  const sorted = sortProblems(problems);
+  const sorted = locateProblems(problems);
   return spec && !hasErrors(sorted) ? { spec, problems: sorted } : { problems: sorted };
 }
 

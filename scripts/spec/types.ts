@@ -1,16 +1,10 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
-import type { Problem } from "../problems";
+import type { Locator, Problem } from "../problems";
 
 export type SpecVersion = "2.0" | "3.0" | "3.1";
 
 /** Every document downstream is OpenAPI 3.x: Swagger 2.0 is converted on load. */
 export type OpenApiDocument = OpenAPIV3.Document | OpenAPIV3_1.Document;
-
-export interface Position {
-  file: string;
-  line: number;
-  column: number;
-}
 
 export interface LoadedSpec {
   /** The spec file as the user named it (relative to cwd when inside it). */
@@ -25,11 +19,12 @@ export interface LoadedSpec {
    */
   document: OpenApiDocument;
   /**
-   * Line/column of a JSON pointer in the original source file(s). Computed lazily
-   * (only when a problem is printed) so big JSON specs are never parsed twice.
-   * Falls back to the nearest existing parent of the pointer, then to line 1.
+   * The file a JSON pointer of `document` was written in (a `$ref`'d file for a bundled
+   * part), the pointer there, and its line/column. Computed lazily (only when a problem is
+   * printed) so big JSON specs are never parsed twice. Falls back to the nearest existing
+   * parent of the pointer, then to line 1.
    */
-  locate(pointer: string): Position;
+  locate: Locator;
 }
 
 export interface LoadResult {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatChanges, hasChanges, summariseChanges } from "../../scripts/collection/changes";
-import { generate } from "../../scripts/collection/generate";
+import { generate } from "../../scripts/pipeline";
 import { type TempProject, tempProject, USERS_SPEC } from "../overrides/helpers";
 
 /**
@@ -19,6 +19,7 @@ async function collectionFor(spec: string): Promise<string> {
     cwd: project.dir,
     specs: ["specs/users.yaml"],
     outDir: project.dir,
+    model: {},
   });
   const file = result.specs[0]?.files.find((f) => f.path.endsWith(".postman_collection.json"));
   if (!file) throw new Error(result.specs[0]?.problems.map((p) => p.message).join("; "));

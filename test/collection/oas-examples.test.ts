@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { generate } from "../../scripts/collection/generate";
+import { generate } from "../../scripts/pipeline";
 import { formatProblem, hasErrors } from "../../scripts/problems";
 import { collectionSchemaErrors } from "./postman-schema";
 
@@ -31,7 +31,8 @@ it("converts every @readme/oas-examples spec or reports located errors", async (
   let converted = 0;
   for (const file of files) {
     // One at a time: the JSON and YAML copies share names, hence output paths.
-    const [spec] = (await generate({ cwd: ROOT, specs: [file], outDir: "/nonexistent" })).specs;
+    const [spec] = (await generate({ cwd: ROOT, specs: [file], outDir: "/nonexistent", model: {} }))
+      .specs;
     if (!spec) throw new Error(`no outcome for ${file}`);
     if (hasErrors(spec.problems)) {
       for (const p of spec.problems.filter((p) => p.severity === "error")) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../scripts/model/build";
+import { locateProblems } from "../../scripts/problems";
 import { doc, op, specOf } from "./helpers";
 
 const build = (given: object, file?: string) => buildModel(specOf(given, file), {});
@@ -191,16 +192,27 @@ describe("operations", () => {
     );
   });
 
-  it("problems carry line and column from the spec's locator", () => {
+  it("problems carry a pointer; the spec's locator gives file, line and column", () => {
     const spec = specOf(
       doc({ "/a": { get: op({ operationId: "x" }) }, "/b": { get: op({ operationId: "x" }) } }),
     );
-    spec.locate = (pointer) => ({ file: spec.file, line: pointer.length, column: 3 });
-    const problem = buildModel(spec, {}).problems.find((p) => p.code === "duplicate-operation-id");
-    expect(problem).toMatchObject({
-      line: "#/paths/~1b/get/operationId".length,
+    spec.locate = (pointer) => ({
+      file: "other.yaml",
+      pointer: "#/x",
+      line: pointer.length,
       column: 3,
-      file: "api.yaml",
     });
+    const problems = buildModel(spec, {}).problems;
+    const problem = problems.find((p) => p.code === "duplicate-operation-id");
+    expect(problem).toMatchObject({ file: "api.yaml", pointer: "#/paths/~1b/get/operationId" });
+    expect(locateProblems(problems, spec.locate)).toContainEqual(
+      expect.objectContaining({
+        code: "duplicate-operation-id",
+        file: "other.yaml",
+        pointer: "#/x",
+        line: "#/paths/~1b/get/operationId".length,
+        column: 3,
+      }),
+    );
   });
 });

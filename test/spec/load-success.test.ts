@@ -31,11 +31,13 @@ describe("multi-file spec", () => {
     const { spec } = await load(file);
     expect(spec.locate("#/components/schemas/Pet/properties/name")).toEqual({
       file: `${fixtures}/multi/schemas/pet.yaml`,
+      pointer: "#/properties/name",
       line: 6,
       column: 3,
     });
     expect(spec.locate("#/paths/~1pets/get/parameters/0/schema")).toEqual({
       file: `${fixtures}/multi/parameters/limit.json`,
+      pointer: "#/schema",
       line: 4,
       column: 3,
     });
@@ -50,7 +52,7 @@ describe("locate()", () => {
     ["not a pointer at all: line 1", "Node", 1, 1],
   ])("%s", async (_name, pointer, line, column) => {
     const { spec } = await load(`${fixtures}/circular.yaml`);
-    expect(spec.locate(pointer)).toEqual({ file: `${fixtures}/circular.yaml`, line, column });
+    expect(spec.locate(pointer)).toMatchObject({ file: `${fixtures}/circular.yaml`, line, column });
   });
 
   it("names a file outside cwd by its absolute path", async () => {
@@ -116,7 +118,7 @@ describe("Swagger 2.0", () => {
     ["#/paths/~1pets/post/requestBody/content/application~1json/schema", 34, 11],
   ])("locates %s in the 2.0 source", async (pointer, line, column) => {
     const { spec } = await load(file);
-    expect(spec.locate(pointer)).toEqual({ file, line, column });
+    expect(spec.locate(pointer)).toMatchObject({ file, line, column });
   });
 
   it("turns what the conversion loses into located warnings, not document noise", async () => {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generate } from "../../../scripts/collection/generate";
 import { writeFiles } from "../../../scripts/collection/write";
+import { generate } from "../../../scripts/pipeline";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
 export const ELCIES = "elcies-health-data-aggregator";
@@ -18,6 +18,7 @@ export async function generateElcies(): Promise<{ collectionFile: string; remove
     cwd: REPO_ROOT,
     specs: [path.join(REPO_ROOT, "specs", `${ELCIES}.yaml`)],
     outDir,
+    model: {},
   });
   const problems = result.specs
     .flatMap((spec) => spec.problems)

@@ -1,0 +1,126 @@
+import { renderModel } from "./collection/generate";
+import type { OutputFile } from "./collection/write";
+import { buildModel } from "./model/build";
+import type { ApiModel, ModelOptions } from "./model/types";
+import { overridesFor } from "./overrides";
+import { hasErrors, locateProblems, type Problem, problem } from "./problems";
+import { loadSpec } from "./spec/load";
+
+/**
+ * The one pipeline: load → model → overrides → schema → collection → files. `generate`,
+ * `run`, `mock`, `--watch` and the bench all call it with options resolved once, so a model
+ * is the same whoever builds it. Library code: returns values, prints nothing.
+ */
+export interface PipelineOptions {
+  /** Relative spec paths resolve against it; problems name files relative to it. */
+  cwd: string;
+  /** Options that change the model (`--token-url`); recorded in the generated collection. */
+  model: ModelOptions;
+}
+
+/** Times stages (the bench); the default runs them untimed. */
+export interface StageTimer {
+  time<T>(stage: string, work: () => T | Promise<T>): Promise<T>;
+}
+
+const untimed: StageTimer = { time: async (_stage, work) => work() };
+
+export interface ModelOutcome {
+  model?: ApiModel;
+  /** Every stage's problems so far, located (file, line, column) in the file each is in. */
+  problems: Problem[];
+}
+
+/** Load and model one spec: what `run` and `mock` need. No model when there are errors. */
+export async function loadModel(
+  file: string,
+  options: PipelineOptions,
+  timer: StageTimer = untimed,
+): Promise<ModelOutcome> {
+  const loaded = await timer.time("load", () => loadSpec(file, { cwd: options.cwd }));
+  if (!loaded.spec || hasErrors(loaded.problems)) return { problems: loaded.problems };
+  const spec = loaded.spec;
+  const built = await timer.time("model", () => buildModel(spec, options.model));
+  const problems = [...loaded.problems, ...locateProblems(built.problems, spec.locate)];
+  return built.model && !hasErrors(problems) ? { model: built.model, problems } : { problems };
+}
+
+export interface SpecOutcome {
+  /** The spec as the user named it. */
+  file: string;
+  /** Errors and warnings of every stage, located (file:line:col). */
+  problems: Problem[];
+  /** What to write; empty when the spec has errors, so nothing of it is written. */
+  files: OutputFile[];
+}
+
+/** The whole pipeline for one spec, in memory: nothing is written. */
+export async function generateSpec(
+  file: string,
+  options: PipelineOptions & { outDir: string },
+  timer: StageTimer = untimed,
+): Promise<SpecOutcome & { model?: ApiModel }> {
+  const { model, problems } = await loadModel(file, options, timer);
+  if (!model) return { file, problems, files: [] };
+  // The user's additions: a stale or malformed overrides file stops this spec like a spec error.
+  const overrides = await overridesFor(model, options.cwd);
+  problems.push(...overrides.problems);
+  if (hasErrors(problems)) return { file, problems, files: [] };
+  try {
+    const rendered = await timer.time("render", () =>
+      renderModel(model, options.outDir, overrides.resolved, options.model),
+    );
+    problems.push(...locateProblems(rendered.problems, model.spec.locate));
+    return { file, problems, files: rendered.files, model };
+  } catch (error) {
+    // A bug in one spec's conversion must not take the other specs down with it.
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    problems.push(
+      problem(
+        "conversion-failed",
+        "error",
+        model.spec.file,
+        `could not build the collection: ${message} (please report it with the spec)`,
+      ),
+    );
+    return { file, problems, files: [] };
+  }
+}
+
+export interface GenerateContext extends PipelineOptions {
+  /** Spec files as the user named them (relative to cwd or absolute). */
+  specs: string[];
+  /** Absolute; files go to `<outDir>/collections` and `<outDir>/environments`. */
+  outDir: string;
+}
+
+export interface GenerateResult {
+  specs: SpecOutcome[];
+}
+
+/**
+ * Every spec through the pipeline; returns what to write and the problems per spec. Writes
+ * nothing itself. Two specs that would write the same file: the later one fails.
+ */
+export async function generate(ctx: GenerateContext): Promise<GenerateResult> {
+  const specs: SpecOutcome[] = [];
+  const owners = new Map<string, string>();
+  for (const file of ctx.specs) {
+    const { model: _model, ...outcome } = await generateSpec(file, ctx);
+    const clash = outcome.files.find((f) => owners.has(f.path));
+    if (clash) {
+      outcome.problems.push(
+        problem(
+          "write-error",
+          "error",
+          file,
+          `would overwrite ${clash.path}, already generated from ${owners.get(clash.path)}; rename one of the two spec files.`,
+        ),
+      );
+      outcome.files = [];
+    }
+    for (const f of outcome.files) owners.set(f.path, file);
+    specs.push(outcome);
+  }
+  return { specs };
+}
