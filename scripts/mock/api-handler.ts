@@ -5,7 +5,7 @@ import { checkParameters } from "./param-check";
 import { type PreparedResponse, renderResponse } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
 import { checkRequestBody } from "./request-body";
-import type { SchemaValidator } from "./schema-validator";
+import type { SchemaValidator } from "../schema/validator";
 import type { TokenStore } from "./token-store";
 import type { MockFaults } from "./types";
 

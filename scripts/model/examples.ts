@@ -1,7 +1,7 @@
 import type { ModelContext } from "./context";
 import { child, isObject, type JsonObject } from "./resolve";
 import { followSchema, type SchemaEnv } from "./sample/env";
-import { firstError, type SampleResult, sampleSchema } from "./sample/index";
+import { type SampleResult, sampleSchema, verdictOn } from "./sample/index";
 import type { ExampleSource } from "./types";
 
 /** An example the spec gives, with where it was written. */
@@ -66,7 +66,7 @@ export function checkSpecExample(
 ): void {
   if (schema === undefined) return;
   const error = memo(checked, env, schema, example.pointer, () =>
-    firstError(example.value, schema, env, "example"),
+    verdictOn(example.value, schema, env, "example"),
   );
   if (error) {
     ctx.report(
