@@ -82,7 +82,8 @@ function prepare(operation: OperationModel, context: Preparing): PreparedRespons
   }
   const headers: Record<string, string> = {};
   for (const header of response?.headers ?? []) {
-    if (header.required) headers[header.name.toLowerCase()] = headerValue(header.name, header.schema, context);
+    if (header.required)
+      headers[header.name.toLowerCase()] = headerValue(header.name, header.schema, context);
   }
   const contents = (response?.contents ?? []).map((content): PreparedContent => {
     const body = generateBody(

@@ -52,7 +52,8 @@ export function generateBody(
   const failures: string[] = [];
   if (source.example !== undefined) {
     const error = validator.firstError(source.example, source.schema, "response", "example");
-    if (error === undefined) return { value: source.example, text: serialise(source.mediaType, source.example) };
+    if (error === undefined)
+      return { value: source.example, text: serialise(source.mediaType, source.example) };
     failures.push(`the spec's example fails: ${error}`);
   }
   const sample = sampleSchema(source.schema, env, document);

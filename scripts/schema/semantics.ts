@@ -10,7 +10,15 @@ import type { SchemaMode } from "./types";
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
 
-const TYPES = new Set<string>(["string", "number", "integer", "boolean", "array", "object", "null"]);
+const TYPES = new Set<string>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+]);
 
 /** Bounds alias chains (`A → B → A`) in malformed specs. */
 const MAX_HOPS = 32;
@@ -24,12 +32,15 @@ export function resolveRef(document: unknown, ref: string): unknown {
 /** Follows a schema's local `$ref` chain to a node that is not one (undefined if it breaks). */
 export function derefSchema(document: unknown, schema: unknown): unknown {
   let node = schema;
-  for (let hops = 0; hops < MAX_HOPS && isJsonObject(node) && typeof node.$ref === "string"; hops++) {
+  for (
+    let hops = 0;
+    hops < MAX_HOPS && isJsonObject(node) && typeof node.$ref === "string";
+    hops++
+  ) {
     node = resolveRef(document, node.$ref);
   }
   return node;
 }
-
 
 /**
  * A schema with its `$ref` followed. 3.0 ignores what stands beside a `$ref` (but see

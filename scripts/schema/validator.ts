@@ -98,7 +98,7 @@ export function createSchemaValidator(
     return validate;
   };
 
-  const check: SchemaValidator["check"] = (schema, value, mode, options = {}) => {
+  const checkOnce: SchemaValidator["check"] = (schema, value, mode, options = {}) => {
     if (schema === undefined || schema === true) return { valid: true, issues: [], checked: true };
     if (schema === false || !isJsonObject(schema)) {
       const valid = schema !== false;
@@ -109,6 +109,14 @@ export function createSchemaValidator(
     if (validate === null) return { valid: true, issues: [], checked: false };
     if (validate(value) === true) return { valid: true, issues: [], checked: true };
     return { valid: false, issues: summarise(validate.errors ?? []), checked: true };
+  };
+
+  // Text that the schema accepts as it is needs no coercion: coercing `"1"` for
+  // `oneOf: [integer, string]` would make both branches match, and "exactly one" fail.
+  const check: SchemaValidator["check"] = (schema, value, mode, options = {}) => {
+    if (options.coerce !== true) return checkOnce(schema, value, mode);
+    const asSent = checkOnce(schema, value, mode);
+    return asSent.valid ? asSent : checkOnce(schema, value, mode, options);
   };
 
   return {
@@ -167,4 +175,3 @@ function describe(error: Ajv6ErrorLike): SchemaIssue {
     .replace(/^should /, "must ");
   return { path, message };
 }
-

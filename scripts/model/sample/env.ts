@@ -1,5 +1,5 @@
-import * as semantics from "../../schema/semantics";
 import type { JsonType } from "../../schema/semantics";
+import * as semantics from "../../schema/semantics";
 import type { JsonObject } from "../resolve";
 
 /** What sampling and checking need to know about the document a schema lives in. */
