@@ -57,14 +57,18 @@ export function schemaExampleOf(
   return undefined;
 }
 
-/** A spec example that breaks its own schema is still used (the spec wins), with a warning. */
+/**
+ * Reports a spec example that breaks its own schema (as the contract translation reads it)
+ * and says whether it does. `instead` says what the collection uses in its place.
+ */
 export function checkSpecExample(
   ctx: ModelContext,
   example: SpecExample,
   schema: unknown,
   env: SchemaEnv,
-): void {
-  if (schema === undefined) return;
+  instead = "It is used as written",
+): boolean {
+  if (schema === undefined) return true;
   const error = memo(checked, env, schema, example.pointer, () =>
     verdictOn(example.value, schema, env, "example"),
   );
@@ -73,12 +77,16 @@ export function checkSpecExample(
       "invalid-example",
       "warning",
       example.pointer,
-      `The spec's example does not match its schema: ${error}. It is used as written; fix the example or the schema.`,
+      `The spec's example does not match its schema: ${error}. ${instead}; fix the example or the schema.`,
     );
   }
+  return error === undefined;
 }
 
-/** Spec example first (checked against the schema), else a generated sample valid for it. */
+/**
+ * The spec's example when its schema accepts it, else a generated sample valid for the
+ * schema: a request the collection sends must pass the API's (and the mock's) validation.
+ */
 export function exampleOrSample(
   ctx: ModelContext,
   given: SpecExample | undefined,
@@ -87,8 +95,8 @@ export function exampleOrSample(
   options: { name?: string; pathParam?: boolean },
 ): { example: unknown; exampleSource?: ExampleSource } {
   const env = ctx.schemas.request;
-  if (given) {
-    checkSpecExample(ctx, given, schema, env);
+  const instead = "The collection sends a generated example instead";
+  if (given && checkSpecExample(ctx, given, schema, env, instead)) {
     return { example: given.value, exampleSource: "spec" };
   }
   if (schema === undefined) return { example: undefined };

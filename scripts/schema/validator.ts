@@ -68,7 +68,8 @@ export function createSchemaValidator(
   version: SpecVersion,
 ): SchemaValidator {
   const registry = createSchemaRegistry(document, version, { annotations: false });
-  const engines = new Map<boolean, Ajv6.Ajv>();
+  // Per coercion mode: one Ajv, and the definitions added to it so far.
+  const engines = new Map<boolean, { ajv: Ajv6.Ajv; added: Set<string> }>();
   const compiled = new Map<string, Map<unknown, Validate | null>>();
 
   const compile = (schema: object, mode: SchemaMode, coerce: boolean): Validate | null => {
@@ -83,14 +84,18 @@ export function createSchemaValidator(
     if (known !== undefined) return known;
     let engine = engines.get(coerce);
     if (engine === undefined) {
-      engine = newAjv(coerce);
+      engine = { ajv: newAjv(coerce), added: new Set() };
       engines.set(coerce, engine);
     }
     let validate: Validate | null;
     try {
       const translated = registry.translate(schema as OasSchema, mode);
-      const definitions = registry.reached(translated);
-      validate = engine.compile({ allOf: [translated], definitions }) as Validate;
+      for (const [name, definition] of Object.entries(registry.reached(translated))) {
+        if (engine.added.has(name)) continue;
+        engine.added.add(name);
+        engine.ajv.addSchema(withGlobalRefs(definition) as object, `${DEFINITION_ID}${name}`);
+      }
+      validate = engine.ajv.compile({ allOf: [withGlobalRefs(translated)] }) as Validate;
     } catch {
       validate = null;
     }
@@ -140,6 +145,33 @@ function readablePath(pointer: string): string {
     .map((token) => (/^\d+$/.test(token) ? `[${token}]` : `.${token}`))
     .join("");
 }
+
+/**
+ * Definitions are added to Ajv one by one under their own ids, so each compiles once however
+ * many schemas reach it (the contract script compiles one schema per run and hands it the
+ * definitions beside it; the verdicts are the same, the work is not).
+ */
+const DEFINITION_ID = "specpost:definitions/";
+const LOCAL_PREFIX = "#/definitions/";
+
+/** A copy with `#/definitions/X` refs pointing at the added `specpost:definitions/X`. */
+function withGlobalRefs(schema: unknown, names = false): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => withGlobalRefs(item));
+  if (!isJsonObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (names) out[key] = withGlobalRefs(value);
+    else if (key === "$ref" && typeof value === "string" && value.startsWith(LOCAL_PREFIX)) {
+      out[key] = `${DEFINITION_ID}${value.slice(LOCAL_PREFIX.length)}`;
+    } else if (DATA.has(key)) out[key] = value;
+    else out[key] = withGlobalRefs(value, NAME_MAPS.has(key));
+  }
+  return out;
+}
+
+/** Keywords whose value is data, and keywords whose keys are names (a property `enum`). */
+const DATA = new Set(["enum", "const", "default", "examples"]);
+const NAME_MAPS = new Set(["properties", "patternProperties", "dependencies"]);
 
 /** A `{ $ref }` schema is keyed by its ref (each use is a separate object), others by identity. */
 function schemaKey(schema: object): unknown {
