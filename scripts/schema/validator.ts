@@ -51,15 +51,24 @@ interface Ajv6ErrorLike {
   message?: string;
 }
 
+/**
+ * How an Ajv instance reports: every issue (the mock's 400s), the first one only (verdicts:
+ * stops early, compiles smaller code), or every issue with text coerced to the schema's types.
+ * Which values pass is the same for all three.
+ */
+type EngineKind = "all" | "first" | "coerce";
+
 /** Options of the contract script's Ajv (contract.js `schemaErrors`); pointers for `path`. */
-function newAjv(coerce: boolean): Ajv6.Ajv {
+function newAjv(kind: EngineKind): Ajv6.Ajv {
   return new Ajv6({
-    allErrors: true,
+    allErrors: kind !== "first",
     unknownFormats: "ignore",
     validateSchema: false,
     logger: false,
     jsonPointers: true,
-    ...(coerce ? { coerceTypes: "array" } : {}),
+    // Each definition compiled once and called, not inlined into every schema that reaches it.
+    inlineRefs: false,
+    ...(kind === "coerce" ? { coerceTypes: "array" } : {}),
   });
 }
 
@@ -68,12 +77,12 @@ export function createSchemaValidator(
   version: SpecVersion,
 ): SchemaValidator {
   const registry = createSchemaRegistry(document, version, { annotations: false });
-  // Per coercion mode: one Ajv, and the definitions added to it so far.
-  const engines = new Map<boolean, { ajv: Ajv6.Ajv; added: Set<string> }>();
+  // Per kind: one Ajv, and the definitions added to it so far.
+  const engines = new Map<EngineKind, { ajv: Ajv6.Ajv; added: Set<string> }>();
   const compiled = new Map<string, Map<unknown, Validate | null>>();
 
-  const compile = (schema: object, mode: SchemaMode, coerce: boolean): Validate | null => {
-    const cacheKey = `${mode} ${coerce}`;
+  const compile = (schema: object, mode: SchemaMode, kind: EngineKind): Validate | null => {
+    const cacheKey = `${mode} ${kind}`;
     let cache = compiled.get(cacheKey);
     if (cache === undefined) {
       cache = new Map();
@@ -82,10 +91,10 @@ export function createSchemaValidator(
     const key = schemaKey(schema);
     const known = cache.get(key);
     if (known !== undefined) return known;
-    let engine = engines.get(coerce);
+    let engine = engines.get(kind);
     if (engine === undefined) {
-      engine = { ajv: newAjv(coerce), added: new Set() };
-      engines.set(coerce, engine);
+      engine = { ajv: newAjv(kind), added: new Set() };
+      engines.set(kind, engine);
     }
     let validate: Validate | null;
     try {
@@ -103,14 +112,19 @@ export function createSchemaValidator(
     return validate;
   };
 
-  const checkOnce: SchemaValidator["check"] = (schema, value, mode, options = {}) => {
+  const checkOnce = (
+    schema: OasSchema | undefined,
+    value: unknown,
+    mode: SchemaMode,
+    kind: EngineKind,
+  ): CheckResult => {
     if (schema === undefined || schema === true) return { valid: true, issues: [], checked: true };
     if (schema === false || !isJsonObject(schema)) {
       const valid = schema !== false;
       const issues = valid ? [] : [{ path: "", message: "must not be present" }];
       return { valid, issues, checked: valid === false };
     }
-    const validate = compile(schema, mode, options.coerce ?? false);
+    const validate = compile(schema, mode, kind);
     if (validate === null) return { valid: true, issues: [], checked: false };
     if (validate(value) === true) return { valid: true, issues: [], checked: true };
     return { valid: false, issues: summarise(validate.errors ?? []), checked: true };
@@ -119,15 +133,15 @@ export function createSchemaValidator(
   // Text that the schema accepts as it is needs no coercion: coercing `"1"` for
   // `oneOf: [integer, string]` would make both branches match, and "exactly one" fail.
   const check: SchemaValidator["check"] = (schema, value, mode, options = {}) => {
-    if (options.coerce !== true) return checkOnce(schema, value, mode);
-    const asSent = checkOnce(schema, value, mode);
-    return asSent.valid ? asSent : checkOnce(schema, value, mode, options);
+    if (options.coerce !== true) return checkOnce(schema, value, mode, "all");
+    const asSent = checkOnce(schema, value, mode, "all");
+    return asSent.valid ? asSent : checkOnce(schema, value, mode, "coerce");
   };
 
   return {
     check,
     firstError(value, schema, mode, path = "value") {
-      const result = check(schema as OasSchema | undefined, value, mode);
+      const result = checkOnce(schema as OasSchema | undefined, value, mode, "first");
       const first = result.issues[0];
       if (result.valid || first === undefined) return undefined;
       return `${path}${readablePath(first.path)} ${first.message}`;
