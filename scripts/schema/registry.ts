@@ -40,8 +40,11 @@ export function createSchemaRegistry(
   options: SchemaRegistryOptions = {},
 ): SchemaRegistry & {
   problems(): Problem[];
-  /** The definitions `schema` (a translation) reaches, directly or through others. */
-  reached(schema: Draft07Schema): Record<string, Draft07Schema>;
+  /**
+   * The definitions `schema` (a translation) reaches, directly or through others; a name
+   * `known` says the caller has (with all it reaches) is neither returned nor walked.
+   */
+  reached(schema: Draft07Schema, known?: (name: string) => boolean): Record<string, Draft07Schema>;
 } {
   const dialect: Dialect = version === "3.1" ? "3.1" : "3.0";
   const annotations = options.annotations ?? true;
@@ -223,9 +226,9 @@ export function createSchemaRegistry(
       const sorted = [...definitions.values()].sort((a, b) => compare(a.name, b.name));
       return Object.fromEntries(sorted.map((d) => [d.name, d.schema as Draft07Schema]));
     },
-    reached(schema) {
+    reached(schema, known) {
       drain();
-      return reachedDefinitions(schema, byName);
+      return reachedDefinitions(schema, byName, known);
     },
     problems() {
       drain();
@@ -245,6 +248,7 @@ const DEFINITION_PREFIX = "#/definitions/";
 function reachedDefinitions(
   schema: Draft07Schema,
   byName: ReadonlyMap<string, Definition>,
+  known: (name: string) => boolean = () => false,
 ): Record<string, Draft07Schema> {
   const picked: Record<string, Draft07Schema> = {};
   const pending: unknown[] = [schema];
@@ -260,7 +264,7 @@ function reachedDefinitions(
       if (key === "$ref" && typeof value === "string" && value.startsWith(DEFINITION_PREFIX)) {
         const name = value.slice(DEFINITION_PREFIX.length);
         const found = byName.get(name);
-        if (found?.schema !== undefined && !Object.hasOwn(picked, name)) {
+        if (found?.schema !== undefined && !Object.hasOwn(picked, name) && !known(name)) {
           picked[name] = found.schema;
           pending.push(found.schema);
         }

@@ -99,9 +99,12 @@ export function createSchemaValidator(
     let validate: Validate | null;
     try {
       const translated = registry.translate(schema as OasSchema, mode);
-      for (const [name, definition] of Object.entries(registry.reached(translated))) {
-        if (engine.added.has(name)) continue;
-        engine.added.add(name);
+      const { added } = engine;
+      // What an added definition reaches was added with it: no need to walk it again.
+      for (const [name, definition] of Object.entries(
+        registry.reached(translated, (known) => added.has(known)),
+      )) {
+        added.add(name);
         engine.ajv.addSchema(withGlobalRefs(definition) as object, `${DEFINITION_ID}${name}`);
       }
       validate = engine.ajv.compile({ allOf: [withGlobalRefs(translated)] }) as Validate;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
 import type { SchemaMode } from "../../scripts/schema/types";
 import { createSchemaValidator } from "../../scripts/schema/validator";
@@ -60,7 +61,7 @@ describe("schema core", () => {
     const id = { $ref: "#/components/schemas/Id" };
     // Coercing "1" would match both branches and fail "exactly one" (GitHub's workflow_id).
     expect(validator.check(id, "1", "request", { coerce: true })).toMatchObject({ valid: true });
-    const limit = { type: "integer", maximum: 10 };
+    const limit: OasSchema = { type: "integer", maximum: 10 };
     expect(validator.check(limit, "7", "request", { coerce: true }).valid).toBe(true);
     expect(validator.check(limit, "70", "request", { coerce: true }).issues).toEqual([
       { path: "", message: "must be <= 10" },
