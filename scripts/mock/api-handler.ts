@@ -1,11 +1,11 @@
 import type { ApiModel, OperationModel } from "../model/types";
+import type { SchemaValidator } from "../schema/validator";
 import type { ApiRouter, RouterRequest } from "./api-router";
 import { checkAuth } from "./auth-check";
 import { checkParameters } from "./param-check";
 import { type PreparedResponse, renderResponse } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
 import { checkRequestBody } from "./request-body";
-import type { SchemaValidator } from "./schema-validator";
 import type { TokenStore } from "./token-store";
 import type { MockFaults } from "./types";
 

@@ -1,7 +1,7 @@
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { type Document as BackendDocument, OpenAPIBackend } from "openapi-backend";
 import type { ApiModel, OperationModel } from "../model/types";
-import { resolvePointer } from "./normalize-schema";
+import { resolveRef } from "../schema/semantics";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -17,14 +17,13 @@ export interface RouterRequest {
 }
 
 /**
- * openapi-backend's router (path templates, most specific path first, 404 versus 405) and
- * its response mocker. Its request validator is not used: it reads neither `style`/`explode`
+ * openapi-backend's router (path templates, most specific path first, 404 versus 405). Its
+ * response mocker is not used (the mock answers with the generator's samples), nor is its
+ * request validator is not used: it reads neither `style`/`explode`
  * for path and header parameters nor the content type actually sent (see param-check.ts).
  */
 export interface ApiRouter {
   route(request: RouterRequest): RouteResult;
-  /** openapi-backend's response mock (the example, else mock-json-schema) for one response. */
-  mock(operationKey: string, status: string, mediaType: string): unknown;
 }
 
 /** A dereferenced copy whose operations are named by their model key, so routes map back. */
@@ -34,7 +33,7 @@ async function backendDocument(model: ApiModel): Promise<BackendDocument> {
   for (const [path, rawItem] of Object.entries(paths)) {
     const item = {
       ...((typeof rawItem?.$ref === "string"
-        ? resolvePointer(document, rawItem.$ref)
+        ? resolveRef(document, rawItem.$ref)
         : rawItem) as Record<string, unknown>),
     };
     delete item.$ref;
@@ -86,11 +85,6 @@ export async function createApiRouter(model: ApiModel): Promise<ApiRouter> {
         }
         return { kind: "not-found" };
       }
-    },
-    mock(operationKey, status, mediaType) {
-      // openapi-backend looks the status up as a key of `responses`, so "2XX" works too.
-      const options = { code: status, mediaType } as unknown as { code: number; mediaType: string };
-      return backend.mockResponseForOperation(operationKey, options).mock;
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { OasSchema, ResponseModel } from "../model/types";
-import type { SchemaValidator } from "./schema-validator";
+import type { SchemaValidator } from "../schema/validator";
 
 /** Bounds the search on big bodies; the first breaking mutation is usually near the root. */
 const MAX_CANDIDATES = 500;

@@ -1,7 +1,7 @@
 import type { OperationModel, ParameterModel } from "../model/types";
+import { derefSchema } from "../schema/semantics";
+import type { SchemaValidator } from "../schema/validator";
 import type { OpenApiDocument } from "../spec/types";
-import { deref } from "./normalize-schema";
-import type { SchemaValidator } from "./schema-validator";
 
 export interface ParameterInput {
   /** Path relative to the API's base path. */
@@ -24,7 +24,7 @@ const LABELS = {
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 function kindOf(parameter: ParameterModel, document: OpenApiDocument): Kind {
-  const schema = deref(document, parameter.schema) as Record<string, unknown> | undefined;
+  const schema = derefSchema(document, parameter.schema) as Record<string, unknown> | undefined;
   if (typeof schema !== "object" || schema === null) return "primitive";
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes("array") || (schema.items !== undefined && schema.type === undefined))

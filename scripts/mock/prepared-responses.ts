@@ -1,9 +1,11 @@
+import type { SchemaEnv } from "../model/sample/env";
+import { sampleSchema } from "../model/sample/index";
 import type { ApiModel, OasSchema, OperationModel, ResponseModel } from "../model/types";
+import { resolveRef } from "../schema/semantics";
+import type { SchemaValidator } from "../schema/validator";
 import { invalidBodyFor, undocumentedStatus, wrongContentType } from "./mutations";
 import type { MockReply } from "./reply";
 import { generateBody, serialise } from "./response-body";
-import { sampleQuietly } from "./sampler";
-import type { SchemaValidator } from "./schema-validator";
 import type { MockFaults } from "./types";
 
 interface PreparedContent {
@@ -26,8 +28,6 @@ export interface PreparedResponse {
   wrongContentType: string;
 }
 
-export type BackendMock = (operationKey: string, status: string, mediaType: string) => unknown;
-
 /**
  * The first documented 2xx (explicit or `2XX`), else the first documented response that can
  * end an exchange (a 1xx cannot: the client would wait for the real answer forever).
@@ -44,15 +44,19 @@ export function statusNumber(status: string): number {
   return 200;
 }
 
-function headerValue(schema: OasSchema | undefined): string {
+function headerValue(name: string, schema: OasSchema | undefined, context: Preparing): string {
   if (schema === undefined) return "specpost";
-  try {
-    const value = sampleQuietly(schema, {});
-    if (value === undefined || value === null) return "specpost";
-    return typeof value === "string" ? value : JSON.stringify(value);
-  } catch {
-    return "specpost";
-  }
+  const { value } = sampleSchema(schema, context.env, context.model.spec.document, { name });
+  if (value === undefined || value === null) return "specpost";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+interface Preparing {
+  model: ApiModel;
+  validator: SchemaValidator;
+  /** The generator's sampling environment for responses, judged by `validator`. */
+  env: SchemaEnv;
+  warnings: string[];
 }
 
 /** 501 with the mock's error body, whatever the faults: there is no answer to mutate. */
@@ -68,13 +72,8 @@ function unanswerable(message: string): PreparedResponse {
   };
 }
 
-function prepare(
-  model: ApiModel,
-  operation: OperationModel,
-  backendMock: BackendMock,
-  validator: SchemaValidator,
-  warnings: string[],
-): PreparedResponse {
+function prepare(operation: OperationModel, context: Preparing): PreparedResponse {
+  const { model, validator, env, warnings } = context;
   const response = chosenResponse(operation);
   if (!response && operation.responses.length > 0) {
     const message = `${operation.key} documents only informational (1xx) statuses, which cannot end an exchange.`;
@@ -83,7 +82,8 @@ function prepare(
   }
   const headers: Record<string, string> = {};
   for (const header of response?.headers ?? []) {
-    if (header.required) headers[header.name.toLowerCase()] = headerValue(header.schema);
+    if (header.required)
+      headers[header.name.toLowerCase()] = headerValue(header.name, header.schema, context);
   }
   const contents = (response?.contents ?? []).map((content): PreparedContent => {
     const body = generateBody(
@@ -91,11 +91,10 @@ function prepare(
         mediaType: content.contentType,
         schema: content.schema,
         example: content.example,
-        backendMock: () =>
-          backendMock(operation.key, response?.status ?? "200", content.contentType),
       },
       model.spec.document,
       validator,
+      env,
     );
     if (body.warning) {
       warnings.push(
@@ -122,15 +121,21 @@ function prepare(
 
 export function prepareResponses(
   model: ApiModel,
-  backendMock: BackendMock,
   validator: SchemaValidator,
 ): { responses: Map<string, PreparedResponse>; warnings: string[] } {
-  const warnings: string[] = [];
+  const { document, version } = model.spec;
+  const env: SchemaEnv = {
+    is31: version === "3.1",
+    mode: "response",
+    resolve: (ref) => resolveRef(document, ref),
+    verdict: (value, schema, path) => validator.firstError(value, schema, "response", path),
+  };
+  const context: Preparing = { model, validator, env, warnings: [] };
   const responses = new Map<string, PreparedResponse>();
   for (const operation of model.operations) {
-    responses.set(operation.key, prepare(model, operation, backendMock, validator, warnings));
+    responses.set(operation.key, prepare(operation, context));
   }
-  return { responses, warnings };
+  return { responses, warnings: context.warnings };
 }
 
 /** The content the client asked for (`Accept`), else the first documented one. */

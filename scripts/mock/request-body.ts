@@ -1,7 +1,7 @@
 import type { OasSchema, OperationModel } from "../model/types";
+import { derefSchema, resolveRef } from "../schema/semantics";
+import type { SchemaValidator } from "../schema/validator";
 import type { OpenApiDocument } from "../spec/types";
-import { deref, resolvePointer } from "./normalize-schema";
-import type { SchemaValidator } from "./schema-validator";
 
 export interface ReceivedBody {
   /** The Content-Type header as sent. */
@@ -23,9 +23,9 @@ export function requestMediaTypes(
   document: OpenApiDocument,
   operation: OperationModel,
 ): MediaEntry[] {
-  const operationObject = deref(document, resolvePointer(document, operation.pointer));
+  const operationObject = derefSchema(document, resolveRef(document, operation.pointer));
   const requestBody = isObject(operationObject)
-    ? deref(document, operationObject.requestBody)
+    ? derefSchema(document, operationObject.requestBody)
     : undefined;
   const content = isObject(requestBody) ? requestBody.content : undefined;
   if (!isObject(content)) {

@@ -2,13 +2,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ApiModel } from "../model/types";
+import { createSchemaValidator } from "../schema/validator";
 import { type ApiContext, handleApiRequest } from "./api-handler";
 import { createApiRouter } from "./api-router";
 import { MOCK_CONTROL_PREFIX, MOCK_DEFAULT_TOKEN_TTL_SECONDS, MOCK_HOST } from "./constants";
 import { type ControlContext, handleControl } from "./control";
 import { prepareResponses } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
-import { createSchemaValidator } from "./schema-validator";
 import { StatsRecorder } from "./stats";
 import { handleTokenRequest } from "./token-endpoint";
 import { TokenStore } from "./token-store";
@@ -48,9 +48,9 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
   const now = options.now ?? Date.now;
   const store = new TokenStore(options.tokenTtlSeconds ?? MOCK_DEFAULT_TOKEN_TTL_SECONDS, now);
   const document = model.spec.document;
-  const validator = createSchemaValidator(document);
+  const validator = createSchemaValidator(document, model.spec.version);
   const router = await createApiRouter(model);
-  const { responses, warnings } = prepareResponses(model, router.mock, validator);
+  const { responses, warnings } = prepareResponses(model, validator);
   const stats = new StatsRecorder(model.operations.map((operation) => operation.key));
   const basePath = pathAndQuery(model.baseUrl).pathname.replace(/\/+$/, "");
   const tokenUrl =

@@ -1,4 +1,5 @@
 import { type Problem, type ProblemCode, problem, type Severity } from "../problems";
+import { createSchemaValidator, type SchemaValidator } from "../schema/validator";
 import type { LoadedSpec } from "../spec/types";
 import { followRefs, getAt, isObject, type JsonObject, pointerSegments } from "./resolve";
 import type { SchemaEnv } from "./sample/env";
@@ -53,7 +54,17 @@ export function createContext(spec: LoadedSpec, options: ModelOptions): ModelCon
     schemaTargets.set(ref, target);
     return target;
   };
-  const env = (mode: "request" | "response"): SchemaEnv => ({ is31, mode, resolve: resolveSchema });
+  // What a schema accepts is decided once, by the schema core: the contract test's meaning.
+  let validator: SchemaValidator | undefined;
+  const env = (mode: "request" | "response"): SchemaEnv => ({
+    is31,
+    mode,
+    resolve: resolveSchema,
+    verdict(value, schema, path) {
+      validator ??= createSchemaValidator(spec.document, spec.version);
+      return validator.firstError(value, schema, mode, path);
+    },
+  });
   return {
     spec,
     document,

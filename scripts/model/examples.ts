@@ -1,7 +1,7 @@
 import type { ModelContext } from "./context";
 import { child, isObject, type JsonObject } from "./resolve";
 import { followSchema, type SchemaEnv } from "./sample/env";
-import { firstError, type SampleResult, sampleSchema } from "./sample/index";
+import { firstError, type SampleResult, sampleSchema, verdictOn } from "./sample/index";
 import type { ExampleSource } from "./types";
 
 /** An example the spec gives, with where it was written. */
@@ -57,28 +57,42 @@ export function schemaExampleOf(
   return undefined;
 }
 
-/** A spec example that breaks its own schema is still used (the spec wins), with a warning. */
+/**
+ * Reports a spec example that breaks its own schema (as the contract translation reads it)
+ * and says whether it does. `instead` says what the collection uses in its place.
+ *
+ * A response example is never sent by the collection (the mock checks it again, with the
+ * core, before serving it), so the sampler's fast check screens it first and the core only
+ * confirms a rejection: big specs have thousands of response examples, nearly all valid.
+ */
 export function checkSpecExample(
   ctx: ModelContext,
   example: SpecExample,
   schema: unknown,
   env: SchemaEnv,
-): void {
-  if (schema === undefined) return;
+  instead = "It is used as written",
+): boolean {
+  if (schema === undefined) return true;
   const error = memo(checked, env, schema, example.pointer, () =>
-    firstError(example.value, schema, env, "example"),
+    env.mode === "response" && firstError(example.value, schema, env, "example") === undefined
+      ? undefined
+      : verdictOn(example.value, schema, env, "example"),
   );
   if (error) {
     ctx.report(
       "invalid-example",
       "warning",
       example.pointer,
-      `The spec's example does not match its schema: ${error}. It is used as written; fix the example or the schema.`,
+      `The spec's example does not match its schema: ${error}. ${instead}; fix the example or the schema.`,
     );
   }
+  return error === undefined;
 }
 
-/** Spec example first (checked against the schema), else a generated sample valid for it. */
+/**
+ * The spec's example when its schema accepts it, else a generated sample valid for the
+ * schema: a request the collection sends must pass the API's (and the mock's) validation.
+ */
 export function exampleOrSample(
   ctx: ModelContext,
   given: SpecExample | undefined,
@@ -87,8 +101,8 @@ export function exampleOrSample(
   options: { name?: string; pathParam?: boolean },
 ): { example: unknown; exampleSource?: ExampleSource } {
   const env = ctx.schemas.request;
-  if (given) {
-    checkSpecExample(ctx, given, schema, env);
+  const instead = "The collection sends a generated example instead";
+  if (given && checkSpecExample(ctx, given, schema, env, instead)) {
     return { example: given.value, exampleSource: "spec" };
   }
   if (schema === undefined) return { example: undefined };

@@ -2,6 +2,7 @@ import { escapeToken, isJsonObject, type Json } from "./pointer";
 import { keptRequired } from "./required";
 import type { TranslateContext } from "./translate";
 import type { Draft07Schema } from "./types";
+import { applyUnevaluated, evaluatedProperties } from "./unevaluated";
 import {
   isFiniteNumber,
   isNonNegativeInteger,
@@ -36,7 +37,6 @@ const STRING_ANNOTATIONS = new Set([
 ]);
 /** Later JSON Schema keywords draft-07 has no equivalent for: dropping them loosens the test. */
 const DROPPED_WITH_NOTICE = new Set([
-  "unevaluatedProperties",
   "unevaluatedItems",
   "minContains",
   "maxContains",
@@ -272,7 +272,27 @@ export function translateKeywords(
       }
     }
   }
+  if (schema.unevaluatedProperties !== undefined) unevaluated(site, out);
   return out;
+}
+
+/** After the loop: it needs the translated `properties`, wherever they stand in the schema. */
+function unevaluated(site: Site, out: Json): void {
+  const evaluated = evaluatedProperties(site.schema, site.ctx.resolve);
+  if (evaluated === undefined) {
+    invalid(
+      site,
+      "unevaluatedProperties",
+      "depends on which anyOf/oneOf/if branch passes, which JSON Schema draft-07 cannot express",
+    );
+    return;
+  }
+  if (evaluated.all) return;
+  applyUnevaluated(
+    out,
+    evaluated,
+    sub(site, site.schema.unevaluatedProperties, "unevaluatedProperties", false),
+  );
 }
 
 const isSimpleType = (type: unknown): boolean => typeof type === "string" && SIMPLE_TYPES.has(type);

@@ -38,7 +38,14 @@ export function createSchemaRegistry(
   document: OpenApiDocument,
   version: SpecVersion,
   options: SchemaRegistryOptions = {},
-): SchemaRegistry & { problems(): Problem[] } {
+): SchemaRegistry & {
+  problems(): Problem[];
+  /**
+   * The definitions `schema` (a translation) reaches, directly or through others; a name
+   * `known` says the caller has (with all it reaches) is neither returned nor walked.
+   */
+  reached(schema: Draft07Schema, known?: (name: string) => boolean): Record<string, Draft07Schema>;
+} {
   const dialect: Dialect = version === "3.1" ? "3.1" : "3.0";
   const annotations = options.annotations ?? true;
   const components = document.components?.schemas;
@@ -124,6 +131,7 @@ export function createSchemaRegistry(
 
   const findings: Finding[] = [];
   const definitions = new Map<string, Definition>();
+  const byName = new Map<string, Definition>();
   const pending: Definition[] = [];
   let translated = 0;
   const translations = new WeakMap<object, Map<string, Draft07Schema>>();
@@ -156,6 +164,7 @@ export function createSchemaRegistry(
         mode: effective,
       };
       definitions.set(key, definition);
+      byName.set(definition.name, definition);
       pending.push(definition);
     }
     return { $ref: `#/definitions/${definition.name}` };
@@ -217,6 +226,10 @@ export function createSchemaRegistry(
       const sorted = [...definitions.values()].sort((a, b) => compare(a.name, b.name));
       return Object.fromEntries(sorted.map((d) => [d.name, d.schema as Draft07Schema]));
     },
+    reached(schema, known) {
+      drain();
+      return reachedDefinitions(schema, byName, known);
+    },
     problems() {
       drain();
       const unique = new Map<string, Problem>();
@@ -228,6 +241,39 @@ export function createSchemaRegistry(
       return [...unique.entries()].sort(([a], [b]) => compare(a, b)).map(([, p]) => p);
     },
   };
+}
+
+const DEFINITION_PREFIX = "#/definitions/";
+
+function reachedDefinitions(
+  schema: Draft07Schema,
+  byName: ReadonlyMap<string, Definition>,
+  known: (name: string) => boolean = () => false,
+): Record<string, Draft07Schema> {
+  const picked: Record<string, Draft07Schema> = {};
+  const pending: unknown[] = [schema];
+  // Every node is pushed once: translations are trees, and each definition is entered once.
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) pending.push(item);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === "$ref" && typeof value === "string" && value.startsWith(DEFINITION_PREFIX)) {
+        const name = value.slice(DEFINITION_PREFIX.length);
+        const found = byName.get(name);
+        if (found?.schema !== undefined && !Object.hasOwn(picked, name) && !known(name)) {
+          picked[name] = found.schema;
+          pending.push(found.schema);
+        }
+      } else if (key !== "enum" && key !== "const" && key !== "default" && key !== "examples") {
+        pending.push(value);
+      }
+    }
+  }
+  return picked;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -80,7 +80,12 @@ function propertyIn(schema: unknown, name: string, resolve: Resolve, depth: numb
   return undefined;
 }
 
-function hasFlag(
+/**
+ * Whether a property schema is readOnly/writeOnly: on the schema itself, beside its `$ref`
+ * (how 3.0 specs say it), on the ref's target or on an `allOf` member. The one rule: the
+ * translation drops such names from `required`, the sampler leaves such properties out.
+ */
+export function hasFlag(
   schema: unknown,
   flag: "readOnly" | "writeOnly",
   resolve: Resolve,

@@ -85,6 +85,12 @@ function translateRef(
   }
   // 3.1: siblings apply too. Ajv 6 ignores keywords beside $ref, hence allOf.
   const { $ref: _ref, ...siblings } = schema;
+  if (siblings.unevaluatedProperties !== undefined) {
+    // The ref's properties count as evaluated: 2020-12's $ref applies in place, like allOf.
+    const members = Array.isArray(siblings.allOf) ? siblings.allOf : [];
+    const inPlace = { ...siblings, allOf: [{ $ref: schema.$ref }, ...members] };
+    return translateSchema(inPlace, at, ctx, scope);
+  }
   const rest = translateSchema(siblings, at, ctx, [schema, ...scope]);
   if (!constrains(rest)) return target;
   return isEmptySchema(target) ? rest : { allOf: [target, rest] };

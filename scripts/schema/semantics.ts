@@ -1,0 +1,87 @@
+/**
+ * The OpenAPI schema rules the sampler's fast checks share with the draft-07 translation
+ * (translate.ts, required.ts): which properties a direction hides, what `nullable` and `$ref`
+ * siblings mean in 3.0 and 3.1. Written once here; the final verdict is the validator's.
+ */
+import { isJsonObject, type Json, refTokens, valueAt } from "./pointer";
+import { hasFlag, type Resolve } from "./required";
+import type { Dialect } from "./translate";
+import type { SchemaMode } from "./types";
+
+export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
+
+const TYPES = new Set<string>([
+  "string",
+  "number",
+  "integer",
+  "boolean",
+  "array",
+  "object",
+  "null",
+]);
+
+/** Bounds alias chains (`A → B → A`) in malformed specs. */
+const MAX_HOPS = 32;
+
+/** Target of a local `$ref` in `document`; undefined when it does not resolve. */
+export function resolveRef(document: unknown, ref: string): unknown {
+  const tokens = refTokens(ref);
+  return tokens === undefined ? undefined : valueAt(document, tokens);
+}
+
+/** Follows a schema's local `$ref` chain to a node that is not one (undefined if it breaks). */
+export function derefSchema(document: unknown, schema: unknown): unknown {
+  let node = schema;
+  for (
+    let hops = 0;
+    hops < MAX_HOPS && isJsonObject(node) && typeof node.$ref === "string";
+    hops++
+  ) {
+    node = resolveRef(document, node.$ref);
+  }
+  return node;
+}
+
+/**
+ * A schema with its `$ref` followed. 3.0 ignores what stands beside a `$ref` (but see
+ * `isHidden` and `allowsNull` for the two siblings authors mean anyway); in 3.1 siblings
+ * apply too, so they come back as `rest` for the caller to honour.
+ */
+export function followSchema(
+  schema: unknown,
+  dialect: Dialect,
+  resolve: Resolve,
+  limit = MAX_HOPS,
+): { target: unknown; rest?: Json } {
+  let node = schema;
+  let rest: Json | undefined;
+  for (let i = 0; i < limit && isJsonObject(node) && typeof node.$ref === "string"; i++) {
+    const { $ref, ...siblings } = node;
+    if (dialect === "3.1" && Object.keys(siblings).length > 0) {
+      rest = rest ? { ...siblings, ...rest } : siblings;
+    }
+    const target = resolve($ref as string);
+    if (target === undefined) return { target: true, rest };
+    node = target;
+  }
+  return { target: node, rest };
+}
+
+/** Requests never carry readOnly properties, responses never writeOnly ones. */
+export function isHidden(schema: unknown, mode: SchemaMode, resolve: Resolve): boolean {
+  return hasFlag(schema, mode === "request" ? "readOnly" : "writeOnly", resolve, 0);
+}
+
+/**
+ * Declared types of a schema (3.1 type arrays, 3.0 `nullable: true` adds "null"), or
+ * undefined when the schema does not say.
+ */
+export function declaredTypes(schema: Json, dialect: Dialect): JsonType[] | undefined {
+  const raw = schema.type;
+  const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+    (t): t is JsonType => typeof t === "string" && TYPES.has(t),
+  );
+  if (list.length === 0) return undefined;
+  if (dialect === "3.0" && schema.nullable === true && !list.includes("null")) list.push("null");
+  return list;
+}

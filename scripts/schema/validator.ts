@@ -1,0 +1,226 @@
+import Ajv6 from "ajv6";
+import type { OasSchema } from "../model/types";
+import type { OpenApiDocument, SpecVersion } from "../spec/types";
+import { isJsonObject } from "./pointer";
+import { createSchemaRegistry } from "./registry";
+import type { SchemaMode } from "./types";
+
+/**
+ * What a schema means, asked by everyone: the registry's draft-07 translation (in one
+ * direction) compiled by the very Ajv the contract check runs in Newman's sandbox (postman-
+ * sandbox 4.7 bundles Ajv 6.12), with the options of scripts/postman/contract.js. The
+ * sampler's acceptance check, the spec-example check and the mock all call this, so what the
+ * generator writes and the mock serves is what the contract test accepts, by construction.
+ */
+
+export interface SchemaIssue {
+  /** JSON pointer into the value, `""` for the value itself. */
+  path: string;
+  message: string;
+}
+
+export interface CheckResult {
+  valid: boolean;
+  issues: SchemaIssue[];
+  /** False when the translation could not be compiled: the value was accepted unchecked. */
+  checked: boolean;
+}
+
+export interface SchemaValidator {
+  /**
+   * `coerce` reads strings as the types the schema asks for (query parameters, form fields),
+   * the way a server framework would; the value may be changed in place.
+   */
+  check(
+    schema: OasSchema | undefined,
+    value: unknown,
+    mode: SchemaMode,
+    options?: { coerce?: boolean },
+  ): CheckResult;
+  /** `<path> <what is wrong>` for the first issue, or undefined when `value` is valid. */
+  firstError(value: unknown, schema: unknown, mode: SchemaMode, path?: string): string | undefined;
+}
+
+type Validate = ((data: unknown) => boolean | PromiseLike<unknown>) & {
+  errors?: null | Ajv6ErrorLike[];
+};
+interface Ajv6ErrorLike {
+  keyword: string;
+  dataPath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/**
+ * How an Ajv instance reports: every issue (the mock's 400s), the first one only (verdicts:
+ * stops early, compiles smaller code), or every issue with text coerced to the schema's types.
+ * Which values pass is the same for all three.
+ */
+type EngineKind = "all" | "first" | "coerce";
+
+/** Options of the contract script's Ajv (contract.js `schemaErrors`); pointers for `path`. */
+function newAjv(kind: EngineKind): Ajv6.Ajv {
+  return new Ajv6({
+    allErrors: kind !== "first",
+    unknownFormats: "ignore",
+    validateSchema: false,
+    logger: false,
+    jsonPointers: true,
+    // Each definition compiled once and called, not inlined into every schema that reaches it.
+    inlineRefs: false,
+    ...(kind === "coerce" ? { coerceTypes: "array" } : {}),
+  });
+}
+
+export function createSchemaValidator(
+  document: OpenApiDocument,
+  version: SpecVersion,
+): SchemaValidator {
+  const registry = createSchemaRegistry(document, version, { annotations: false });
+  // Per kind: one Ajv, and the definitions added to it so far.
+  const engines = new Map<EngineKind, { ajv: Ajv6.Ajv; added: Set<string> }>();
+  const compiled = new Map<string, Map<unknown, Validate | null>>();
+
+  const compile = (schema: object, mode: SchemaMode, kind: EngineKind): Validate | null => {
+    const cacheKey = `${mode} ${kind}`;
+    let cache = compiled.get(cacheKey);
+    if (cache === undefined) {
+      cache = new Map();
+      compiled.set(cacheKey, cache);
+    }
+    const key = schemaKey(schema);
+    const known = cache.get(key);
+    if (known !== undefined) return known;
+    let engine = engines.get(kind);
+    if (engine === undefined) {
+      engine = { ajv: newAjv(kind), added: new Set() };
+      engines.set(kind, engine);
+    }
+    let validate: Validate | null;
+    try {
+      const translated = registry.translate(schema as OasSchema, mode);
+      const { added } = engine;
+      // What an added definition reaches was added with it: no need to walk it again.
+      for (const [name, definition] of Object.entries(
+        registry.reached(translated, (known) => added.has(known)),
+      )) {
+        added.add(name);
+        engine.ajv.addSchema(withGlobalRefs(definition) as object, `${DEFINITION_ID}${name}`);
+      }
+      validate = engine.ajv.compile({ allOf: [withGlobalRefs(translated)] }) as Validate;
+    } catch {
+      validate = null;
+    }
+    cache.set(key, validate);
+    return validate;
+  };
+
+  const checkOnce = (
+    schema: OasSchema | undefined,
+    value: unknown,
+    mode: SchemaMode,
+    kind: EngineKind,
+  ): CheckResult => {
+    if (schema === undefined || schema === true) return { valid: true, issues: [], checked: true };
+    if (schema === false || !isJsonObject(schema)) {
+      const valid = schema !== false;
+      const issues = valid ? [] : [{ path: "", message: "must not be present" }];
+      return { valid, issues, checked: valid === false };
+    }
+    const validate = compile(schema, mode, kind);
+    if (validate === null) return { valid: true, issues: [], checked: false };
+    if (validate(value) === true) return { valid: true, issues: [], checked: true };
+    return { valid: false, issues: summarise(validate.errors ?? []), checked: true };
+  };
+
+  // Text that the schema accepts as it is needs no coercion: coercing `"1"` for
+  // `oneOf: [integer, string]` would make both branches match, and "exactly one" fail.
+  const check: SchemaValidator["check"] = (schema, value, mode, options = {}) => {
+    if (options.coerce !== true) return checkOnce(schema, value, mode, "all");
+    const asSent = checkOnce(schema, value, mode, "all");
+    return asSent.valid ? asSent : checkOnce(schema, value, mode, "coerce");
+  };
+
+  return {
+    check,
+    firstError(value, schema, mode, path = "value") {
+      const result = checkOnce(schema as OasSchema | undefined, value, mode, "first");
+      const first = result.issues[0];
+      if (result.valid || first === undefined) return undefined;
+      return `${path}${readablePath(first.path)} ${first.message}`;
+    },
+  };
+}
+
+/** `/users/0/name` → `.users[0].name`, the way the example warnings name places. */
+function readablePath(pointer: string): string {
+  if (pointer === "") return "";
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((token) => (/^\d+$/.test(token) ? `[${token}]` : `.${token}`))
+    .join("");
+}
+
+/**
+ * Definitions are added to Ajv one by one under their own ids, so each compiles once however
+ * many schemas reach it (the contract script compiles one schema per run and hands it the
+ * definitions beside it; the verdicts are the same, the work is not).
+ */
+const DEFINITION_ID = "specpost:definitions/";
+const LOCAL_PREFIX = "#/definitions/";
+
+/** A copy with `#/definitions/X` refs pointing at the added `specpost:definitions/X`. */
+function withGlobalRefs(schema: unknown, names = false): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => withGlobalRefs(item));
+  if (!isJsonObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (names) out[key] = withGlobalRefs(value);
+    else if (key === "$ref" && typeof value === "string" && value.startsWith(LOCAL_PREFIX)) {
+      out[key] = `${DEFINITION_ID}${value.slice(LOCAL_PREFIX.length)}`;
+    } else if (DATA.has(key)) out[key] = value;
+    else out[key] = withGlobalRefs(value, NAME_MAPS.has(key));
+  }
+  return out;
+}
+
+/** Keywords whose value is data, and keywords whose keys are names (a property `enum`). */
+const DATA = new Set(["enum", "const", "default", "examples"]);
+const NAME_MAPS = new Set(["properties", "patternProperties", "dependencies"]);
+
+/** A `{ $ref }` schema is keyed by its ref (each use is a separate object), others by identity. */
+function schemaKey(schema: object): unknown {
+  const ref = (schema as { $ref?: unknown }).$ref;
+  if (typeof ref !== "string") return schema;
+  for (const key in schema) if (key !== "$ref") return schema;
+  return `$ref ${ref}`;
+}
+
+/** Issues inside a value explain more than the generic "no branch of anyOf matched". */
+function summarise(errors: readonly Ajv6ErrorLike[]): SchemaIssue[] {
+  const branching = (e: Ajv6ErrorLike) => ["anyOf", "oneOf", "if"].includes(e.keyword);
+  const specific = errors.filter((e) => !branching(e));
+  return (specific.length > 0 ? specific : errors).map(describe);
+}
+
+function describe(error: Ajv6ErrorLike): SchemaIssue {
+  const { params } = error;
+  const path = error.dataPath;
+  if (error.keyword === "required") {
+    return { path, message: `must have property '${String(params.missingProperty)}'` };
+  }
+  if (error.keyword === "additionalProperties") {
+    return { path, message: `must not have property '${String(params.additionalProperty)}'` };
+  }
+  if (error.keyword === "enum" && Array.isArray(params.allowedValues)) {
+    const allowed = params.allowedValues.map((v) => JSON.stringify(v)).join(", ");
+    return { path, message: `must be one of ${allowed}` };
+  }
+  // Ajv 6 says "should"; the mock's and the generator's messages have always said "must".
+  const message = (error.message ?? `fails ${error.keyword}`)
+    .replace(/^should NOT /, "must not ")
+    .replace(/^should /, "must ");
+  return { path, message };
+}

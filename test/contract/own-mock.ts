@@ -1,0 +1,54 @@
+import { buildCollection } from "../../scripts/collection/build";
+import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, startMock } from "../../scripts/mock";
+import { buildModel } from "../../scripts/model/build";
+import { createSchemaRegistry } from "../../scripts/schema/registry";
+import { loadSpec } from "../../scripts/spec/load";
+import { failed, runCollection } from "./newman";
+
+export interface OwnMockRun {
+  requests: number;
+  assertions: number;
+  /** Failed assertion name → message. */
+  failures: Record<string, string>;
+  scriptErrors: string[];
+  /** What the mock said about bodies it could not make valid. */
+  mockWarnings: string[];
+}
+
+/**
+ * The whole chain a user runs with `specpost run` on a spec nobody here wrote: generated
+ * collection, specpost's own mock, Newman. A failure here is the generator and the mock
+ * disagreeing about the spec.
+ */
+export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
+  const loaded = await loadSpec(file, { cwd: process.cwd() });
+  const why = (problems: { message: string }[]) => problems.map((p) => p.message).join("; ");
+  if (!loaded.spec) throw new Error(`${file} does not load: ${why(loaded.problems)}`);
+  const built = buildModel(loaded.spec);
+  if (!built.model) throw new Error(`${file} does not model: ${why(built.problems)}`);
+  const model = built.model;
+  const collection = buildCollection(
+    model,
+    createSchemaRegistry(loaded.spec.document, loaded.spec.version),
+  );
+  const mock = await startMock(model);
+  try {
+    const run = await runCollection(collection, {
+      envVar: {
+        baseUrl: mock.baseUrl,
+        tokenUrl: mock.tokenUrl ?? "",
+        client_id: MOCK_CLIENT_ID,
+        client_secret: MOCK_CLIENT_SECRET,
+      },
+    });
+    return {
+      requests: run.requests,
+      assertions: run.assertions.length,
+      failures: failed(run),
+      scriptErrors: run.scriptErrors,
+      mockWarnings: mock.warnings,
+    };
+  } finally {
+    await mock.close();
+  }
+}
