@@ -27,6 +27,7 @@ export type ProblemCode =
   | "duplicate-operation-id"
   | "invalid-example"
   | "unsupported-schema"
+  | "example-over-budget"
   // user overrides (issue 5)
   | "invalid-override"
   | "stale-override"

@@ -93,9 +93,13 @@ export function exampleOrSample(
   }
   if (schema === undefined) return { example: undefined };
   const variant = `${options.name ?? ""}\u0000${options.pathParam === true}`;
-  const { value, error } = memo(sampled, env, schema, variant, () =>
+  const { value, error, notes } = memo(sampled, env, schema, variant, () =>
     sampleSchema(schema, env, ctx.document, options),
   );
+  for (const { ref, message } of notes ?? []) {
+    const at = ref?.startsWith("#/") ? ref : schemaPointer;
+    ctx.report("example-over-budget", "warning", at, `Sample limit: ${message}.`);
+  }
   if (error) {
     const what = error.length > 160 ? `${error.slice(0, 157)}...` : error;
     ctx.report(
