@@ -1,5 +1,6 @@
+import { isSafePattern } from "../../schema/safe-pattern";
 import { isObject, type JsonObject } from "../resolve";
-import { MAX_STRING_LENGTH, type SampleBudget } from "./budget";
+import { MAX_STRING_LENGTH, note, type SampleBudget } from "./budget";
 import { declaredTypes, impliedType, type JsonType, type SchemaEnv } from "./env";
 import { flatten, mergeSchemas } from "./flatten";
 import { numberForName, stringForName } from "./names";
@@ -45,6 +46,13 @@ export function conform(hint: unknown, schema: unknown, env: SchemaEnv, state: G
   const at =
     isObject(schema) && typeof schema.$ref === "string" ? { ...state, ref: schema.$ref } : state;
   if (at.budget && --at.budget.steps < 0) return placeholder(hint, schema, env);
+  const { pattern } = flatten(schema, env);
+  if (typeof pattern === "string" && !isSafePattern(pattern))
+    note(
+      at.budget,
+      at.ref,
+      `pattern /${pattern}/ can take exponential time to match (nested repeats); examples are not checked against it`,
+    );
   // A hint this long only comes from a runaway `minLength`/example; validating it costs more
   // than building a fresh value.
   if (typeof hint === "string" && hint.length > MAX_STRING_LENGTH) hint = undefined;

@@ -1,4 +1,3 @@
-import { isSafePattern } from "../../schema/safe-pattern";
 import type { JsonObject } from "../resolve";
 import { MAX_STRING_LENGTH, note } from "./budget";
 import { acceptable, type GenState } from "./conform";
@@ -15,12 +14,6 @@ export function strings(s: JsonObject, hint: unknown, env: SchemaEnv, at: GenSta
       at.budget,
       at.ref,
       `minLength ${min} is more than the sampler builds (${MAX_STRING_LENGTH} characters); the example is shorter and does not satisfy the schema`,
-    );
-  if (typeof s.pattern === "string" && !isSafePattern(s.pattern))
-    note(
-      at.budget,
-      at.ref,
-      `pattern /${s.pattern}/ can take exponential time to match (nested quantifiers); examples are not checked against it`,
     );
   let first: string | undefined;
   let valid: string | undefined;

@@ -79,7 +79,7 @@ function fitPlain(base: string, min: number, max: number | undefined, variant: n
   const unit = base === "" ? "x" : base;
   const missing = min - suffix.length - stringLength(base);
   const out = missing > 0 ? base + unit.repeat(Math.ceil(missing / stringLength(unit))) : base;
-  const chars = [...out];
+  const chars = [...out].slice(0, Math.max(MAX_STRING_LENGTH, stringLength(base)));
   const keep = Math.max(
     min - suffix.length,
     Math.min(chars.length, (max ?? chars.length + suffix.length) - suffix.length),
