@@ -114,7 +114,9 @@ export function hasHugeMinimum(root: unknown): boolean {
       for (const item of node) todo.push(item);
       continue;
     }
-    for (const [key, value] of Object.entries(node)) {
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+      const value = record[key];
       if (typeof value === "object") todo.push(value);
       else if (typeof value === "number" && Object.hasOwn(LIMITS, key))
         found ||= value > (LIMITS[key] ?? 0);

@@ -33,7 +33,7 @@ export interface SampleResult {
  * openapi-sampler's depth default is 15; its guess is only kept down to where the budget
  * still shows optional properties, so guessing deeper is wasted work (megabytes on Graph).
  */
-const MAX_SAMPLE_DEPTH = OPTIONAL_DEPTH + 2;
+const MAX_SAMPLE_DEPTH = OPTIONAL_DEPTH + 1;
 
 /**
  * A deterministic example that validates against `schema`: openapi-sampler's guess,
