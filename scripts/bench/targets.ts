@@ -22,7 +22,7 @@ export function checkTargets(cases: CaseResult[], newman?: NewmanResults): Targe
     checks.push(
       wallTarget("GitHub", github, 0.15),
       rssTarget("GitHub", github, 200),
-      bytesTarget("GitHub", github, 2 / 3, "2/3 of"),
+      bytesTarget("GitHub", github, 2 / 3, "≤ 2/3 of"),
     );
   }
   const graph = byId.get("graph");
@@ -30,7 +30,7 @@ export function checkTargets(cases: CaseResult[], newman?: NewmanResults): Targe
     checks.push(
       wallTarget("Graph v1.0", graph, 0.15),
       rssTarget("Graph v1.0", graph, 500),
-      bytesTarget("Graph v1.0", graph, 1, "no more than"),
+      bytesTarget("Graph v1.0", graph, 1, "≤"),
       requestsTarget("Graph v1.0", graph),
     );
   }
