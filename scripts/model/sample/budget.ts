@@ -96,29 +96,53 @@ const LIMITS: Record<string, number> = {
 };
 const MAX_SCAN_NODES = 5_000_000;
 
+/** Maps whose keys are names the spec chose (a property may be called "examples"). */
+const NAMED_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "schemas",
+  "definitions",
+  "$defs",
+  "parameters",
+  "requestBodies",
+  "responses",
+  "headers",
+]);
+
 /**
  * Whether a document holds a `minLength`/`minItems`/`minProperties` too large to build.
  * openapi-sampler (the sampler's first guess) would allocate or loop that far, so such a
- * document is sampled without it. Scanned once per document, iteratively, with a node cap.
+ * document is sampled without it. Scanned once per document, iteratively, with a node cap;
+ * `example`/`examples` values are data, not schemas, and are skipped (GitHub's are 40 % of
+ * its spec).
  */
 export function hasHugeMinimum(root: unknown): boolean {
   if (root === null || typeof root !== "object") return false;
   const cached = risky.get(root);
   if (cached !== undefined) return cached;
   let found = false;
-  const todo: unknown[] = [root];
+  const todo: object[] = [root];
+  const named: boolean[] = [false];
   for (let seen = 0; todo.length > 0 && !found && seen < MAX_SCAN_NODES; seen++) {
-    const node = todo.pop();
-    if (node === null || typeof node !== "object") continue;
+    const node = todo.pop() as object;
+    const inNamedMap = named.pop() === true;
     if (Array.isArray(node)) {
-      for (const item of node) todo.push(item);
+      for (const item of node) {
+        if (item !== null && typeof item === "object") {
+          todo.push(item);
+          named.push(false);
+        }
+      }
       continue;
     }
     const record = node as Record<string, unknown>;
     for (const key in record) {
       const value = record[key];
-      if (typeof value === "object") todo.push(value);
-      else if (typeof value === "number" && Object.hasOwn(LIMITS, key))
+      if (value !== null && typeof value === "object") {
+        if (!inNamedMap && (key === "example" || key === "examples")) continue;
+        todo.push(value);
+        named.push(NAMED_MAPS.has(key));
+      } else if (typeof value === "number" && Object.hasOwn(LIMITS, key))
         found ||= value > (LIMITS[key] ?? 0);
     }
   }
