@@ -165,6 +165,28 @@ describe("sample budget", () => {
   });
 });
 
+describe("sample work", () => {
+  it("stops after a bounded number of values and says so", () => {
+    const names = (prefix: string) => Array.from({ length: 200 }, (_, i) => `${prefix}${i}`);
+    const object = (keys: string[], sub: unknown) => ({
+      type: "object",
+      required: keys,
+      properties: Object.fromEntries(keys.map((k) => [k, sub])),
+    });
+    const document = bodyDocument({
+      Body: object(names("row"), { $ref: "#/components/schemas/Row" }),
+      Row: object(names("cell"), { type: "string" }),
+    });
+    const { problems } = modelInChild(document);
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        code: "example-over-budget",
+        message: expect.stringContaining("more than 20000 values"),
+      }),
+    );
+  });
+});
+
 describe("catastrophic patterns", () => {
   it.each([
     ["^(a+)+$", false],

@@ -1,6 +1,6 @@
 import { isSafePattern } from "../../schema/safe-pattern";
 import { isObject, type JsonObject } from "../resolve";
-import { MAX_STRING_LENGTH, note, type SampleBudget } from "./budget";
+import { MAX_SAMPLE_STEPS, MAX_STRING_LENGTH, note, type SampleBudget } from "./budget";
 import { declaredTypes, impliedType, type JsonType, type SchemaEnv } from "./env";
 import { flatten, mergeSchemas } from "./flatten";
 import { numberForName, stringForName } from "./names";
@@ -45,7 +45,15 @@ export function conform(hint: unknown, schema: unknown, env: SchemaEnv, state: G
   if (state.depth > HARD_DEPTH) return hint;
   const at =
     isObject(schema) && typeof schema.$ref === "string" ? { ...state, ref: schema.$ref } : state;
-  if (at.budget && --at.budget.steps < 0) return placeholder(hint, schema, env);
+  if (at.budget && --at.budget.steps < 0) {
+    if (at.budget.steps === -1)
+      note(
+        at.budget,
+        at.ref,
+        `the schema needs more than ${MAX_SAMPLE_STEPS} values; the rest of the example is placeholders`,
+      );
+    return placeholder(hint, schema, env);
+  }
   const { pattern } = flatten(schema, env);
   if (typeof pattern === "string" && !isSafePattern(pattern))
     note(
