@@ -218,3 +218,13 @@ describe("catastrophic patterns", () => {
     expect(validate({ p: `${"a".repeat(40)}!` })).toBe(true);
   });
 });
+
+describe("examples past openapi-sampler's depth", () => {
+  it("still start from the schema's own example", () => {
+    const level = (next: unknown) => ({ type: "object", required: ["next"], properties: { next } });
+    const leaf = { type: "string", example: "EUR" };
+    const document = bodyDocument({ Body: level(level(level(level(level(leaf))))) });
+    const { example } = modelInChild(document);
+    expect(JSON.stringify(example)).toContain('"EUR"');
+  });
+});

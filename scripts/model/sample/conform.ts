@@ -54,7 +54,11 @@ export function conform(hint: unknown, schema: unknown, env: SchemaEnv, state: G
       );
     return placeholder(hint, schema, env);
   }
-  const { pattern } = flatten(schema, env);
+  const flat = flatten(schema, env);
+  // Past openapi-sampler's depth (or without it) the schema's own example is still the best
+  // start, as openapi-sampler would have taken it.
+  if (hint === undefined && at.variant === 0) hint = ownExample(flat);
+  const { pattern } = flat;
   if (typeof pattern === "string" && !isSafePattern(pattern))
     note(
       at.budget,
@@ -81,6 +85,12 @@ export function conform(hint: unknown, schema: unknown, env: SchemaEnv, state: G
       : hint;
   }
   return generate(hint, flatten(schema, env), env, at);
+}
+
+function ownExample(s: JsonObject): unknown {
+  if (s.example !== undefined) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
+  return s.default;
 }
 
 /** The work budget is spent: the hint when it is a small leaf, else the cheapest value of the type. */
