@@ -30,10 +30,11 @@ export interface SampleResult {
 }
 
 /**
- * openapi-sampler's depth default is 15; its guess is only kept down to where the budget
- * still shows optional properties, so guessing deeper is wasted work (megabytes on Graph).
+ * openapi-sampler's depth default is 15; its guess is only kept where the budget still shows
+ * optional properties, and deeper values start from their schema's own example (conform), so
+ * guessing deeper is wasted work (megabytes on Graph).
  */
-const MAX_SAMPLE_DEPTH = OPTIONAL_DEPTH + 1;
+const MAX_SAMPLE_DEPTH = OPTIONAL_DEPTH;
 
 /**
  * A deterministic example that validates against `schema`: openapi-sampler's guess,
