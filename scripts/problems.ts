@@ -29,6 +29,7 @@ export type ProblemCode =
   | "invalid-example"
   | "variable-like-text"
   | "unsupported-schema"
+  | "example-over-budget"
   // user overrides (issue 5)
   | "invalid-override"
   | "stale-override"

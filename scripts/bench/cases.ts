@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { syntheticSpec } from "./synthetic";
 
 /** One spec both tools convert. Every input comes from an npm package or is generated. */
@@ -25,9 +26,17 @@ const require = createRequire(import.meta.url);
 interface CaseSource {
   label: string;
   heavy: boolean;
-  /** Package-relative spec path, or a synthetic size. */
-  source: string | number;
+  /** Package-relative spec path, a file beside the repository (`{ file }`), or a synthetic size. */
+  source: string | number | { file: string };
 }
+
+/**
+ * Microsoft Graph v1.0 (20 MB, 11,422 operations) is too big for the repository: the shared
+ * bench machines keep it in ../shared/bench/. Clones without it skip the case with a note.
+ */
+const GRAPH_FILE = fileURLToPath(
+  new URL("../../../shared/bench/microsoft-graph-v1.0.json", import.meta.url),
+);
 
 const SOURCES: Record<string, CaseSource> = {
   github: {
@@ -35,6 +44,7 @@ const SOURCES: Record<string, CaseSource> = {
     heavy: true,
     source: "@octokit/openapi/generated/api.github.com.json",
   },
+  graph: { label: "Microsoft Graph v1.0", heavy: true, source: { file: GRAPH_FILE } },
   // A real NSwag-generated API (Dundas BI) shipped inside openapi-to-postmanv2's package:
   // 705 component schemas, 14 of them on reference cycles.
   "circular-dundas": {
@@ -52,15 +62,28 @@ const SOURCES: Record<string, CaseSource> = {
   "synthetic-10000": { label: "Synthetic, 10,000 operations", heavy: true, source: 10000 },
 };
 
-/** Resolves case ids to files, writing synthetic specs into `workDir`. */
-export function prepareCases(ids: string[], workDir: string): GenerationCase[] {
-  return ids.map((id) => {
+/**
+ * Resolves case ids to files, writing synthetic specs into `workDir`. A case whose file is
+ * not on this machine is left out, and `skip` says why.
+ */
+export function prepareCases(
+  ids: string[],
+  workDir: string,
+  skip: (line: string) => void = () => {},
+): GenerationCase[] {
+  return ids.flatMap((id) => {
     const source = SOURCES[id];
     if (!source) throw new Error(`unknown case ${id}`);
     let file: string;
     if (typeof source.source === "number") {
       file = join(workDir, `${id}.json`);
       writeFileSync(file, `${JSON.stringify(syntheticSpec(source.source), null, 2)}\n`);
+    } else if (typeof source.source === "object") {
+      file = source.source.file;
+      if (!existsSync(file)) {
+        skip(`${id}: skipped, ${file} is not on this machine (the shared bench machines have it)`);
+        return [];
+      }
     } else {
       file = require.resolve(source.source);
     }

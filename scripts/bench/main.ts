@@ -50,6 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     const cases = prepareCases(
       options.generation || options.profileDir ? options.cases : [],
       workDir,
+      progress,
     );
 
     if (options.profileDir) {

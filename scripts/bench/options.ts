@@ -4,7 +4,7 @@ export interface BenchOptions {
   /** Case ids to run, in table order. */
   cases: string[];
   reps: number;
-  /** Repetitions for the slow cases (GitHub, 10,000 operations). */
+  /** Repetitions for the slow cases (GitHub, Graph, 10,000 operations). */
   heavyReps: number;
   generation: boolean;
   newman: boolean;
@@ -21,6 +21,7 @@ export interface BenchOptions {
 
 export const ALL_CASES = [
   "github",
+  "graph",
   "circular-dundas",
   "circular-small",
   "synthetic-100",
@@ -36,7 +37,9 @@ export const USAGE = `usage: npm run bench -- [options]
                        prints only unless --out is given
   --cases a,b          cases to run (${ALL_CASES.join(", ")})
   --reps N             repetitions per case and tool (default 5)
-  --heavy-reps N       repetitions for github and synthetic-10000 (default 3)
+  --heavy-reps N       repetitions for github, graph and synthetic-10000 (default 3);
+                       graph reads ../shared/bench/microsoft-graph-v1.0.json and is skipped
+                       with a note where that file is absent
   --no-generation      skip the generation benchmark
   --no-newman          skip the Newman benchmark
   --newman-ops N       requests in the Newman benchmark collection (default 1000)

@@ -131,7 +131,7 @@ function newmanTable(results: NewmanResults): Table {
 
 function targetTable(targets: TargetCheck[]): Table {
   return {
-    head: ["Target (issue 4)", "Figure", "Met"],
+    head: ["Target (issues 4 and 8)", "Figure", "Met"],
     rows: targets.map((check) => [check.target, check.figure, mark(check.met)]),
   };
 }

@@ -1,3 +1,5 @@
+import { isSafePattern } from "./safe-pattern";
+
 /** Checks on keyword values: Ajv 6 validates every schema against the draft-07 meta-schema and throws. */
 
 export const isFiniteNumber = (value: unknown): value is number =>
@@ -25,6 +27,8 @@ export const SIMPLE_TYPES = new Set([
  * silently mean something else.
  */
 export function patternProblem(pattern: string): string | undefined {
+  if (!isSafePattern(pattern))
+    return "can take exponential time to match (a repeated group that itself repeats)";
   if (/\\[pP]\{|\\u\{/.test(pattern))
     return "needs the regular expression `u` flag, which Ajv 6 does not set";
   try {

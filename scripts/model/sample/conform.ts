@@ -1,4 +1,6 @@
+import { isSafePattern } from "../../schema/safe-pattern";
 import { isObject, type JsonObject } from "../resolve";
+import { MAX_SAMPLE_STEPS, MAX_STRING_LENGTH, note, type SampleBudget } from "./budget";
 import { declaredTypes, impliedType, type JsonType, type SchemaEnv } from "./env";
 import { flatten, mergeSchemas } from "./flatten";
 import { numberForName, stringForName } from "./names";
@@ -17,6 +19,10 @@ export interface GenState {
   pathParam?: boolean;
   /** Only what the schema requires (a retry when the full sample breaks a rule). */
   minimal?: boolean;
+  /** Limits shared by the whole sample; absent: the defaults, without notes. */
+  budget?: SampleBudget;
+  /** `$ref` of the innermost named schema, to locate what a limit cut. */
+  ref?: string;
 }
 
 /** Beyond this depth objects get only their required properties and arrays their minItems. */
@@ -35,8 +41,33 @@ export function acceptable(value: unknown, at: GenState): boolean {
  * A value valid for `schema`, starting from `hint` (openapi-sampler's guess): the parts of
  * the hint that already validate are kept, the rest is generated. Deterministic.
  */
-export function conform(hint: unknown, schema: unknown, env: SchemaEnv, at: GenState): unknown {
-  if (at.depth > HARD_DEPTH) return hint;
+export function conform(hint: unknown, schema: unknown, env: SchemaEnv, state: GenState): unknown {
+  if (state.depth > HARD_DEPTH) return hint;
+  const at =
+    isObject(schema) && typeof schema.$ref === "string" ? { ...state, ref: schema.$ref } : state;
+  if (at.budget && --at.budget.steps < 0) {
+    if (at.budget.steps === -1)
+      note(
+        at.budget,
+        at.ref,
+        `the schema needs more than ${MAX_SAMPLE_STEPS} values; the rest of the example is placeholders`,
+      );
+    return placeholder(hint, schema, env);
+  }
+  const flat = flatten(schema, env);
+  // Past openapi-sampler's depth (or without it) the schema's own example is still the best
+  // start, as openapi-sampler would have taken it.
+  if (hint === undefined && at.variant === 0) hint = ownExample(flat);
+  const { pattern } = flat;
+  if (typeof pattern === "string" && !isSafePattern(pattern))
+    note(
+      at.budget,
+      at.ref,
+      `pattern /${pattern}/ can take exponential time to match (nested repeats); examples are not checked against it`,
+    );
+  // A hint this long only comes from a runaway `minLength`/example; validating it costs more
+  // than building a fresh value.
+  if (typeof hint === "string" && hint.length > MAX_STRING_LENGTH) hint = undefined;
   if (hint === null) {
     // openapi-sampler answers null for `nullable`/`["null", ...]` schemas whose first type or
     // enum value is null: show a real value when the schema has one.
@@ -54,6 +85,22 @@ export function conform(hint: unknown, schema: unknown, env: SchemaEnv, at: GenS
       : hint;
   }
   return generate(hint, flatten(schema, env), env, at);
+}
+
+function ownExample(s: JsonObject): unknown {
+  if (s.example !== undefined) return s.example;
+  if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0];
+  return s.default;
+}
+
+/** The work budget is spent: the hint when it is a small leaf, else the cheapest value of the type. */
+function placeholder(hint: unknown, schema: unknown, env: SchemaEnv): unknown {
+  if (hint === null || ["string", "number", "boolean"].includes(typeof hint)) return hint;
+  const types = declaredTypes(flatten(schema, env), env) ?? [];
+  if (types.includes("object")) return {};
+  if (types.includes("array")) return [];
+  if (types.includes("string")) return "string";
+  return types.includes("null") ? null : 0;
 }
 
 /** openapi-sampler's placeholder (`"string"`, padded or cut; `0`), which a name can improve on. */
@@ -179,7 +226,13 @@ function excludeOtherBranches(
     for (const [key, sub] of Object.entries(theirs)) {
       const tries = Object.hasOwn(own, key)
         ? [1, 2, 3, 4].map((variant) =>
-            conform(undefined, own[key], env, { depth: at.depth + 1, name: key, variant }),
+            conform(undefined, own[key], env, {
+              depth: at.depth + 1,
+              name: key,
+              variant,
+              budget: at.budget,
+              ref: at.ref,
+            }),
           )
         : openEnded
           ? [null, 0, "", true, [], {}]

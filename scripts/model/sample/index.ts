@@ -1,4 +1,12 @@
 import { sample } from "openapi-sampler";
+import { isObject } from "../resolve";
+import {
+  createBudget,
+  hasHugeMinimum,
+  OPTIONAL_DEPTH,
+  type SampleNote,
+  withinBudget,
+} from "./budget";
 import { conform } from "./conform";
 import type { SchemaEnv } from "./env";
 import { firstError } from "./validate";
@@ -17,10 +25,16 @@ export interface SampleResult {
   value: unknown;
   /** Set when no value could be made to satisfy the schema: what is still wrong. */
   error?: string;
+  /** What the sample budget cut (see budget.ts), each with the `$ref` it happened in. */
+  notes?: SampleNote[];
 }
 
-/** openapi-sampler's depth default is 15; deeper samples only make requests unreadable. */
-const MAX_SAMPLE_DEPTH = 8;
+/**
+ * openapi-sampler's depth default is 15; its guess is only kept where the budget still shows
+ * optional properties, and deeper values start from their schema's own example (conform), so
+ * guessing deeper is wasted work (megabytes on Graph).
+ */
+const MAX_SAMPLE_DEPTH = OPTIONAL_DEPTH;
 
 /**
  * A deterministic example that validates against `schema`: openapi-sampler's guess,
@@ -33,21 +47,24 @@ export function sampleSchema(
   options: SampleOptions = {},
 ): SampleResult {
   let hint: unknown;
+  const risky = hasHugeMinimum(document) || hasHugeMinimum(schema);
   // openapi-sampler prints some warnings even with `quiet` (allOf type clashes, date
   // lengths); library code must not write to the terminal, and the value is checked below.
   const warn = console.warn;
   console.warn = () => {};
   try {
-    hint = sample(
-      schema as Parameters<typeof sample>[0],
-      {
-        skipReadOnly: env.mode === "request",
-        skipWriteOnly: env.mode === "response",
-        quiet: true,
-        maxSampleDepth: MAX_SAMPLE_DEPTH,
-      },
-      document as object,
-    );
+    hint = risky
+      ? undefined
+      : sample(
+          schema as Parameters<typeof sample>[0],
+          {
+            skipReadOnly: env.mode === "request",
+            skipWriteOnly: env.mode === "response",
+            quiet: true,
+            maxSampleDepth: MAX_SAMPLE_DEPTH,
+          },
+          document as object,
+        );
   } catch {
     // openapi-sampler throws on refs it cannot follow and on some odd schemas: start from scratch.
     hint = undefined;
@@ -55,13 +72,20 @@ export function sampleSchema(
     console.warn = warn;
   }
   const at = { depth: 0, variant: 0, name: options.name, pathParam: options.pathParam };
-  const value = conform(hint, schema, env, at);
+  const ref = isObject(schema) && typeof schema.$ref === "string" ? schema.$ref : undefined;
+  const { value, notes } = withinBudget(
+    (budget) => conform(hint, schema, env, { ...at, budget }),
+    ref,
+  );
   const error = verdictOn(value, schema, env);
-  if (error === undefined) return { value };
+  if (error === undefined) return { value, notes };
   // Optional parts can clash (allOf members that each forbid extra properties): try the
   // smallest value the schema allows before giving up.
-  const minimal = conform(undefined, schema, env, { ...at, minimal: true });
-  return verdictOn(minimal, schema, env) === undefined ? { value: minimal } : { value, error };
+  const budget = createBudget(0);
+  const minimal = conform(undefined, schema, env, { ...at, minimal: true, budget });
+  return verdictOn(minimal, schema, env) === undefined
+    ? { value: minimal, notes: budget.notes }
+    : { value, error, notes };
 }
 
 /**

@@ -231,13 +231,18 @@ function render(alternatives: Item[][], plan: Plan, budget: { chars: number }): 
   const chosen = (plan.last ? alternatives[alternatives.length - 1] : alternatives[0]) ?? [];
   let out = "";
   for (const { node, min, max } of chosen) {
+    if (node.kind === "empty") continue;
     const count = Math.min(max, min + plan.extra);
+    // Each pass adds a character or stops (a group that renders "" once always will), so
+    // `{1000000000}` costs at most the character budget.
     for (let i = 0; i < count && budget.chars > 0; i++) {
       if (node.kind === "set") {
         out += pickChar(node.set, plan.seed + i);
         budget.chars--;
-      } else if (node.kind === "group") {
-        out += render(node.alternatives, plan, budget);
+      } else {
+        const part = render(node.alternatives, plan, budget);
+        if (part === "") break;
+        out += part;
       }
     }
   }

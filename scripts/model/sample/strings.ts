@@ -1,4 +1,5 @@
 import type { JsonObject } from "../resolve";
+import { MAX_STRING_LENGTH } from "./budget";
 import { asNumber } from "./env";
 import { stringForName } from "./names";
 import { patternCandidates } from "./pattern";
@@ -45,7 +46,8 @@ export function* stringCandidates(
   name: string | undefined,
   variant: number,
 ) {
-  const min = asNumber(schema.minLength) ?? 0;
+  // A larger minLength is capped (the caller notes it): nobody reads a gigabyte of "x".
+  const min = Math.min(asNumber(schema.minLength) ?? 0, MAX_STRING_LENGTH);
   const max = asNumber(schema.maxLength);
   const format = typeof schema.format === "string" ? schema.format : undefined;
   const byFormat = format ? FORMAT_SAMPLES[format] : undefined;
@@ -73,9 +75,11 @@ function withVariant(base: string, variant: number): string {
 /** `string` padded or cut to fit the length limits; the variant keeps array items distinct. */
 function fitPlain(base: string, min: number, max: number | undefined, variant: number): string {
   const suffix = variant === 0 ? "" : String(variant);
-  let out = base;
-  while (stringLength(out) + suffix.length < min) out += base;
-  const chars = [...out];
+  // An empty hint has nothing to repeat: pad with "x" (repeating "" never reaches min).
+  const unit = base === "" ? "x" : base;
+  const missing = min - suffix.length - stringLength(base);
+  const out = missing > 0 ? base + unit.repeat(Math.ceil(missing / stringLength(unit))) : base;
+  const chars = [...out].slice(0, Math.max(MAX_STRING_LENGTH, stringLength(base)));
   const keep = Math.max(
     min - suffix.length,
     Math.min(chars.length, (max ?? chars.length + suffix.length) - suffix.length),

@@ -1,4 +1,5 @@
 import { isObject, type JsonObject } from "../resolve";
+import { MAX_COLLECTION_SIZE, note } from "./budget";
 import { conform, type GenState, SOFT_DEPTH } from "./conform";
 import { asNumber, isHiddenIn, type SchemaEnv } from "./env";
 import { compilePattern, deepEqual, isValid } from "./validate";
@@ -8,6 +9,8 @@ const deeper = (at: GenState, name: string | undefined, variant = 0): GenState =
   name,
   variant,
   minimal: at.minimal,
+  budget: at.budget,
+  ref: at.ref,
 });
 
 /** Schema that applies to property `key` when it is not one of `properties`. */
@@ -35,7 +38,7 @@ export function conformObject(
       (k): k is string => typeof k === "string" && !hidden(k),
     ),
   );
-  const shallow = at.depth >= SOFT_DEPTH || at.minimal === true;
+  const shallow = at.depth >= (at.budget?.optionalDepth ?? SOFT_DEPTH) || at.minimal === true;
   const out: JsonObject = {};
   for (const [key, sub] of Object.entries(properties)) {
     if (hidden(key)) continue;
@@ -90,7 +93,7 @@ function fitPropertyCount(
   env: SchemaEnv,
   at: GenState,
 ): void {
-  const min = asNumber(s.minProperties) ?? 0;
+  const min = cappedMin(asNumber(s.minProperties) ?? 0, "minProperties", at);
   const max = asNumber(s.maxProperties);
   for (const [key, sub] of Object.entries(properties)) {
     if (Object.keys(out).length >= min) break;
@@ -129,8 +132,9 @@ export function conformArray(
   const tuple = Array.isArray(prefix) ? prefix : [];
   const rest = Array.isArray(s.items) ? s.additionalItems : s.items;
   const itemSchema = (i: number): unknown => (i < tuple.length ? tuple[i] : rest);
-  const min = asNumber(s.minItems) ?? 0;
+  const min = cappedMin(asNumber(s.minItems) ?? 0, "minItems", at);
   const max = asNumber(s.maxItems) ?? Number.POSITIVE_INFINITY;
+  // openapi-sampler's own arrays have one item (or minItems); longer ones are the spec's examples.
   const given = Array.isArray(hint) ? hint : [];
   // One item shows the item shape; deep inside a recursive schema only what is required.
   const natural =
@@ -155,6 +159,17 @@ export function conformArray(
     out.push(conform(undefined, s.contains, env, deeper(at, name)));
   }
   return out;
+}
+
+/** A `minItems`/`minProperties` too large to build is capped: the sample then breaks it. */
+function cappedMin(min: number, keyword: string, at: GenState): number {
+  if (min <= MAX_COLLECTION_SIZE) return min;
+  note(
+    at.budget,
+    at.ref,
+    `${keyword} ${min} is more than the sampler builds (${MAX_COLLECTION_SIZE}); the example has fewer and does not satisfy the schema`,
+  );
+  return MAX_COLLECTION_SIZE;
 }
 
 const singular = (name: string): string =>

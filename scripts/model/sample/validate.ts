@@ -1,3 +1,4 @@
+import { isSafePattern } from "../../schema/safe-pattern";
 import { isObject, type JsonObject } from "../resolve";
 import { asNumber, declaredTypes, isHiddenIn, type JsonType, type SchemaEnv } from "./env";
 import { formatAccepts } from "./formats";
@@ -145,12 +146,13 @@ const patterns = new Map<string, RegExp | null>();
 
 /**
  * Ajv compiles patterns with the `u` flag. Patterns only valid without it (`{` unescaped,
- * as JSON Schema draft 4 tools allowed) are read without it; unreadable ones are skipped.
+ * as JSON Schema draft 4 tools allowed) are read without it; unreadable ones are skipped,
+ * and so are ones that can backtrack catastrophically (the sampler notes those).
  */
 export function compilePattern(pattern: string): RegExp | null {
   let re = patterns.get(pattern);
   if (re === undefined) {
-    re = tryRegExp(pattern, "u") ?? tryRegExp(pattern, "");
+    re = isSafePattern(pattern) ? (tryRegExp(pattern, "u") ?? tryRegExp(pattern, "")) : null;
     patterns.set(pattern, re);
   }
   return re;
