@@ -1,8 +1,10 @@
 import { type Problem, type ProblemCode, problem, type Severity } from "../problems";
+import { isPlainSchema } from "../schema/semantics";
 import { createSchemaValidator, type SchemaValidator } from "../schema/validator";
 import type { LoadedSpec } from "../spec/types";
 import { followRefs, getAt, isObject, type JsonObject, pointerSegments } from "./resolve";
 import type { SchemaEnv } from "./sample/env";
+import { firstError } from "./sample/validate";
 import type { ModelOptions } from "./types";
 
 /** Everything the transforms share: resolved once in buildModel and passed down. */
@@ -61,6 +63,8 @@ export function createContext(spec: LoadedSpec, options: ModelOptions): ModelCon
     mode,
     resolve: resolveSchema,
     verdict(value, schema, path) {
+      // Plain schemas mean the same to both checks (schema/semantics.ts): no compile needed.
+      if (isPlainSchema(schema)) return firstError(value, schema, env(mode), path);
       validator ??= createSchemaValidator(spec.document, spec.version);
       return validator.firstError(value, schema, mode, path);
     },

@@ -1,3 +1,4 @@
+import { schemaKey } from "../schema/semantics";
 import type { ModelContext } from "./context";
 import { child, isObject, type JsonObject } from "./resolve";
 import { followSchema, type SchemaEnv } from "./sample/env";
@@ -132,24 +133,6 @@ export function exampleOrSample(
 type Memo<T> = WeakMap<SchemaEnv, Map<unknown, Map<string, T>>>;
 const checked: Memo<string | undefined> = new WeakMap();
 const sampled: Memo<SampleResult> = new WeakMap();
-
-/**
- * A `{ $ref }` schema is keyed by its ref (each use is a separate object); a flat inline one
- * by its text (Graph writes `{ "type": "string" }` once per path parameter: 26,657 samples
- * become 9,614); others by identity.
- */
-function schemaKey(schema: unknown): unknown {
-  if (!isObject(schema)) return schema;
-  if (typeof schema.$ref !== "string") {
-    for (const key in schema) {
-      const value = schema[key];
-      if (value !== null && typeof value === "object") return schema;
-    }
-    return `json ${JSON.stringify(schema)}`;
-  }
-  for (const key in schema) if (key !== "$ref") return schema;
-  return `$ref ${schema.$ref}`;
-}
 
 function memo<T>(
   cache: Memo<T>,

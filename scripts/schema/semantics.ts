@@ -85,3 +85,60 @@ export function declaredTypes(schema: Json, dialect: Dialect): JsonType[] | unde
   if (dialect === "3.0" && schema.nullable === true && !list.includes("null")) list.push("null");
   return list;
 }
+
+/** Keywords whose meaning is the same in OpenAPI 3.0, 3.1 and draft-07, in either direction. */
+const PLAIN_KEYWORDS = new Set([
+  "type",
+  "enum",
+  "const",
+  "items",
+  "uniqueItems",
+  "minItems",
+  "maxItems",
+  "minLength",
+  "maxLength",
+  "minimum",
+  "maximum",
+  "title",
+  "description",
+  "example",
+  "default",
+  "deprecated",
+]);
+const PLAIN_TYPES = new Set(["string", "integer", "number", "boolean", "array"]);
+
+/**
+ * A schema that means the same before and after translation: one simple type (no `nullable`,
+ * no object: `required` and readOnly depend on the direction, no `format` or `pattern`: the
+ * engines read those differently), only the keywords above, items plain too, a few levels
+ * deep. For these the sampler's fast check and the contract check agree by construction
+ * (test/schema/plain.test.ts holds them to each other), so a verdict needs no compiled
+ * validator: Graph's 9,000 enum-array query parameters would each cost Ajv a compile.
+ */
+export function isPlainSchema(schema: unknown, depth = 0): boolean {
+  if (depth > 3 || !isJsonObject(schema)) return false;
+  if (typeof schema.type !== "string" || !PLAIN_TYPES.has(schema.type)) return false;
+  for (const key in schema) {
+    if (!PLAIN_KEYWORDS.has(key) && !key.startsWith("x-")) return false;
+  }
+  if (schema.type === "array") return isPlainSchema(schema.items, depth + 1);
+  return schema.items === undefined;
+}
+
+/** Inline schemas up to this much JSON text are keyed by their text; bigger ones by identity. */
+const TEXT_KEY_LIMIT = 4096;
+
+/**
+ * The key under which work on a schema is cached (samples, compiled validators): a `{ $ref }`
+ * by its ref (each use is a separate object), a small inline schema by its JSON text (Graph
+ * writes the same action body and `{ "type": "string" }` parameter schema hundreds of times;
+ * equal text means equal meaning in one document), anything else by identity.
+ */
+export function schemaKey(schema: unknown): unknown {
+  if (!isJsonObject(schema)) return schema;
+  if (typeof schema.$ref === "string" && Object.keys(schema).length === 1) {
+    return `$ref ${schema.$ref}`;
+  }
+  const text = JSON.stringify(schema);
+  return text.length <= TEXT_KEY_LIMIT ? `json ${text}` : schema;
+}

@@ -3,6 +3,7 @@ import type { OasSchema } from "../model/types";
 import type { OpenApiDocument, SpecVersion } from "../spec/types";
 import { isJsonObject } from "./pointer";
 import { createSchemaRegistry } from "./registry";
+import { schemaKey } from "./semantics";
 import type { SchemaMode } from "./types";
 
 /**
@@ -191,12 +192,6 @@ const DATA = new Set(["enum", "const", "default", "examples"]);
 const NAME_MAPS = new Set(["properties", "patternProperties", "dependencies"]);
 
 /** A `{ $ref }` schema is keyed by its ref (each use is a separate object), others by identity. */
-function schemaKey(schema: object): unknown {
-  const ref = (schema as { $ref?: unknown }).$ref;
-  if (typeof ref !== "string") return schema;
-  for (const key in schema) if (key !== "$ref") return schema;
-  return `$ref ${ref}`;
-}
 
 /** Issues inside a value explain more than the generic "no branch of anyOf matched". */
 function summarise(errors: readonly Ajv6ErrorLike[]): SchemaIssue[] {
