@@ -1,7 +1,6 @@
 import { escapeToken, isJsonObject, type Json } from "./pointer";
 import { keptRequired } from "./required";
-import type { TranslateContext } from "./translate";
-import type { Draft07Schema } from "./types";
+import type { Draft07Schema, TranslateContext } from "./types";
 import { applyUnevaluated, evaluatedProperties } from "./unevaluated";
 import {
   isFiniteNumber,

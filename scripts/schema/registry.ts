@@ -5,8 +5,15 @@ import { createObjectLocator } from "./locate";
 import { componentKey, createNameTable } from "./names";
 import { isJsonObject, pointerOf, refTokens, valueAt } from "./pointer";
 import { scanSchema } from "./scan";
-import { type Dialect, type TranslateContext, translateSchema } from "./translate";
-import type { Draft07Schema, SchemaMode, SchemaRegistry, SchemaRegistryOptions } from "./types";
+import { translateSchema } from "./translate";
+import type {
+  Dialect,
+  Draft07Schema,
+  SchemaMode,
+  SchemaRegistry,
+  SchemaRegistryOptions,
+  TranslateContext,
+} from "./types";
 
 interface Target {
   /** Canonical pointer (`#/components/schemas/Pet`), whatever escaping the `$ref` used. */

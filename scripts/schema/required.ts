@@ -1,8 +1,5 @@
 import { isJsonObject, type Json } from "./pointer";
-import type { SchemaMode } from "./types";
-
-/** Target of a local `$ref` (undefined when it does not resolve). */
-export type Resolve = (ref: string) => unknown;
+import type { Resolve, SchemaMode } from "./types";
 
 /**
  * A required property the client cannot be expected to send or receive is not required:

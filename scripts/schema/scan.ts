@@ -1,7 +1,7 @@
 import { isJsonObject, type Json } from "./pointer";
-import { type Resolve, requiredDependsOnMode } from "./required";
+import { requiredDependsOnMode } from "./required";
 import { forEachSubschema } from "./subschemas";
-import type { Dialect } from "./translate";
+import type { Dialect, Resolve } from "./types";
 import { isStringArray } from "./values";
 
 export interface ScanResult {

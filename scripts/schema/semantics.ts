@@ -4,9 +4,8 @@
  * siblings mean in 3.0 and 3.1. Written once here; the final verdict is the validator's.
  */
 import { isJsonObject, type Json, refTokens, valueAt } from "./pointer";
-import { hasFlag, type Resolve } from "./required";
-import type { Dialect } from "./translate";
-import type { SchemaMode } from "./types";
+import { hasFlag } from "./required";
+import type { Dialect, Resolve, SchemaMode } from "./types";
 
 export type JsonType = "string" | "number" | "integer" | "boolean" | "array" | "object" | "null";
 

@@ -1,25 +1,8 @@
-import type { ProblemCode } from "../problems";
 import { formatRule } from "./formats";
 import { translateKeywords } from "./keywords";
 import { isJsonObject, type Json } from "./pointer";
-import type { Resolve } from "./required";
-import type { Draft07Schema, SchemaMode } from "./types";
+import type { Draft07Schema, TranslateContext } from "./types";
 import { isFiniteNumber } from "./values";
-
-/** How schemas are read: "3.0" also covers Swagger 2.0 documents (converted to 3.0 on load). */
-export type Dialect = "3.0" | "3.1";
-
-export interface TranslateContext {
-  readonly dialect: Dialect;
-  readonly mode: SchemaMode;
-  /** Keep title, description, default, examples, readOnly, ... (Ajv ignores them). */
-  readonly annotations: boolean;
-  /** `{ $ref: "#/definitions/<name>" }` for a local `$ref` met at `at`; `{}` when it is unusable. */
-  ref(ref: string, at: string): Draft07Schema;
-  resolve: Resolve;
-  /** `at` is the JSON pointer of the offending keyword. */
-  report(code: ProblemCode, at: string, message: string): void;
-}
 
 /** Keywords that never reject a value: a schema with only these accepts anything. */
 export const ANNOTATIONS = new Set([

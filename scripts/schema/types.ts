@@ -1,5 +1,5 @@
 import type { OasSchema } from "../model/types";
-import type { Problem } from "../problems";
+import type { Problem, ProblemCode } from "../problems";
 
 /** A JSON Schema draft-07 document, as Ajv 6 (inside Newman's sandbox) understands it. */
 export type Draft07Schema = { [key: string]: unknown } | boolean;
@@ -9,6 +9,25 @@ export type Draft07Schema = { [key: string]: unknown } | boolean;
  * in a request, `writeOnly` ones never in a response.
  */
 export type SchemaMode = "request" | "response";
+
+/** Target of a local `$ref` (undefined when it does not resolve). */
+export type Resolve = (ref: string) => unknown;
+
+/** How schemas are read: "3.0" also covers Swagger 2.0 documents (converted to 3.0 on load). */
+export type Dialect = "3.0" | "3.1";
+
+export interface TranslateContext {
+  readonly dialect: Dialect;
+  readonly mode: SchemaMode;
+  /** Keep title, description, default, examples, readOnly, ... (Ajv ignores them). */
+  readonly annotations: boolean;
+  /** `{ $ref: "#/definitions/<name>" }` for a local `$ref` met at `at`; `{}` when it is unusable. */
+  ref(ref: string, at: string): Draft07Schema;
+  resolve: Resolve;
+  /** `at` is the JSON pointer of the offending keyword. */
+  report(code: ProblemCode, at: string, message: string): void;
+}
+
 
 /**
  * Translates OpenAPI schemas to draft-07 and keeps one shared set of definitions per

@@ -1,5 +1,5 @@
 import { isJsonObject, type Json } from "./pointer";
-import type { Resolve } from "./required";
+import type { Resolve } from "./types";
 import { patternProblem } from "./values";
 
 /** What an object schema evaluates, as far as it can be known without the data. */

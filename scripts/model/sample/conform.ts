@@ -1,41 +1,17 @@
 import { isSafePattern } from "../../schema/safe-pattern";
 import { isObject, type JsonObject } from "../resolve";
-import { MAX_SAMPLE_STEPS, MAX_STRING_LENGTH, note, type SampleBudget } from "./budget";
+import { MAX_SAMPLE_STEPS, MAX_STRING_LENGTH, note } from "./budget";
 import { declaredTypes, impliedType, type JsonType, type SchemaEnv } from "./env";
 import { flatten, mergeSchemas } from "./flatten";
 import { numberForName, stringForName } from "./names";
 import { numberCandidates } from "./numbers";
+import { typeMatches } from "./scalars";
+import { acceptable, type GenState } from "./state";
 import { strings } from "./strings-pick";
 import { conformArray, conformObject } from "./structures";
-import { isValid, typeMatches } from "./validate";
+import { isValid } from "./validate";
 
-export interface GenState {
-  depth: number;
-  /** Property or parameter name, for realistic strings. */
-  name?: string;
-  /** Nth distinct value (array items under `uniqueItems`). */
-  variant: number;
-  /** Path parameters need a non-empty value that is safe in a URL. */
-  pathParam?: boolean;
-  /** Only what the schema requires (a retry when the full sample breaks a rule). */
-  minimal?: boolean;
-  /** Limits shared by the whole sample; absent: the defaults, without notes. */
-  budget?: SampleBudget;
-  /** `$ref` of the innermost named schema, to locate what a limit cut. */
-  ref?: string;
-}
-
-/** Beyond this depth objects get only their required properties and arrays their minItems. */
-export const SOFT_DEPTH = 8;
 const HARD_DEPTH = 40;
-
-const URL_SAFE = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]+$/;
-
-export function acceptable(value: unknown, at: GenState): boolean {
-  if (!at.pathParam) return true;
-  if (typeof value === "string") return URL_SAFE.test(value);
-  return value !== null && value !== undefined;
-}
 
 /**
  * A value valid for `schema`, starting from `hint` (openapi-sampler's guess): the parts of
@@ -137,9 +113,9 @@ function generate(hint: unknown, s: JsonObject, env: SchemaEnv, at: GenState): u
     case "boolean":
       return typeof hint === "boolean" && at.variant === 0 ? hint : at.variant % 2 === 0;
     case "array":
-      return conformArray(hint, s, env, at);
+      return conformArray(hint, s, env, at, conform);
     case "object":
-      return conformObject(hint, s, env, at);
+      return conformObject(hint, s, env, at, conform);
     default:
       return null;
   }

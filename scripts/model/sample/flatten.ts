@@ -1,6 +1,6 @@
 import { isObject, type JsonObject } from "../resolve";
 import { asNumber, declaredTypes, followSchema, type JsonType, type SchemaEnv } from "./env";
-import { deepEqual, numberBounds } from "./validate";
+import { deepEqual, numberBounds } from "./scalars";
 
 /**
  * One schema object that a generator can read directly: the `$ref` followed and `allOf`

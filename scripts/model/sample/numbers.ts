@@ -1,7 +1,7 @@
 import type { JsonObject } from "../resolve";
 import { asNumber } from "./env";
 import { numberForName } from "./names";
-import { isMultipleOf, numberBounds } from "./validate";
+import { isMultipleOf, numberBounds } from "./scalars";
 
 const INT32: [number, number] = [-(2 ** 31), 2 ** 31 - 1];
 

@@ -1,8 +1,8 @@
 import type { JsonObject } from "../resolve";
 import { MAX_STRING_LENGTH, note } from "./budget";
-import { acceptable, type GenState } from "./conform";
 import type { SchemaEnv } from "./env";
 import { asNumber } from "./env";
+import { acceptable, type GenState } from "./state";
 import { stringCandidates } from "./strings";
 import { isValid } from "./validate";
 

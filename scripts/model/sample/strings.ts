@@ -3,7 +3,7 @@ import { MAX_STRING_LENGTH } from "./budget";
 import { asNumber } from "./env";
 import { stringForName } from "./names";
 import { patternCandidates } from "./pattern";
-import { stringLength } from "./validate";
+import { stringLength } from "./scalars";
 
 /** Base values per format, each valid for ajv-formats' "full" checks. */
 const FORMAT_SAMPLES: Record<string, (variant: number) => string[]> = {

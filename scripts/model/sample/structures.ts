@@ -1,8 +1,9 @@
 import { isObject, type JsonObject } from "../resolve";
 import { MAX_COLLECTION_SIZE, note } from "./budget";
-import { conform, type GenState, SOFT_DEPTH } from "./conform";
 import { asNumber, isHiddenIn, type SchemaEnv } from "./env";
-import { compilePattern, deepEqual, isValid } from "./validate";
+import { compilePattern, deepEqual } from "./scalars";
+import { type Conform, type GenState, SOFT_DEPTH } from "./state";
+import { isValid } from "./validate";
 
 const deeper = (at: GenState, name: string | undefined, variant = 0): GenState => ({
   depth: at.depth + 1,
@@ -28,6 +29,7 @@ export function conformObject(
   s: JsonObject,
   env: SchemaEnv,
   at: GenState,
+  conform: Conform,
 ): JsonObject {
   const given = isObject(hint) ? hint : {};
   const properties = isObject(s.properties) ? s.properties : {};
@@ -62,12 +64,18 @@ export function conformObject(
       deeper(at, key),
     );
   }
-  addDependencies(out, s, env, at);
-  fitPropertyCount(out, s, required, properties, env, at);
+  addDependencies(out, s, env, at, conform);
+  fitPropertyCount(out, s, required, properties, env, at, conform);
   return out;
 }
 
-function addDependencies(out: JsonObject, s: JsonObject, env: SchemaEnv, at: GenState): void {
+function addDependencies(
+  out: JsonObject,
+  s: JsonObject,
+  env: SchemaEnv,
+  at: GenState,
+  conform: Conform,
+): void {
   const dependent = isObject(s.dependentRequired) ? s.dependentRequired : s.dependencies;
   if (!isObject(dependent)) return;
   const properties = isObject(s.properties) ? s.properties : {};
@@ -92,6 +100,7 @@ function fitPropertyCount(
   properties: JsonObject,
   env: SchemaEnv,
   at: GenState,
+  conform: Conform,
 ): void {
   const min = cappedMin(asNumber(s.minProperties) ?? 0, "minProperties", at);
   const max = asNumber(s.maxProperties);
@@ -127,6 +136,7 @@ export function conformArray(
   s: JsonObject,
   env: SchemaEnv,
   at: GenState,
+  conform: Conform,
 ): unknown[] {
   const prefix = env.is31 ? s.prefixItems : Array.isArray(s.items) ? s.items : undefined;
   const tuple = Array.isArray(prefix) ? prefix : [];
