@@ -28,7 +28,6 @@ export interface TranslateContext {
   report(code: ProblemCode, at: string, message: string): void;
 }
 
-
 /**
  * Translates OpenAPI schemas to draft-07 and keeps one shared set of definitions per
  * collection: a `$ref` to a component becomes `{"$ref": "#/definitions/<Name>"}` and the
