@@ -1,10 +1,10 @@
-import { renderModel } from "./collection/generate";
+import { renderModel } from "./collection/render";
 import type { OutputFile } from "./collection/write";
+import { loadSpec } from "./load/load";
 import { buildModel } from "./model/build";
 import type { ApiModel, ModelOptions } from "./model/types";
 import { overridesFor } from "./overrides";
 import { hasErrors, locateProblems, type Problem, problem } from "./problems";
-import { loadSpec } from "./spec/load";
 
 /**
  * The one pipeline: load → model → overrides → schema → collection → files. `generate`,

@@ -1,8 +1,8 @@
 import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { formatChanges } from "../collection/changes";
-import { findSpecs } from "../collection/discover";
 import { staleFiles, writeFiles } from "../collection/write";
+import { findSpecs } from "../load/find-specs";
 import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";

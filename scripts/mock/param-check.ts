@@ -1,7 +1,7 @@
+import type { OpenApiDocument } from "../load/types";
 import type { OperationModel, ParameterModel } from "../model/types";
 import { derefSchema } from "../schema/semantics";
 import type { SchemaValidator } from "../schema/validator";
-import type { OpenApiDocument } from "../spec/types";
 
 export interface ParameterInput {
   /** Path relative to the API's base path. */

@@ -1,7 +1,7 @@
+import type { OpenApiDocument } from "../load/types";
 import type { OasSchema, OperationModel } from "../model/types";
 import { derefSchema, resolveRef } from "../schema/semantics";
 import type { SchemaValidator } from "../schema/validator";
-import type { OpenApiDocument } from "../spec/types";
 
 export interface ReceivedBody {
   /** The Content-Type header as sent. */

@@ -1,8 +1,8 @@
+import type { OpenApiDocument } from "../load/types";
 import type { SchemaEnv } from "../model/sample/env";
 import { sampleSchema } from "../model/sample/index";
 import type { OasSchema } from "../model/types";
 import type { SchemaValidator } from "../schema/validator";
-import type { OpenApiDocument } from "../spec/types";
 import { isJsonType } from "./request-body";
 import { sampleQuietly } from "./sampler";
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { LoadedSpec } from "../spec/types";
+import type { LoadedSpec } from "../load/types";
 import { buildAuth } from "./auth";
 import { createContext, type ModelContext } from "./context";
 import { buildOperations } from "./operations";

@@ -1,7 +1,7 @@
+import type { LoadedSpec } from "../load/types";
 import { type Problem, type ProblemCode, problem, type Severity } from "../problems";
 import { isPlainSchema } from "../schema/semantics";
 import { createSchemaValidator, type SchemaValidator } from "../schema/validator";
-import type { LoadedSpec } from "../spec/types";
 import { followRefs, getAt, isObject, type JsonObject, pointerSegments } from "./resolve";
 import type { SchemaEnv } from "./sample/env";
 import { firstError } from "./sample/validate";

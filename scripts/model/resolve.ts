@@ -9,7 +9,7 @@ import {
   isObject as isSpecObject,
   refSegments,
   valueAtPointer,
-} from "../spec/pointer";
+} from "../load/pointer";
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
+import type { LoadedSpec } from "../load/types";
 import type { Problem } from "../problems";
-import type { LoadedSpec } from "../spec/types";
 
 /** An OpenAPI 3.0/3.1 schema object as written in the document (may be a `$ref`). */
 export type OasSchema =

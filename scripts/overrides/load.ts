@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { displayPath, readSource, type SourcePosition } from "../load/source";
 import type { Problem, ProblemCode, Severity } from "../problems";
-import { displayPath, readSource, type SourcePosition } from "../spec/source";
 import type { OverridesInput, ScriptSource } from "./types";
 import { describePath, validateOverrides } from "./validate";
 

@@ -1,6 +1,6 @@
 /**
  * The schema stage's names for JSON pointers; the one implementation is the loader's
- * (scripts/spec/pointer.ts), so every stage reads `$ref`s the same way.
+ * (scripts/load/pointer.ts), so every stage reads `$ref`s the same way.
  */
 import {
   escapeSegment,
@@ -8,7 +8,7 @@ import {
   isObject,
   refSegments,
   valueAtPointer,
-} from "../spec/pointer";
+} from "../load/pointer";
 
 export type Json = { [key: string]: unknown };
 

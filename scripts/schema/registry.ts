@@ -1,6 +1,6 @@
+import type { OpenApiDocument, SpecVersion } from "../load/types";
 import type { OasSchema } from "../model/types";
 import { type Problem, type ProblemCode, problem } from "../problems";
-import type { OpenApiDocument, SpecVersion } from "../spec/types";
 import { createObjectLocator } from "./locate";
 import { componentKey, createNameTable } from "./names";
 import { isJsonObject, pointerOf, refTokens, valueAt } from "./pointer";

@@ -1,6 +1,6 @@
 import Ajv6 from "ajv6";
+import type { OpenApiDocument, SpecVersion } from "../load/types";
 import type { OasSchema } from "../model/types";
-import type { OpenApiDocument, SpecVersion } from "../spec/types";
 import { isJsonObject } from "./pointer";
 import { createSchemaRegistry } from "./registry";
 import { schemaKey } from "./semantics";

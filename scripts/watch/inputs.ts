@@ -1,7 +1,7 @@
 import { dirname, resolve } from "node:path";
+import { checkRefs } from "../load/refs";
+import { readSource } from "../load/source";
 import { loadOverrides, overridesCandidates } from "../overrides";
-import { checkRefs } from "../spec/refs";
-import { readSource } from "../spec/source";
 
 /**
  * Every file a spec's generation reads, absolute: the spec, the local files its `$ref`s reach,

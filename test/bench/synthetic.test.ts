@@ -5,8 +5,8 @@ import OpenApiSchemaValidator from "openapi-schema-validator";
 import type { OpenAPIV3 } from "openapi-types";
 import { afterAll, describe, expect, it } from "vitest";
 import { syntheticSpec } from "../../scripts/bench/synthetic";
+import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
-import { loadSpec } from "../../scripts/spec/load";
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 

@@ -1,3 +1,4 @@
+import type { LoadedSpec } from "../../scripts/load/types";
 import type {
   ApiModel,
   AuthModel,
@@ -6,7 +7,6 @@ import type {
   ResponseModel,
 } from "../../scripts/model/types";
 import type { Draft07Schema, SchemaRegistry } from "../../scripts/schema/types";
-import type { LoadedSpec } from "../../scripts/spec/types";
 
 /** Schemas pass through untranslated: these tests are about the collection, not translation. */
 export function passThroughRegistry(): SchemaRegistry {

@@ -11,10 +11,10 @@ import { contractTestScript } from "../../scripts/collection/contracts";
 import { idKeys, idSource } from "../../scripts/collection/ids";
 import type { PostmanCollection } from "../../scripts/collection/types";
 import { POSTMAN_SCHEMA_URL } from "../../scripts/collection/types";
+import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import type { ModelOptions } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { loadSpec } from "../../scripts/spec/load";
 import { runCollection } from "./newman";
 import { json, startServer } from "./server";
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../scripts/collection/build";
 import type { PostmanCollection } from "../../scripts/collection/types";
+import { loadSpec } from "../../scripts/load/load";
 import {
   MOCK_CLIENT_ID,
   MOCK_CLIENT_SECRET,
@@ -11,7 +12,6 @@ import {
 import { buildModel } from "../../scripts/model/build";
 import type { ApiModel } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { loadSpec } from "../../scripts/spec/load";
 import { failed, passedNames, runCollection } from "./newman";
 
 // The whole chain on the committed ELCIES spec: generated collection, real mock, Newman.

@@ -1,8 +1,8 @@
 import { buildCollection } from "../../scripts/collection/build";
+import { loadSpec } from "../../scripts/load/load";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, startMock } from "../../scripts/mock";
 import { buildModel } from "../../scripts/model/build";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { loadSpec } from "../../scripts/spec/load";
 import { failed, runCollection } from "./newman";
 
 export interface OwnMockRun {

@@ -1,4 +1,4 @@
-import { isObject } from "../../scripts/spec/pointer";
+import { isObject } from "../../scripts/load/pointer";
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OpenApiDocument, SpecVersion } from "../../scripts/load/types";
 import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import type { OpenApiDocument, SpecVersion } from "../../scripts/spec/types";
 import { apiModel, CLIENT_CREDENTIALS, fixtureCollection, operation, ref } from "./fixture";
 import { failed, passedNames, runCollection } from "./newman";
 import { json, startServer, type TestServer } from "./server";

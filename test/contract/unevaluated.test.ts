@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCollection } from "../../scripts/collection/build";
 import type { PostmanCollection } from "../../scripts/collection/types";
+import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { loadSpec } from "../../scripts/spec/load";
 import { failed, runCollection } from "./newman";
 import { json, type Reply, startServer, type TestServer } from "./server";
 

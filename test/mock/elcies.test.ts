@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import type { ApiModel, OperationModel } from "../../scripts/model/types";
-import { loadSpec } from "../../scripts/spec/load";
 import { bearer, mock, specValidator, token } from "./helpers";
 
 const SPEC = "specs/elcies-health-data-aggregator.yaml";

@@ -1,3 +1,4 @@
+import type { LoadedSpec, OpenApiDocument } from "../../scripts/load/types";
 import type {
   ApiModel,
   AuthModel,
@@ -7,7 +8,6 @@ import type {
   ParameterModel,
   ResponseModel,
 } from "../../scripts/model/types";
-import type { LoadedSpec, OpenApiDocument } from "../../scripts/spec/types";
 
 /**
  * A deliberately small stand-in for loadSpec + buildModel, so the mock's tests do not depend on

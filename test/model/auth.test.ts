@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import type { AuthModel, ModelOptions } from "../../scripts/model/types";
-import { loadSpec } from "../../scripts/spec/load";
 import { doc, op, specOf } from "./helpers";
 
 const KPN_TOKEN_URL =
@@ -317,7 +317,7 @@ describe("auth through loadSpec", () => {
 
   // swagger2openapi cuts the query off tokenUrl (`split('?')[0]`), so KPN's grant_type is
   // lost on load. Known loader bug: this test starts failing (and `.fails` should go) once
-  // scripts/spec/convert.ts restores the written tokenUrl.
+  // scripts/load/convert.ts restores the written tokenUrl.
   it("Swagger 2.0 tokenUrl keeps its query string through conversion", async () => {
     const { spec } = await loadSpec(fixture("kpn-swagger2.yaml"), { cwd: process.cwd() });
     if (!spec) throw new Error("fixture did not load");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import { child } from "../../scripts/model/resolve";
-import { loadSpec } from "../../scripts/spec/load";
 import { checkExamples, corpusFiles, type ExampleCheck } from "./corpus";
 import { specOf } from "./helpers";
 import { createOracle } from "./oracle";

@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import type { LoadedSpec } from "../../scripts/load/types";
 import { buildModel } from "../../scripts/model/build";
 import { createContext } from "../../scripts/model/context";
 import { child } from "../../scripts/model/resolve";
 import { firstError } from "../../scripts/model/sample/index";
 import type { ExampleSource, ModelResult } from "../../scripts/model/types";
-import type { LoadedSpec } from "../../scripts/spec/types";
 import { createOracle } from "./oracle";
 
 export const EXAMPLES_ROOT = "node_modules/@readme/oas-examples";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import type { LoadedSpec, OpenApiDocument } from "../../scripts/spec/types";
+import type { LoadedSpec, OpenApiDocument } from "../../scripts/load/types";
 
 /** A LoadedSpec around an inline document; every pointer locates to line 1. */
 export function specOf(document: object, file = "api.yaml"): LoadedSpec {

@@ -1,6 +1,6 @@
+import { refSegments, valueAtPointer } from "../../scripts/load/pointer";
+import type { OpenApiDocument } from "../../scripts/load/types";
 import { createSchemaValidator } from "../../scripts/schema/validator";
-import { refSegments, valueAtPointer } from "../../scripts/spec/pointer";
-import type { OpenApiDocument } from "../../scripts/spec/types";
 
 /**
  * The judge of generated examples: the schema core (scripts/schema/validator.ts), i.e. the

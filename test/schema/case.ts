@@ -1,8 +1,8 @@
 import { expect } from "vitest";
+import type { OpenApiDocument, SpecVersion } from "../../scripts/load/types";
 import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
 import type { SchemaMode } from "../../scripts/schema/types";
-import type { OpenApiDocument, SpecVersion } from "../../scripts/spec/types";
 import { compileLikeNewman } from "./ajv6";
 
 /** One row of a translation table: `given` in `mode` translates to `want`. */

@@ -1,7 +1,7 @@
 import Ajv from "ajv";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import type { OpenApiDocument } from "../../scripts/spec/types";
+import type { OpenApiDocument } from "../../scripts/load/types";
 
 /**
  * The reference the translation is compared with: Ajv 8 reading the original OpenAPI schema

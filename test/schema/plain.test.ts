@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../../scripts/load/types";
 import type { SchemaEnv } from "../../scripts/model/sample/env";
 import { firstError } from "../../scripts/model/sample/validate";
 import type { OasSchema } from "../../scripts/model/types";
 import { isPlainSchema } from "../../scripts/schema/semantics";
 import type { SchemaMode } from "../../scripts/schema/types";
 import { createSchemaValidator } from "../../scripts/schema/validator";
-import type { OpenApiDocument } from "../../scripts/spec/types";
 
 // Plain schemas skip the compiled validator (model/context.ts): the sampler's fast check must
 // then say exactly what the contract check would, for every value. Each schema meets values

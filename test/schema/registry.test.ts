@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument, SpecVersion } from "../../scripts/load/types";
 import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import type { OpenApiDocument, SpecVersion } from "../../scripts/spec/types";
 import { compileLikeNewman } from "./ajv6";
 
 function documentOf(components: Record<string, unknown>, extra: Record<string, unknown> = {}) {

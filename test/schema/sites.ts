@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
+import type { OpenApiDocument } from "../../scripts/load/types";
 import type { SchemaMode } from "../../scripts/schema/types";
-import type { OpenApiDocument } from "../../scripts/spec/types";
 
 /** The real specs every translation test runs over. */
 export interface RealSpec {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { OpenApiDocument, SpecVersion } from "../../scripts/load/types";
 import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
 import type { SchemaMode } from "../../scripts/schema/types";
 import { createSchemaValidator } from "../../scripts/schema/validator";
-import type { OpenApiDocument, SpecVersion } from "../../scripts/spec/types";
 import { compileLikeNewman } from "./ajv6";
 
 const documentWith = (version: SpecVersion, schemas: Record<string, unknown>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { loadSpec } from "../../scripts/load/load";
 import type { ProblemCode } from "../../scripts/problems";
-import { loadSpec } from "../../scripts/spec/load";
 import { cwd, firstError, fixtures } from "./helpers";
 
 interface Want {

@@ -1,7 +1,7 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/spec/load";
-import { resolveInternalRef } from "../../scripts/spec/pointer";
+import { loadSpec } from "../../scripts/load/load";
+import { resolveInternalRef } from "../../scripts/load/pointer";
 import { allRefs, cwd, firstError, fixtures } from "./helpers";
 
 async function load(file: string, dir = cwd) {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { loadSpec } from "../../scripts/load/load";
 import type { ProblemCode } from "../../scripts/problems";
-import { loadSpec } from "../../scripts/spec/load";
 import { firstError, tempSpecs } from "./helpers";
 
 // Inline texts: each case is one file; line/column are where an editor shows the mistake.

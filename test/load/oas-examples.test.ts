@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../scripts/spec/load";
+import { loadSpec } from "../../scripts/load/load";
 import { cwd } from "./helpers";
 
 // Real-world shaped specs from ReadMe's example set: every one must load into an OpenAPI 3
