@@ -3,7 +3,7 @@ import type { SchemaRegistry } from "../schema/types";
 import { collectionAuth, collectionVariables } from "./auth";
 import { authChecksFolder } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
-import { type ChainPlan, inferredNote, planChains } from "./chains";
+import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
 import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
@@ -66,11 +66,7 @@ function operationItems(
   const folders = new Map<string, PostmanItemGroup>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
-    const events = [
-      ...(chains.events.get(operation.key) ?? []),
-      ...(additions?.events.get(operation.key) ?? []),
-    ];
-    const item = operationItem(operation, ids, events);
+    const item = operationItem(operation, ids, additions?.events.get(operation.key));
     if (operation.tag === undefined) {
       top.push(item);
       continue;
@@ -108,6 +104,9 @@ export function buildCollection(
   const chains = planChains(model);
   const operations = operationItems(model, ids, additions, chains);
   const checks = authChecksFolder(model, ids.of);
+  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
+  // Skipping comes first: a request whose producer failed needs no token either.
+  if (chained) events.push(chained.prerequest);
 
   if (auth.kind === "client-credentials") {
     const tokenItem = tokenRequestItem(auth, ids.of(idKeys.tokenRequest()));
@@ -125,6 +124,7 @@ export function buildCollection(
 
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
+  if (chained) events.push(chained.test);
 
   const collection: PostmanCollection = {
     info: {

@@ -1,10 +1,19 @@
 import { scriptAssetLines } from "../assets";
-import { type ChainModel, targetText } from "../model/chain-types";
+import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
 import type { PostmanEvent, PostmanVariable } from "./types";
 
 const PREREQUEST = scriptAssetLines("postman/chain-prerequest.js");
 const STORE = scriptAssetLines("postman/chain-store.js");
+
+/** One operation's part in chains, as the Postman scripts read it. */
+export interface ChainRoles {
+  /** Variables it produces: cleared before it runs, so a failure leaves nothing stale. */
+  resets: string[];
+  /** Variables it needs: empty means its producer failed, and it is skipped. */
+  needs: Array<{ variable: string; producer: string }>;
+  stores: Array<{ variable: string; expression: string; source: ChainSource; dependants: number }>;
+}
 
 /** What the model's chains become in the collection. */
 export interface ChainPlan {
@@ -12,8 +21,8 @@ export interface ChainPlan {
   operations: OperationModel[];
   /** Chains that feed a request, in model order. */
   active: ChainModel[];
-  /** Prerequest and test events per operation key, before the user's own. */
-  events: Map<string, PostmanEvent[]>;
+  /** What each operation that takes part does, by operation key. */
+  roles: Map<string, ChainRoles>;
   variables: PostmanVariable[];
 }
 
@@ -63,8 +72,30 @@ function feed(
   return { ...op, parameters };
 }
 
-function script(listen: PostmanEvent["listen"], exec: string[]): PostmanEvent {
-  return { listen, script: { type: "text/javascript", exec } };
+/**
+ * The collection-level scripts that run the chains: one table keyed by item id (an entry per
+ * line, so a regeneration's diff names the request) in front of the script that reads it.
+ */
+export function chainEvents(
+  plan: ChainPlan,
+  idOf: (operationKey: string) => string,
+): { prerequest: PostmanEvent; test: PostmanEvent } | undefined {
+  if (plan.roles.size === 0) return undefined;
+  const table = [...plan.roles].map(
+    ([key, roles]) => `  ${JSON.stringify(idOf(key))}: ${JSON.stringify(roles)},`,
+  );
+  const exec = (body: string[]) => [
+    `// Chains (${plan.active.length}): what each request stores for, and takes from, the others.`,
+    "const SPECPOST_CHAINS = {",
+    ...table,
+    "};",
+    ...body,
+  ];
+  const event = (listen: PostmanEvent["listen"], lines: string[]): PostmanEvent => ({
+    listen,
+    script: { type: "text/javascript", exec: exec(lines) },
+  });
+  return { prerequest: event("prerequest", PREREQUEST), test: event("test", STORE) };
 }
 
 /**
@@ -96,49 +127,40 @@ export function planChains(model: ApiModel): ChainPlan {
     set.add(chain.consumer);
     dependants.set(chain.variable, set);
   }
-  const events = new Map<string, PostmanEvent[]>();
+  const roles = new Map<string, ChainRoles>();
   const variables: PostmanVariable[] = [];
   for (const op of model.operations) {
     const stores = [
       ...new Map(active.filter((c) => c.producer === op.key).map((c) => [c.variable, c])).values(),
     ];
     const needs = active.filter((c) => c.consumer === op.key);
-    const resets = stores.map((c) => c.variable);
-    const needed = [
-      ...new Map(
-        needs.map((c) => [c.variable, { variable: c.variable, producer: c.producer }]),
-      ).values(),
-    ];
-    const added: PostmanEvent[] = [];
-    if (resets.length + needed.length > 0) {
-      added.push(
-        script("prerequest", [
-          `const SPECPOST_CHAIN = ${JSON.stringify({ resets, needs: needed })};`,
-          ...PREREQUEST,
-        ]),
-      );
-    }
-    if (stores.length > 0) {
-      const entries = stores.map((c) => ({
+    if (stores.length + needs.length === 0) continue;
+    roles.set(op.key, {
+      resets: stores.map((c) => c.variable),
+      needs: [
+        ...new Map(
+          needs.map((c) => [c.variable, { variable: c.variable, producer: c.producer }]),
+        ).values(),
+      ],
+      stores: stores.map((c) => ({
         variable: c.variable,
         expression: c.expression,
         source: c.source,
         dependants: dependants.get(c.variable)?.size ?? 0,
-      }));
-      added.push(script("test", [`const SPECPOST_STORE = ${JSON.stringify(entries)};`, ...STORE]));
-    }
-    if (added.length > 0) events.set(op.key, added);
+      })),
+    });
     for (const c of stores) {
+      const users = [...(dependants.get(c.variable) ?? [])].join(", ");
       variables.push({
         key: c.variable,
         value: "",
         type: "string",
-        description: `Set by ${c.producer} from ${c.expression} (${c.origin} chain); used by ${[...(dependants.get(c.variable) ?? [])].join(", ")}.`,
+        description: `Set by ${c.producer} from ${c.expression} (${c.origin} chain); used by ${users}.`,
       });
     }
   }
   const operations = model.operations.map((op) => byKey.get(op.key) ?? op);
-  return { operations, active, events, variables };
+  return { operations, active, roles, variables };
 }
 
 const MAX_NOTES = 40;

@@ -1,7 +1,11 @@
-// specpost chains, after a producer: stores the values later requests use as {{variable}}.
-// The generator puts `const SPECPOST_STORE = [{ variable, expression, source, dependants }]`
-// in front (source: { from: "body", pointer } | { from: "header", name } | { from: "location-id" }).
+// specpost chains, after each request (collection level): a producer stores the values later
+// requests use as {{variable}}. The generator puts `const SPECPOST_CHAINS = { [itemId]: roles }`
+// in front; roles.stores: [{ variable, expression, source, dependants }], source:
+// { from: "body", pointer } | { from: "header", name } | { from: "location-id" }.
 (() => {
+  if (!Object.hasOwn(SPECPOST_CHAINS, pm.info.requestId)) return;
+  const stores = SPECPOST_CHAINS[pm.info.requestId].stores;
+  if (stores.length === 0) return;
   let body;
   let unreadable;
   const read = (source) => {
@@ -28,7 +32,7 @@
     return value;
   };
   const code = pm.response.code;
-  for (const entry of SPECPOST_STORE) {
+  for (const entry of stores) {
     pm.test(`stores ${entry.expression} as {{${entry.variable}}}`, () => {
       const skipped = `: the ${entry.dependants} later request(s) that use {{${entry.variable}}} are skipped`;
       if (code < 200 || code > 299) {
