@@ -1,6 +1,7 @@
 import { scriptAssetLines } from "../assets";
 import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
+import { objectLines } from "./contract-data";
 import type { PostmanEvent, PostmanVariable } from "./types";
 
 const PREREQUEST = scriptAssetLines("postman/chain-prerequest.js");
@@ -81,14 +82,14 @@ export function chainEvents(
   idOf: (operationKey: string) => string,
 ): { prerequest: PostmanEvent; test: PostmanEvent } | undefined {
   if (plan.roles.size === 0) return undefined;
-  const table = [...plan.roles].map(
-    ([key, roles]) => `  ${JSON.stringify(idOf(key))}: ${JSON.stringify(roles)},`,
+  const table = objectLines(
+    "SPECPOST_CHAINS",
+    new Map([...plan.roles].map(([key, roles]) => [idOf(key), roles])),
+    true,
   );
   const exec = (body: string[]) => [
     `// Chains (${plan.active.length}): what each request stores for, and takes from, the others.`,
-    "const SPECPOST_CHAINS = {",
     ...table,
-    "};",
     ...body,
   ];
   const event = (listen: PostmanEvent["listen"], lines: string[]): PostmanEvent => ({

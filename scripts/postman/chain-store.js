@@ -1,10 +1,10 @@
 // specpost chains, after each request (collection level): a producer stores the values later
-// requests use as {{variable}}. The generator puts `const SPECPOST_CHAINS = { [itemId]: roles }`
+// requests use as {{variable}}. The generator puts `const SPECPOST_CHAINS = { [itemId]: '<JSON of roles>' }`
 // in front; roles.stores: [{ variable, expression, source, dependants }], source:
 // { from: "body", pointer } | { from: "header", name } | { from: "location-id" }.
 (() => {
   if (!Object.hasOwn(SPECPOST_CHAINS, pm.info.requestId)) return;
-  const stores = SPECPOST_CHAINS[pm.info.requestId].stores;
+  const stores = JSON.parse(SPECPOST_CHAINS[pm.info.requestId]).stores;
   if (stores.length === 0) return;
   let body;
   let unreadable;
