@@ -29,30 +29,54 @@ function createdResponse(op: OperationModel): ResponseModel | undefined {
 
 const MAX_DEPTH = 8;
 
-/** Top-level property names of a JSON schema (refs and allOf followed, bounded). */
+const SCALAR = new Set(["string", "integer", "number"]);
+
+/** Whether a property holds a string or number (an object can never fill a path parameter). */
+function isScalar(document: unknown, schema: unknown): boolean {
+  const resolved = followRefs(document, schema, "#");
+  if (!resolved.ok || !isObject(resolved.value)) return false;
+  const type = resolved.value.type;
+  return Array.isArray(type) ? type.some((t) => SCALAR.has(String(t))) : SCALAR.has(String(type));
+}
+
+/** Top-level scalar property names of a JSON schema (refs and allOf followed, bounded). */
 function propertyNames(document: unknown, schema: unknown, depth = 0): string[] {
   if (depth > MAX_DEPTH) return [];
   const resolved = followRefs(document, schema, "#");
   if (!resolved.ok || !isObject(resolved.value)) return [];
   const node: JsonObject = resolved.value;
-  const own = isObject(node.properties) ? Object.keys(node.properties) : [];
+  const props = isObject(node.properties) ? node.properties : {};
+  const own = Object.keys(props).filter((name) => isScalar(document, props[name]));
   const parts = Array.isArray(node.allOf) ? node.allOf : [];
   return [...own, ...parts.flatMap((part) => propertyNames(document, part, depth + 1))];
 }
 
-function idSource(
-  model: ApiModel,
-  response: ResponseModel,
+/** `issue_number` → "number", `commitSha` → "sha", `projectId` → "id": the word that says what it holds. */
+const lastWord = (name: string) => (name.split(/[-_]|(?=[A-Z])/).at(-1) ?? name).toLowerCase();
+
+/**
+ * What in the create's response fills a parameter named `name` (undefined: the id of the
+ * resource). The parameter's own name first (`ref`, `name`), then the word it ends with
+ * (`issue_number` → `number`), then an id, but only for a parameter that is an id: a
+ * `{team_slug}` is never fed the team's numeric id.
+ */
+function sourceFor(
+  properties: readonly string[],
+  hasLocation: boolean,
   resource: string,
+  name: string | undefined,
 ): Pick<ChainCandidate, "source" | "expression"> | undefined {
-  const json = response.contents.find((c) => /json/i.test(c.contentType));
-  const names = json ? propertyNames(model.spec.document, json.schema) : [];
-  for (const name of [`${resource}Id`, `${resource}_id`, "id"]) {
-    if (names.includes(name)) {
-      return { source: { from: "body", pointer: [name] }, expression: `$response.body#/${name}` };
-    }
+  const word = name === undefined ? "id" : lastWord(name);
+  const idLike = name === undefined || GENERIC.test(name) || word === "id";
+  const candidates = [
+    ...(name === undefined ? [] : [name, word]),
+    ...(idLike ? [`${resource}Id`, `${resource}_id`, "id"] : []),
+  ];
+  const found = candidates.find((c) => properties.includes(c));
+  if (found !== undefined) {
+    return { source: { from: "body", pointer: [found] }, expression: `$response.body#/${found}` };
   }
-  if (response.headers.some((h) => h.name.toLowerCase() === "location")) {
+  if (hasLocation) {
     return {
       source: { from: "location-id" },
       expression: "$response.header.Location (last segment)",
@@ -61,17 +85,20 @@ function idSource(
   return undefined;
 }
 
-/** Body fields and required query parameters named for the resource (`projectId`). */
-function namedTargets(op: OperationModel, names: readonly string[]): ChainTarget[] {
-  const out: ChainTarget[] = [];
-  for (const p of op.parameters) {
-    if (p.in === "query" && p.required && names.includes(p.name))
-      out.push({ in: "query", name: p.name });
-  }
-  const body = op.requestBody;
-  if (body && /json/i.test(body.contentType) && isObject(body.example)) {
-    for (const key of Object.keys(body.example)) {
-      if (names.includes(key)) out.push({ in: "body", path: [key] });
+/** Body fields and required query parameters, by name: where a `projectId` may go. */
+function namedTargets(
+  ops: readonly OperationModel[],
+): Map<string, Array<{ op: OperationModel; target: ChainTarget }>> {
+  const out = new Map<string, Array<{ op: OperationModel; target: ChainTarget }>>();
+  const add = (name: string, op: OperationModel, target: ChainTarget) =>
+    out.set(name, [...(out.get(name) ?? []), { op, target }]);
+  for (const op of ops) {
+    for (const p of op.parameters) {
+      if (p.in === "query" && p.required) add(p.name, op, { in: "query", name: p.name });
+    }
+    const body = op.requestBody;
+    if (body && /json/i.test(body.contentType) && isObject(body.example)) {
+      for (const key of Object.keys(body.example)) add(key, op, { in: "body", path: [key] });
     }
   }
   return out;
@@ -85,6 +112,8 @@ function namedTargets(op: OperationModel, names: readonly string[]): ChainTarget
 export function inferredChains(model: ApiModel): ChainCandidate[] {
   const out: ChainCandidate[] = [];
   const creates = new Set<string>();
+  const shapes = model.operations.map((op) => ({ op, segments: segmentsOf(op.path) }));
+  const fields = namedTargets(model.operations);
   for (const producer of model.operations) {
     if (producer.method !== "post") continue;
     const base = segmentsOf(producer.path);
@@ -92,27 +121,42 @@ export function inferredChains(model: ApiModel): ChainCandidate[] {
     if (last === undefined || isParam(last) || creates.has(producer.path)) continue;
     const response = createdResponse(producer);
     const resource = singular(last);
-    const found = response ? idSource(model, response, resource) : undefined;
-    if (!found || resource === "") continue;
+    if (!response || resource === "") continue;
+    const json = response.contents.find((c) => /json/i.test(c.contentType));
+    const properties = json ? propertyNames(model.spec.document, json.schema) : [];
+    const hasLocation = response.headers.some((h) => h.name.toLowerCase() === "location");
+    if (properties.length === 0 && !hasLocation) continue;
     creates.add(producer.path);
-    const idNames = [`${resource}Id`, `${resource}_id`];
-    let hint = `${resource}Id`;
-    for (const consumer of model.operations) {
-      if (consumer === producer) continue;
-      const segments = segmentsOf(consumer.path);
+    const parent = base.slice(0, -1);
+    for (const { op: consumer, segments } of shapes) {
       const next = segments[base.length];
-      const under = next !== undefined && isParam(next) && base.every((s, i) => segments[i] === s);
-      const targets: ChainTarget[] = namedTargets(consumer, idNames);
-      if (under && next) {
-        const name = paramName(next);
-        if (!GENERIC.test(name)) hint = name;
-        targets.unshift({ in: "path", name });
-      }
-      for (const target of targets) {
+      if (consumer === producer || next === undefined || !isParam(next)) continue;
+      if (!base.every((s, i) => segments[i] === s)) continue;
+      const name = paramName(next);
+      const found = sourceFor(properties, hasLocation, resource, name);
+      const hint = GENERIC.test(name) ? `${resource}Id` : name;
+      const target = { in: "path" as const, name };
+      if (found)
         out.push({ producer: producer.key, ...found, consumer: consumer.key, target, hint });
+    }
+    // A field named for the resource is its id only near it: beside the collection or under it.
+    const found = sourceFor(properties, false, resource, undefined);
+    const near = (op: OperationModel) => {
+      const segments = segmentsOf(op.path);
+      return parent.every((s, i) => segments[i] === s);
+    };
+    for (const name of [`${resource}Id`, `${resource}_id`]) {
+      for (const { op, target } of fields.get(name) ?? []) {
+        if (!found || op === producer || !near(op)) continue;
+        out.push({
+          producer: producer.key,
+          ...found,
+          consumer: op.key,
+          target,
+          hint: `${resource}Id`,
+        });
       }
     }
-    for (const chain of out) if (chain.producer === producer.key) chain.hint = hint;
   }
   return out;
 }
