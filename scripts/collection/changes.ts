@@ -5,6 +5,7 @@
  */
 
 import { isDataLine, readObjectLines } from "./contract-data";
+import { orderMoves } from "./order-changes";
 
 type Json = Record<string, unknown>;
 
@@ -211,17 +212,9 @@ function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>
   if (!same(code(a), code(b))) out.push("collection scripts");
   if (!same(a.auth, b.auth)) out.push("auth");
   if (!same(a.info, b.info)) out.push("info");
-  const ids = (c: Json) => leaves(c.item).map((i) => text(i.id));
-  const kept = new Set(ids(b));
-  const common = ids(a).filter((id) => kept.has(id));
-  const before = new Set(common);
-  if (
-    !same(
-      common,
-      ids(b).filter((id) => before.has(id)),
-    )
-  )
-    out.push("run order");
+  const name = (item: Json) => label(refOf(item, contractOf(kb, text(item.id))));
+  const moves = orderMoves(leaves(a.item), leaves(b.item), (item) => text(item.id), name);
+  if (moves.length > 0) out.push(`run order (${moves.join("; ")})`);
   return out;
 }
 

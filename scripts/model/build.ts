@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { LoadedSpec } from "../load/types";
 import { buildAuth } from "./auth";
+import { buildChains } from "./chains";
 import { createContext, type ModelContext } from "./context";
 import { buildOperations } from "./operations";
 import { isObject } from "./resolve";
@@ -42,6 +43,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
   };
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
+  model.chains = buildChains(model);
   return { model, problems: ctx.problems };
 }
 

@@ -1,6 +1,7 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
 import type { LoadedSpec } from "../load/types";
 import type { Problem } from "../problems";
+import type { ChainModel } from "./chain-types";
 
 /** An OpenAPI 3.0/3.1 schema object as written in the document (may be a `$ref`). */
 export type OasSchema =
@@ -141,6 +142,8 @@ export interface ApiModel {
   tags: TagModel[];
   /** Paths in document order, methods in document order. */
   operations: OperationModel[];
+  /** Requests fed by earlier responses (OpenAPI links, inferred, overrides); see chain-types.ts. */
+  chains?: ChainModel[];
 }
 
 export interface ModelOptions {

@@ -40,5 +40,5 @@ export function applyModelOverrides(model: ApiModel, overrides: ResolvedOverride
       const override = byKey.get(op.key);
       return override ? withExamples(op, override) : op;
     });
-  return { ...model, operations };
+  return { ...model, operations, ...(overrides.chains ? { chains: overrides.chains } : {}) };
 }

@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types";
 import type { Problem } from "../problems";
 import { parseBodyPath } from "./body-path";
+import { resolveChains } from "./chains";
 import { type OverridesFile, type Report, reporter, sortByPlace } from "./load";
 import { checkRunOrder } from "./order";
 import { closest } from "./suggest";
@@ -168,9 +169,15 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
     report,
     staleMessage: (key) => staleOperation(model, key),
   });
+  const chains = resolveChains(file.input, model, {
+    find,
+    report,
+    staleMessage: (key) => staleOperation(model, key),
+  });
   if (problems.some((p) => p.severity === "error")) return { problems: sortByPlace(problems) };
+  const fileName = basename(file.absolutePath);
   return {
-    resolved: { fileName: basename(file.absolutePath), operations, rank, inputs: file.inputs },
+    resolved: { fileName, operations, rank, inputs: file.inputs, ...(chains ? { chains } : {}) },
     problems: sortByPlace(problems),
   };
 }

@@ -14,6 +14,13 @@
  *     prerequest: { file: register.pre.js }  # or a .js file beside the overrides file
  *   "DELETE /spaces/{id}":
  *     disabled: true                         # leave the operation out of the collection
+ * chains:                                    # requests fed by earlier responses
+ *   projectId:                               # the variable: add a chain or change the one named so
+ *     from: createProject                    # the producer
+ *     value: $response.body#/id              # or $response.header.Location
+ *     to: [getProject, "GET /tasks query.projectId", "createTask body.$.projectId"]
+ *   thingId: false                           # switch a chain off
+ * inferChains: false                         # only the spec's links and the chains listed here
  * ```
  */
 
@@ -36,7 +43,8 @@ const values = { type: "object" } as const;
 
 export const OPERATION_KEYS = ["disabled", "examples", "set", "prerequest", "tests"] as const;
 export const EXAMPLE_KEYS = ["path", "query", "header", "body"] as const;
-export const TOP_KEYS = ["order", "operations"] as const;
+export const TOP_KEYS = ["order", "operations", "chains", "inferChains"] as const;
+export const CHAIN_KEYS = ["from", "value", "to"] as const;
 
 export const overridesSchema = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -45,6 +53,21 @@ export const overridesSchema = {
     order: {
       type: "array",
       items: { type: "string", minLength: 1 },
+    },
+    inferChains: { type: "boolean" },
+    chains: {
+      type: "object",
+      propertyNames: { pattern: VARIABLE_NAME },
+      additionalProperties: {
+        type: ["object", "boolean"],
+        properties: {
+          from: { type: "string", minLength: 1 },
+          value: { type: "string", pattern: "^\\$response\\.(body#.*|header\\..+)$" },
+          to: { type: "array", items: { type: "string", minLength: 1 } },
+        },
+        required: ["from", "value"],
+        additionalProperties: false,
+      },
     },
     operations: {
       type: "object",

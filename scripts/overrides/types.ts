@@ -1,3 +1,4 @@
+import type { ChainModel } from "../model/chain-types";
 /**
  * The user's own additions to a generated collection, kept in `specs/<name>.overrides.yaml`
  * beside the spec so that regeneration never loses them. See schema.ts for the file format.
@@ -30,6 +31,20 @@ export interface OverridesInput {
   order?: string[];
   /** Keyed by operationId or `METHOD /path`. */
   operations?: Record<string, OperationOverrideInput>;
+  /** Chains by variable name: add or change one, or `false` to switch it off. */
+  chains?: Record<string, ChainOverrideInput | boolean>;
+  /** `false`: no inferred chains, only the spec's links and the chains listed here. */
+  inferChains?: boolean;
+}
+
+/** A chain as the user writes it. */
+export interface ChainOverrideInput {
+  /** The producer: operationId or `METHOD /path`. */
+  from: string;
+  /** `$response.body#/id` or `$response.header.Location`. */
+  value: string;
+  /** Consumers: `getProject` (the parameter named like the variable) or `getProject query.x`, `... body.$.x`. */
+  to?: string[];
 }
 
 /** One `set` entry: the response value at `path` is stored in `{{name}}`. */
@@ -63,4 +78,6 @@ export interface ResolvedOverrides {
   rank: Map<string, number>;
   /** Every file the overrides read (the overrides file and its script files), absolute. */
   inputs: string[];
+  /** The chains the collection gets, when the file changes them (else the model's stay). */
+  chains?: ChainModel[];
 }

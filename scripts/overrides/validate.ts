@@ -1,5 +1,12 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import { EXAMPLE_KEYS, OPERATION_KEYS, overridesSchema, TOP_KEYS, VARIABLE_NAME } from "./schema";
+import {
+  CHAIN_KEYS,
+  EXAMPLE_KEYS,
+  OPERATION_KEYS,
+  overridesSchema,
+  TOP_KEYS,
+  VARIABLE_NAME,
+} from "./schema";
 import type { OverridesInput } from "./types";
 
 /** A shape error, by path segments inside the overrides file; located by the loader. */
@@ -31,7 +38,8 @@ export function describePath(segments: readonly string[]): string {
   if (segments.length === 0) return "the file";
   return segments
     .map((s, i) => {
-      if (/^\d+$/.test(s) && segments[i - 1] === "order") return `[${s}]`;
+      if (/^\d+$/.test(s) && (segments[i - 1] === "order" || segments[i - 1] === "to"))
+        return `[${s}]`;
       const plain = /^[A-Za-z_$][A-Za-z0-9_$-]*$/.test(s);
       return plain ? `${i === 0 ? "" : "."}${s}` : `[${JSON.stringify(s)}]`;
     })
@@ -42,6 +50,7 @@ export function describePath(segments: readonly string[]): string {
 function allowedKeys(segments: readonly string[]): readonly string[] {
   if (segments.length === 0) return TOP_KEYS;
   if (segments[0] === "operations" && segments.length === 2) return OPERATION_KEYS;
+  if (segments[0] === "chains" && segments.length === 2) return CHAIN_KEYS;
   if (segments[0] === "operations" && segments[2] === "examples") return EXAMPLE_KEYS;
   if (segments[2] === "tests" || segments[2] === "prerequest") return ["file"];
   return [];

@@ -1,0 +1,184 @@
+import { scriptAssetLines } from "../assets";
+import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
+import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
+import { objectLines } from "./contract-data";
+import type { PostmanEvent, PostmanVariable } from "./types";
+
+const PREREQUEST = scriptAssetLines("postman/chain-prerequest.js");
+const STORE = scriptAssetLines("postman/chain-store.js");
+
+/** One operation's part in chains, as the Postman scripts read it. */
+export interface ChainRoles {
+  /** Variables it produces: cleared before it runs, so a failure leaves nothing stale. */
+  resets: string[];
+  /** Variables it needs: empty means its producer failed, and it is skipped. */
+  needs: Array<{ variable: string; producer: string }>;
+  stores: Array<{ variable: string; expression: string; source: ChainSource; dependants: number }>;
+}
+
+/** What the model's chains become in the collection. */
+export interface ChainPlan {
+  /** The operations with `{{variable}}` where a chain feeds them (spec order kept). */
+  operations: OperationModel[];
+  /** Chains that feed a request, in model order. */
+  active: ChainModel[];
+  /** What each operation that takes part does, by operation key. */
+  roles: Map<string, ChainRoles>;
+  variables: PostmanVariable[];
+}
+
+const reference = (variable: string) => `{{${variable}}}`;
+
+function withBodyField(
+  body: BodyModel,
+  path: readonly string[],
+  value: string,
+): BodyModel | undefined {
+  // A body with spec text that looks like `{{…}}` keeps its escaping: it is not chained.
+  if (body.exampleSource !== "user" && JSON.stringify(body.example ?? null).includes("{{"))
+    return undefined;
+  const copy: unknown = structuredClone(body.example);
+  let at: unknown = copy;
+  for (const [index, step] of path.entries()) {
+    if (at === null || typeof at !== "object" || !Object.hasOwn(at, step)) return undefined;
+    const holder = at as Record<string, unknown>;
+    if (index === path.length - 1) holder[step] = value;
+    else at = holder[step];
+  }
+  return { ...body, example: copy, exampleSource: "user" };
+}
+
+/** The consumer with the chain's value in place; undefined when the target is not there or the user set it. */
+function feed(
+  op: OperationModel,
+  chain: ChainModel,
+  value: () => ParameterModel | string,
+): OperationModel | undefined {
+  const target = chain.target;
+  if (target.in === "body") {
+    const body =
+      op.requestBody && withBodyField(op.requestBody, target.path, reference(chain.variable));
+    return body ? { ...op, requestBody: body } : undefined;
+  }
+  const index = op.parameters.findIndex((p) => p.in === target.in && p.name === target.name);
+  const param = op.parameters[index];
+  if (!param || param.exampleSource === "user") return undefined;
+  const given = value();
+  const next: ParameterModel =
+    typeof given === "string"
+      ? { ...param, example: given, exampleSource: "user" }
+      : { ...param, example: given.example, exampleSource: given.exampleSource ?? "generated" };
+  const parameters = [...op.parameters];
+  parameters[index] = next;
+  return { ...op, parameters };
+}
+
+/**
+ * The collection-level scripts that run the chains: one table keyed by item id (an entry per
+ * line, so a regeneration's diff names the request) in front of the script that reads it.
+ */
+export function chainEvents(
+  plan: ChainPlan,
+  idOf: (operationKey: string) => string,
+): { prerequest: PostmanEvent; test: PostmanEvent } | undefined {
+  if (plan.roles.size === 0) return undefined;
+  const table = objectLines(
+    "SPECPOST_CHAINS",
+    new Map([...plan.roles].map(([key, roles]) => [idOf(key), roles])),
+    true,
+  );
+  const exec = (body: string[]) => [
+    `// Chains (${plan.active.length}): what each request stores for, and takes from, the others.`,
+    ...table,
+    ...body,
+  ];
+  const event = (listen: PostmanEvent["listen"], lines: string[]): PostmanEvent => ({
+    listen,
+    script: { type: "text/javascript", exec: exec(lines) },
+  });
+  return { prerequest: event("prerequest", PREREQUEST), test: event("test", STORE) };
+}
+
+/**
+ * Places the model's chains: consumers get `{{variable}}` (as a user value, so it stays a
+ * reference), producers a test that stores the value, consumers a prerequest that skips them
+ * when a producer gave nothing. Chains whose ends are missing (disabled) are left out.
+ */
+export function planChains(model: ApiModel): ChainPlan {
+  const byKey = new Map(model.operations.map((op) => [op.key, op]));
+  const active: ChainModel[] = [];
+  for (const chain of model.chains ?? []) {
+    const producer = byKey.get(chain.producer);
+    const consumer = byKey.get(chain.consumer);
+    if (!producer || !consumer || producer === consumer) continue;
+    const source = chain.source;
+    const fed = feed(consumer, chain, () => {
+      if (source.from !== "request") return reference(chain.variable);
+      const sent = producer.parameters.find((p) => p.in === source.in && p.name === source.name);
+      return sent ?? reference(chain.variable);
+    });
+    if (!fed) continue;
+    byKey.set(consumer.key, fed);
+    if (source.from !== "request") active.push(chain);
+  }
+
+  const dependants = new Map<string, Set<string>>();
+  for (const chain of active) {
+    const set = dependants.get(chain.variable) ?? new Set<string>();
+    set.add(chain.consumer);
+    dependants.set(chain.variable, set);
+  }
+  const roles = new Map<string, ChainRoles>();
+  const variables: PostmanVariable[] = [];
+  for (const op of model.operations) {
+    const stores = [
+      ...new Map(active.filter((c) => c.producer === op.key).map((c) => [c.variable, c])).values(),
+    ];
+    const needs = active.filter((c) => c.consumer === op.key);
+    if (stores.length + needs.length === 0) continue;
+    roles.set(op.key, {
+      resets: stores.map((c) => c.variable),
+      needs: [
+        ...new Map(
+          needs.map((c) => [c.variable, { variable: c.variable, producer: c.producer }]),
+        ).values(),
+      ],
+      stores: stores.map((c) => ({
+        variable: c.variable,
+        expression: c.expression,
+        source: c.source,
+        dependants: dependants.get(c.variable)?.size ?? 0,
+      })),
+    });
+    for (const c of stores) {
+      const users = [...(dependants.get(c.variable) ?? [])].join(", ");
+      variables.push({
+        key: c.variable,
+        value: "",
+        type: "string",
+        description: `Set by ${c.producer} from ${c.expression} (${c.origin} chain); used by ${users}.`,
+      });
+    }
+  }
+  const operations = model.operations.map((op) => byKey.get(op.key) ?? op);
+  return { operations, active, roles, variables };
+}
+
+const MAX_NOTES = 40;
+
+/** The collection description's note on inferred chains, so users can check the guesses. */
+export function inferredNote(active: readonly ChainModel[]): string | undefined {
+  const inferred = active.filter((c) => c.origin === "inferred");
+  if (inferred.length === 0) return undefined;
+  const lines = inferred
+    .slice(0, MAX_NOTES)
+    .map(
+      (c) =>
+        `- ${c.consumer} ${targetText(c.target)} ← {{${c.variable}}} = ${c.producer} ${c.expression}`,
+    );
+  if (inferred.length > MAX_NOTES) lines.push(`- … and ${inferred.length - MAX_NOTES} more`);
+  return [
+    `Inferred chains (${inferred.length}; the spec declares no links for them). Check them; change or switch one off with \`chains:\` in the overrides file:`,
+    ...lines,
+  ].join("\n");
+}

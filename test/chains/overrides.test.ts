@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { generateSpec } from "../../scripts/pipeline";
+import { runNewman } from "../collection/newman-run";
+import { type TempProject, tempProject } from "../overrides/helpers";
+import { projectsSpec } from "./specs";
+import { type StatefulApi, startStatefulApi } from "./stateful-api";
+
+/** Chains from the overrides file: switch the guesses off, add chains the spec cannot say. */
+let api: StatefulApi | undefined;
+let project: TempProject | undefined;
+afterEach(async () => {
+  await api?.close();
+  await project?.remove();
+  api = undefined;
+  project = undefined;
+});
+
+async function generated(overrides: string, idField = "id") {
+  api = await startStatefulApi({ idField });
+  const spec = projectsSpec(api.origin).replace(/\bid(?=[,:\]])/g, idField);
+  project = await tempProject({
+    "specs/projects.yaml": spec,
+    "specs/projects.overrides.yaml": overrides,
+  });
+  const out = await generateSpec("specs/projects.yaml", {
+    cwd: project.dir,
+    model: {},
+    outDir: project.dir,
+  });
+  const collection = out.files[0] ? (JSON.parse(out.files[0].content) as object) : undefined;
+  // The spec declares no security on purpose: that warning is not what these tests are about.
+  const problems = out.problems.filter((p) => p.code !== "no-client-credentials");
+  return { problems, collection };
+}
+
+const codes = (hits: StatefulApi["hits"]) => hits.map((h) => h.status);
+
+describe("chains in the overrides file", () => {
+  it("inferChains: false gives today's suite: made-up ids meet 404s, and the run is green", async () => {
+    const { collection } = await generated("inferChains: false\n");
+    const run = await runNewman(collection ?? {});
+    expect(run.failed).toEqual([]);
+    const items = (api?.hits ?? []).filter((h) => h.path !== "/projects");
+    expect(items.filter((h) => h.status === 404).length).toBe(items.length);
+  });
+
+  it("adds chains inference cannot guess (the id is named `key`)", async () => {
+    const { problems, collection } = await generated(
+      `chains:
+  projectId:
+    from: createProject
+    value: $response.body#/key
+    to: [getProject, renameProject, deleteProject, createTask, getTask, deleteTask]
+  taskId:
+    from: createTask
+    value: $response.body#/key
+    to: ["GET /projects/{projectId}/tasks/{taskId}", deleteTask path.taskId]
+`,
+      "key",
+    );
+    expect(problems).toEqual([]);
+    const run = await runNewman(collection ?? {});
+    expect(run.failed).toEqual([]);
+    expect(codes(api?.hits ?? [])).toEqual([201, 200, 200, 201, 200, 204, 204]);
+  });
+
+  it("names a consumer that is not in the spec at its line, with a suggestion", async () => {
+    const { problems, collection } = await generated(
+      `chains:
+  projectId:
+    from: createProject
+    value: $response.body#/id
+    to: [getProjekt, "getProject query.projectId"]
+`,
+    );
+    expect(collection).toBeUndefined();
+    expect(problems.map((p) => `${p.line}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^5: chains\.projectId\.to\[0\]: no operation 'getProjekt'/),
+      expect.stringContaining("GET /projects/{projectId} has no query parameter 'projectId'"),
+    ]);
+    expect(problems[0]?.message).toContain("did you mean 'getProject'?");
+  });
+});
