@@ -1,6 +1,7 @@
 import type { ModelContext } from "./context";
 import { child, isObject, type JsonObject } from "./resolve";
 import type { SecurityUsage } from "./security";
+import { clientAuthOf, tokenParamsOf } from "./token-options";
 import type { AuthModel } from "./types";
 
 export const TOKEN_URL_EXTENSION = "x-specpost-token-url";
@@ -125,6 +126,8 @@ function chooseAuth(
       tokenUrl: absoluteTokenUrl(tokenUrl, baseUrl),
       scopes: scopes(holder.name),
       source,
+      clientAuth: clientAuthOf(ctx, holder.value, holder.pointer),
+      tokenParams: tokenParamsOf(ctx, holder.value, holder.pointer),
     });
     if (option) return clientCredentials(option, "option");
     const flow = clientCredentialsFlow(holder);
