@@ -59,6 +59,15 @@ const script = (listen: PostmanEvent["listen"], config: object, files: string[])
   },
 });
 
+/**
+ * Pre-request event that shapes a token request as the scripts send it (client_auth, token
+ * parameters). The Auth check for wrong credentials uses it with its wrong secret.
+ */
+export function tokenShapingEvent(auth: ClientCredentials, wrongSecret?: string): PostmanEvent {
+  const config = { ...requestConfig(auth), ...(wrongSecret !== undefined && { wrongSecret }) };
+  return script("prerequest", config, [...FILES, "token-item.js"]);
+}
+
 /** The "Get Access Token" request: first in the collection, its test stores the token. */
 export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanItem {
   const form: PostmanFormParam[] = [
@@ -76,10 +85,7 @@ export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanIt
   return {
     id,
     name: TOKEN_REQUEST_NAME,
-    event: [
-      script("prerequest", config, [...FILES, "token-item.js"]),
-      script("test", config, [...FILES, "token-test.js"]),
-    ],
+    event: [tokenShapingEvent(auth), script("test", config, [...FILES, "token-test.js"])],
     request: {
       auth: { type: "noauth" },
       method: "POST",

@@ -31,7 +31,6 @@ function basicCredentials(settings) {
   return `Basic ${encode(`${formEncode(settings.clientId)}:${formEncode(settings.clientSecret)}`)}`;
 }
 
-// biome-ignore lint/correctness/noUnusedVariables: used by the script inlined after this one
 function tokenRequestParts(settings, method) {
   const form = [];
   if (method === "post") {
@@ -53,7 +52,7 @@ function tokenRequestParts(settings, method) {
 
 function answerText(res) {
   try {
-    return (res && res.text()) || "";
+    return res?.text() || "";
   } catch (_e) {
     return "";
   }
@@ -74,7 +73,7 @@ function tokenVerdict(err, res) {
 // Retry-After in seconds or as an HTTP date; else exponential backoff. Always bounded.
 function retryWaitMs(res, retry) {
   let wait = SPECPOST.retryBaseMs * 2 ** retry;
-  const header = res && res.headers ? res.headers.get("Retry-After") : undefined;
+  const header = res?.headers ? res.headers.get("Retry-After") : undefined;
   if (header) {
     const seconds = Number(header);
     const date = Date.parse(header);
