@@ -120,15 +120,20 @@ function chooseAuth(
     const clientCredentials = (
       tokenUrl: string,
       source: "flow" | "extension" | "option",
-    ): AuthModel => ({
-      kind: "client-credentials",
-      schemeName: holder.name,
-      tokenUrl: absoluteTokenUrl(tokenUrl, baseUrl),
-      scopes: scopes(holder.name),
-      source,
-      clientAuth: clientAuthOf(ctx, holder.value, holder.pointer),
-      tokenParams: tokenParamsOf(ctx, holder.value, holder.pointer),
-    });
+    ): AuthModel => {
+      // Absent when default (auto, none): models without these settings stay as they were.
+      const clientAuth = clientAuthOf(ctx, holder.value, holder.pointer);
+      const tokenParams = tokenParamsOf(ctx, holder.value, holder.pointer);
+      return {
+        kind: "client-credentials",
+        schemeName: holder.name,
+        tokenUrl: absoluteTokenUrl(tokenUrl, baseUrl),
+        scopes: scopes(holder.name),
+        source,
+        ...(clientAuth !== "auto" && { clientAuth }),
+        ...(tokenParams.length > 0 && { tokenParams }),
+      };
+    };
     if (option) return clientCredentials(option, "option");
     const flow = clientCredentialsFlow(holder);
     if (flow) return clientCredentials(String(flow.tokenUrl), "flow");
