@@ -107,6 +107,11 @@ const TOKEN_STATE: Array<[string, string, string]> = [
     "",
     "Set by the token scripts under client_auth auto: the method that worked (post or basic).",
   ],
+  [
+    "specpost_token_renewals",
+    "0",
+    "Set by the token scripts: tokens renewed after a 401 before their expiry, in this run.",
+  ],
   ["specpost_token_requests", "0", "Set by the token scripts: token requests sent in this run."],
   [
     "specpost_skipped_requests",

@@ -6,7 +6,7 @@ import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
 import { savedResponses } from "./responses";
-import { tokenPrerequestEvent, tokenRequestItem } from "./token";
+import { tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
   isItemGroup,
@@ -99,6 +99,7 @@ export function buildCollection(
   const auth = model.auth;
   const operations = operationItems(model, ids, additions);
   const checks = authChecksFolder(model, ids.of);
+  let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
     const tokenItem = tokenRequestItem(auth, ids.of(idKeys.tokenRequest()));
@@ -110,12 +111,14 @@ export function buildCollection(
     const noToken = [tokenItem.id, ...unsecured, ...(checks ? itemIds(checks.item) : [])];
     items.push(tokenItem);
     events.push(tokenPrerequestEvent(auth, noToken));
+    renew = tokenRenewEvent(noToken);
   }
   items.push(...operations);
   if (checks) items.push(checks);
 
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
+  if (renew) events.push(renew);
 
   const collection: PostmanCollection = {
     info: {

@@ -114,3 +114,11 @@ export function tokenPrerequestEvent(auth: ClientCredentials, noTokenItemIds: st
     "token-prerequest.js",
   ]);
 }
+
+/** Renewals after a 401 mid-run (see token-renew.js): enough for a revocation or two. */
+export const MAX_RENEWALS = 3;
+
+/** Collection-level test event that renews a token the API refused before its expiry. */
+export function tokenRenewEvent(noTokenItemIds: string[]): PostmanEvent {
+  return script("test", { noTokenItemIds, maxRenewals: MAX_RENEWALS }, ["token-renew.js"]);
+}

@@ -173,6 +173,18 @@ describe("token endpoint faults under Newman", () => {
   });
 });
 
+describe("a token refused mid-run", () => {
+  it("a 401 before the token's expiry (revoked) renews it: one failure, the rest green, token count 2", async () => {
+    const s = await server({ revokeAfter: 1 });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.sent).toHaveLength(3);
+    expect(s.unauthorized).toBe(1);
+    expect(s.tokenRequests).toBe(2);
+    expect(run.variables.specpost_token_renewals).toBe("1");
+  });
+});
+
 describe("JWT access tokens under Newman", () => {
   it("uses the token's exp when the endpoint sends no expires_in", async () => {
     const s = await server({}, { kind: "jwt", expSeconds: 3600 });

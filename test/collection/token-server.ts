@@ -20,6 +20,8 @@ export interface TokenRules {
   requireParam?: { name: string; value: string };
   /** The first `count` token requests are answered with `status` (and Retry-After). */
   failFirst?: { count: number; status: number; retryAfter?: string };
+  /** Every token issued so far is revoked once this many API calls were accepted. */
+  revokeAfter?: number;
 }
 
 export interface TokenServer {
@@ -79,6 +81,7 @@ export async function startTokenServer(
     tokenBodies: [] as string[],
     tokenAuthorizations: [] as string[],
     tokenCalls: 0,
+    accepted: 0,
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -172,6 +175,8 @@ export async function startTokenServer(
         },
       });
     }
+    state.accepted += 1;
+    if (state.accepted === rules.revokeAfter) issued.clear();
     return json(res, 200, { ok: true, path: url.pathname });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -101,6 +101,8 @@ describe("oidc-provider under Newman", () => {
     });
     expect(without.sent).toHaveLength(4);
     expect(s.apiRefused).toBe(4);
+    // Each 401 before the expiry renews the token, at most 3 times a run: token count 4.
+    expect(s.tokenCalls).toBe(4);
   });
 
   it("a token endpoint that fails its first two calls with 503: retried, green, token count 3", async () => {
