@@ -6,7 +6,7 @@ import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
 import { savedResponses } from "./responses";
-import { tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
+import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
   isItemGroup,
@@ -118,7 +118,8 @@ export function buildCollection(
 
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
-  if (renew) events.push(renew);
+  // With the token machinery: renew a refused token, wait out a 429's quota.
+  if (renew) events.push(renew, apiQuotaEvent());
 
   const collection: PostmanCollection = {
     info: {

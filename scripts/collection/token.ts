@@ -122,3 +122,11 @@ export const MAX_RENEWALS = 3;
 export function tokenRenewEvent(noTokenItemIds: string[]): PostmanEvent {
   return script("test", { noTokenItemIds, maxRenewals: MAX_RENEWALS }, ["token-renew.js"]);
 }
+
+/** The longest wait after an API call answered 429 (see api-quota.js). */
+export const MAX_QUOTA_WAIT_MS = 10_000;
+
+/** Collection-level test event that waits out a 429's Retry-After or quota-reset-UTC. */
+export function apiQuotaEvent(): PostmanEvent {
+  return script("test", { maxQuotaWaitMs: MAX_QUOTA_WAIT_MS }, ["api-quota.js"]);
+}

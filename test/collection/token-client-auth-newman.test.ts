@@ -185,6 +185,18 @@ describe("a token refused mid-run", () => {
   });
 });
 
+describe("API quota under Newman", () => {
+  it("a 429 with quota-reset-UTC (KPN) waits for the reset: the requests after it pass", async () => {
+    const s = await server({ quota: { after: 1, ms: 1500 } });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.sent).toHaveLength(3);
+    // GET /b meets the spent quota; GET /c goes after the reset instead of into it.
+    expect(s.throttled).toBe(1);
+    expect(s.tokenRequests).toBe(1);
+  });
+});
+
 describe("JWT access tokens under Newman", () => {
   it("uses the token's exp when the endpoint sends no expires_in", async () => {
     const s = await server({}, { kind: "jwt", expSeconds: 3600 });

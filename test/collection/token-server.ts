@@ -22,6 +22,8 @@ export interface TokenRules {
   failFirst?: { count: number; status: number; retryAfter?: string };
   /** Every token issued so far is revoked once this many API calls were accepted. */
   revokeAfter?: number;
+  /** After this many accepted API calls the quota is spent for `ms` (429, quota-reset-UTC). */
+  quota?: { after: number; ms: number };
 }
 
 export interface TokenServer {
@@ -36,6 +38,8 @@ export interface TokenServer {
   tokenBodies: string[];
   /** Authorization headers of token requests with the configured secret ("" when none). */
   tokenAuthorizations: string[];
+  /** API calls answered 429 (quota). */
+  throttled: number;
   close(): Promise<void>;
 }
 
@@ -82,6 +86,8 @@ export async function startTokenServer(
     tokenAuthorizations: [] as string[],
     tokenCalls: 0,
     accepted: 0,
+    quotaResetAt: 0,
+    throttled: 0,
   };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -164,6 +170,14 @@ export async function startTokenServer(
     }
     state.apiRequests += 1;
     if (url.pathname.startsWith("/public/")) return json(res, 200, { ok: true });
+    if (Date.now() < state.quotaResetAt) {
+      state.throttled += 1;
+      res.writeHead(429, {
+        "content-type": "application/json",
+        "quota-reset-UTC": new Date(state.quotaResetAt).toISOString(),
+      });
+      return res.end(JSON.stringify({ error: "quota exceeded" }));
+    }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
     const expiry = token === undefined ? undefined : issued.get(token);
     if (expiry === undefined || expiry <= Date.now()) {
@@ -177,6 +191,9 @@ export async function startTokenServer(
     }
     state.accepted += 1;
     if (state.accepted === rules.revokeAfter) issued.clear();
+    if (rules.quota && state.accepted === rules.quota.after) {
+      state.quotaResetAt = Date.now() + rules.quota.ms;
+    }
     return json(res, 200, { ok: true, path: url.pathname });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -195,6 +212,9 @@ export async function startTokenServer(
     },
     get tokenBodies() {
       return state.tokenBodies;
+    },
+    get throttled() {
+      return state.throttled;
     },
     get tokenAuthorizations() {
       return state.tokenAuthorizations;
