@@ -4,6 +4,7 @@ const USAGE = `usage: specpost <command> [options]
 
 commands:
   generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
+      [--client-auth post|basic|auto] [--token-param NAME=VALUE ...]
       Write a Postman collection and environments for each spec (default: specs/*).
   mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
       Serve SPEC on 127.0.0.1 with an OAuth 2.0 client-credentials token endpoint.

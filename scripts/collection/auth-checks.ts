@@ -3,7 +3,7 @@ import { objectLines } from "./contract-data";
 import { postmanScriptLines } from "./contracts";
 import { idKeys } from "./ids";
 import { operationRequest } from "./request";
-import { tokenUrlHasGrantType } from "./token";
+import { tokenShapingEvent, tokenUrlHasGrantType } from "./token";
 import type { PostmanAuth, PostmanItem, PostmanItemGroup, PostmanUrl } from "./types";
 
 export const AUTH_CHECKS_FOLDER = "Auth checks";
@@ -43,7 +43,7 @@ export function authChecksFolder(
 ): PostmanItemGroup | undefined {
   if (model.auth.kind !== "client-credentials") return undefined;
   if (!model.operations.some((op) => op.secured)) return undefined;
-  const items: PostmanItem[] = [wrongCredentialsItem(model.auth.tokenUrl, idOf)];
+  const items: PostmanItem[] = [wrongCredentialsItem(model.auth, idOf)];
   const target = probeOperation(model.operations);
   if (target) {
     items.push(
@@ -76,13 +76,16 @@ function probeOperation(operations: OperationModel[]): OperationModel | undefine
   return gets.find((op) => !op.parameters.some((p) => p.required)) ?? gets[0];
 }
 
-function wrongCredentialsItem(specTokenUrl: string, idOf: (key: string) => string): PostmanItem {
+function wrongCredentialsItem(
+  auth: Extract<ApiModel["auth"], { kind: "client-credentials" }>,
+  idOf: (key: string) => string,
+): PostmanItem {
   const form = [
     { key: "client_id", value: "{{client_id}}", type: "text" as const },
     { key: "client_secret", value: WRONG_CLIENT_SECRET, type: "text" as const },
   ];
   // Same shape as "Get Access Token": KPN-style URLs carry grant_type in the query string.
-  if (!tokenUrlHasGrantType(specTokenUrl)) {
+  if (!tokenUrlHasGrantType(auth.tokenUrl)) {
     form.push({ key: "grant_type", value: "client_credentials", type: "text" });
   }
   const name = "Token endpoint rejects wrong credentials";
@@ -101,7 +104,11 @@ function wrongCredentialsItem(specTokenUrl: string, idOf: (key: string) => strin
       description: `POST {{tokenUrl}} with client_secret=${WRONG_CLIENT_SECRET}: expects a 4xx answer.`,
     },
     response: [],
-    event: [testEvent(postmanScriptLines("auth-wrong-credentials.js"))],
+    // Sent the way the token scripts send (client_auth, token parameters), only the secret wrong.
+    event: [
+      tokenShapingEvent(auth, WRONG_CLIENT_SECRET),
+      testEvent(postmanScriptLines("auth-wrong-credentials.js")),
+    ],
   };
 }
 

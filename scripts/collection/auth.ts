@@ -1,5 +1,6 @@
 import type { AuthModel } from "../model/types";
 import { urlLiteral } from "./literal";
+import { tokenParamVariable } from "./token";
 import type { PostmanAuth, PostmanAuthAttribute, PostmanVariable } from "./types";
 
 const attribute = (key: string, value: string): PostmanAuthAttribute => ({
@@ -101,6 +102,16 @@ const TOKEN_STATE: Array<[string, string, string]> = [
     "",
     "Set by the token scripts after a failed token request; clear it to retry at once.",
   ],
+  [
+    "specpost_client_auth_used",
+    "",
+    "Set by the token scripts under client_auth auto: the method that worked (post or basic).",
+  ],
+  [
+    "specpost_token_renewals",
+    "0",
+    "Set by the token scripts: tokens renewed after a 401 before their expiry, in this run.",
+  ],
   ["specpost_token_requests", "0", "Set by the token scripts: token requests sent in this run."],
   [
     "specpost_skipped_requests",
@@ -141,6 +152,21 @@ export function collectionVariables(baseUrl: string, auth: AuthModel): PostmanVa
         value: auth.scopes.join(" "),
         type: "string",
         description: "Scopes requested with every token.",
+      });
+    }
+    variables.push({
+      key: "client_auth",
+      value: auth.clientAuth ?? "auto",
+      type: "string",
+      description:
+        "How the client authenticates at the token endpoint: post (client_id and client_secret in the body), basic (HTTP Basic header) or auto (the one that worked last, the other once on invalid_client).",
+    });
+    for (const param of auth.tokenParams ?? []) {
+      variables.push({
+        key: tokenParamVariable(param.name),
+        value: param.value,
+        type: "string",
+        description: `Sent as ${param.name} with every token request (empty: not sent).`,
       });
     }
     for (const [key, value, description] of TOKEN_STATE) {

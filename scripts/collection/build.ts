@@ -8,7 +8,7 @@ import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
 import { savedResponses } from "./responses";
-import { tokenPrerequestEvent, tokenRequestItem } from "./token";
+import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
   isItemGroup,
@@ -107,6 +107,7 @@ export function buildCollection(
   const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
   // Skipping comes first: a request whose producer failed needs no token either.
   if (chained) events.push(chained.prerequest);
+  let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
     const tokenItem = tokenRequestItem(auth, ids.of(idKeys.tokenRequest()));
@@ -118,6 +119,7 @@ export function buildCollection(
     const noToken = [tokenItem.id, ...unsecured, ...(checks ? itemIds(checks.item) : [])];
     items.push(tokenItem);
     events.push(tokenPrerequestEvent(auth, noToken));
+    renew = tokenRenewEvent(noToken);
   }
   items.push(...operations);
   if (checks) items.push(checks);
@@ -125,6 +127,8 @@ export function buildCollection(
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
   if (chained) events.push(chained.test);
+  // With the token machinery: renew a refused token, wait out a 429's quota.
+  if (renew) events.push(renew, apiQuotaEvent());
 
   const collection: PostmanCollection = {
     info: {

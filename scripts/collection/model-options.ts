@@ -1,4 +1,10 @@
-import type { ModelOptions } from "../model/types";
+import { tokenParamNameProblem } from "../model/token-options";
+import {
+  CLIENT_AUTH_METHODS,
+  type ClientAuth,
+  type ModelOptions,
+  type TokenParam,
+} from "../model/types";
 import type { PostmanCollection, PostmanVariable } from "./types";
 
 /**
@@ -12,10 +18,16 @@ export const MODEL_OPTIONS_VARIABLE = "specpost_model_options";
 
 /** Writer: the options as a collection variable, or nothing when there are none. */
 export function modelOptionsVariable(options: ModelOptions): PostmanVariable | undefined {
-  if (options.tokenUrl === undefined) return undefined;
+  const recorded = {
+    ...(options.tokenUrl !== undefined && { tokenUrl: options.tokenUrl }),
+    ...(options.clientAuth !== undefined && { clientAuth: options.clientAuth }),
+    ...(options.tokenParams !== undefined &&
+      options.tokenParams.length > 0 && { tokenParams: options.tokenParams }),
+  };
+  if (Object.keys(recorded).length === 0) return undefined;
   return {
     key: MODEL_OPTIONS_VARIABLE,
-    value: JSON.stringify({ tokenUrl: options.tokenUrl }),
+    value: JSON.stringify(recorded),
     type: "string",
     description:
       "Set by specpost generate: the options the collection was generated with (specpost run and specpost mock use them too). Do not edit; regenerate.",
@@ -47,12 +59,39 @@ export function readModelOptions(collection: unknown): ReadOptions {
   } catch {
     parsed = undefined;
   }
-  const tokenUrl = (parsed as { tokenUrl?: unknown } | undefined)?.tokenUrl;
-  if (typeof parsed !== "object" || parsed === null || typeof tokenUrl !== "string") {
+  const options = parsed === null || typeof parsed !== "object" ? undefined : readOptions(parsed);
+  if (options === undefined || Object.keys(options).length === 0) {
     return {
       ok: false,
       reason: `its ${MODEL_OPTIONS_VARIABLE} variable is not what specpost generate writes; regenerate the collection`,
     };
   }
-  return { ok: true, options: { tokenUrl } };
+  return { ok: true, options };
+}
+
+const isTokenParam = (value: unknown): value is TokenParam =>
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as TokenParam).name === "string" &&
+  typeof (value as TokenParam).value === "string" &&
+  tokenParamNameProblem((value as TokenParam).name) === undefined;
+
+/** The recorded options, or undefined when one of them is not what generate writes. */
+function readOptions(parsed: object): ModelOptions | undefined {
+  const { tokenUrl, clientAuth, tokenParams } = parsed as Record<string, unknown>;
+  const options: ModelOptions = {};
+  if (tokenUrl !== undefined) {
+    if (typeof tokenUrl !== "string") return undefined;
+    options.tokenUrl = tokenUrl;
+  }
+  if (clientAuth !== undefined) {
+    if (!(CLIENT_AUTH_METHODS as readonly unknown[]).includes(clientAuth)) return undefined;
+    options.clientAuth = clientAuth as ClientAuth;
+  }
+  if (tokenParams !== undefined) {
+    if (!Array.isArray(tokenParams) || tokenParams.length > 100 || !tokenParams.every(isTokenParam))
+      return undefined;
+    options.tokenParams = tokenParams.map((p) => ({ name: p.name, value: p.value }));
+  }
+  return options;
 }

@@ -19,6 +19,29 @@ export const TOKEN_TIMING = {
   failureHoldMs: 300_000,
 } as const;
 
+/**
+ * Token endpoint faults (5xx, 429, network errors) are retried three times, backing off
+ * 0.5, 1 and 2 s or as Retry-After says, never longer than 10 s a wait: a run survives an
+ * Apigee hiccup and still ends within ~30 s when the endpoint is down. 4xx is never retried.
+ */
+export const TOKEN_RETRIES = { tokenRetries: 3, retryBaseMs: 500, retryMaxWaitMs: 10_000 } as const;
+
+/** Collection variable holding a token parameter's value. */
+export const tokenParamVariable = (name: string): string => `token_param_${name}`;
+
+const FILES = ["token-common.js", "token-fetch.js"];
+
+/** What every token script needs to shape a token request. */
+function requestConfig(auth: ClientCredentials) {
+  return {
+    grantTypeInBody: !tokenUrlHasGrantType(auth.tokenUrl),
+    sendScope: auth.scopes.length > 0,
+    tokenParams: (auth.tokenParams ?? []).map((p) => p.name),
+    ...TOKEN_TIMING,
+    ...TOKEN_RETRIES,
+  };
+}
+
 /** True when the token URL already carries grant_type in its query, as KPN's does. */
 export function tokenUrlHasGrantType(tokenUrl: string): boolean {
   const query = tokenUrl.includes("?") ? tokenUrl.slice(tokenUrl.indexOf("?") + 1) : "";
@@ -36,6 +59,15 @@ const script = (listen: PostmanEvent["listen"], config: object, files: string[])
   },
 });
 
+/**
+ * Pre-request event that shapes a token request as the scripts send it (client_auth, token
+ * parameters). The Auth check for wrong credentials uses it with its wrong secret.
+ */
+export function tokenShapingEvent(auth: ClientCredentials, wrongSecret?: string): PostmanEvent {
+  const config = { ...requestConfig(auth), ...(wrongSecret !== undefined && { wrongSecret }) };
+  return script("prerequest", config, [...FILES, "token-item.js"]);
+}
+
 /** The "Get Access Token" request: first in the collection, its test stores the token. */
 export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanItem {
   const form: PostmanFormParam[] = [
@@ -46,10 +78,14 @@ export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanIt
     form.push({ key: "grant_type", value: "client_credentials", type: "text" });
   }
   if (auth.scopes.length > 0) form.push({ key: "scope", value: "{{scope}}", type: "text" });
+  for (const param of auth.tokenParams ?? []) {
+    form.push({ key: param.name, value: `{{${tokenParamVariable(param.name)}}}`, type: "text" });
+  }
+  const config = requestConfig(auth);
   return {
     id,
     name: TOKEN_REQUEST_NAME,
-    event: [script("test", TOKEN_TIMING, ["token-common.js", "token-test.js"])],
+    event: [tokenShapingEvent(auth), script("test", config, [...FILES, "token-test.js"])],
     request: {
       auth: { type: "noauth" },
       method: "POST",
@@ -62,7 +98,10 @@ export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanIt
       description:
         "OAuth 2.0 client-credentials token request. The collection's pre-request script sends " +
         "it by itself whenever a request needs a token; run it by hand to check credentials. " +
-        "Its test stores the token in `access_token` and its expiry in `access_token_expires_at`.",
+        "Its test stores the token in `access_token` and its expiry in `access_token_expires_at`. " +
+        "`client_auth` says how the client authenticates: `post` (client_id and client_secret in " +
+        "the body), `basic` (HTTP Basic header) or `auto` (the one that worked last, the other once " +
+        "on invalid_client). The pre-request script sets the body and headers to match.",
     },
     response: [],
   };
@@ -70,14 +109,24 @@ export function tokenRequestItem(auth: ClientCredentials, id: string): PostmanIt
 
 /** Collection-level pre-request event that fetches and caches the token. */
 export function tokenPrerequestEvent(auth: ClientCredentials, noTokenItemIds: string[]) {
-  return script(
-    "prerequest",
-    {
-      noTokenItemIds,
-      grantTypeInBody: !tokenUrlHasGrantType(auth.tokenUrl),
-      sendScope: auth.scopes.length > 0,
-      ...TOKEN_TIMING,
-    },
-    ["token-common.js", "token-prerequest.js"],
-  );
+  return script("prerequest", { noTokenItemIds, ...requestConfig(auth) }, [
+    ...FILES,
+    "token-prerequest.js",
+  ]);
+}
+
+/** Renewals after a 401 mid-run (see token-renew.js): enough for a revocation or two. */
+export const MAX_RENEWALS = 3;
+
+/** Collection-level test event that renews a token the API refused before its expiry. */
+export function tokenRenewEvent(noTokenItemIds: string[]): PostmanEvent {
+  return script("test", { noTokenItemIds, maxRenewals: MAX_RENEWALS }, ["token-renew.js"]);
+}
+
+/** The longest wait after an API call answered 429 (see api-quota.js). */
+export const MAX_QUOTA_WAIT_MS = 10_000;
+
+/** Collection-level test event that waits out a 429's Retry-After or quota-reset-UTC. */
+export function apiQuotaEvent(): PostmanEvent {
+  return script("test", { maxQuotaWaitMs: MAX_QUOTA_WAIT_MS }, ["api-quota.js"]);
 }

@@ -1,6 +1,7 @@
 import { join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
 import { formatChanges } from "../collection/changes";
+import { TOKEN_ARG_OPTIONS, TOKEN_ARG_USAGE, tokenArgs } from "../collection/token-args";
 import { staleFiles, writeFiles } from "../collection/write";
 import { findSpecs } from "../load/find-specs";
 import type { GenerateContext } from "../pipeline";
@@ -11,7 +12,8 @@ import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
 import { exitCodeOfSignal, stopSignal } from "./stop-signal";
 
-const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
+const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL]
+                         [--client-auth post|basic|auto] [--token-param NAME=VALUE]... [--watch]
 
   SPEC             OpenAPI 3.0/3.1 or Swagger 2.0 file(s), YAML or JSON
                    (default: every *.yaml, *.yml and *.json in specs/); the user's additions
@@ -19,7 +21,7 @@ const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--t
   --out-dir DIR    write DIR/collections and DIR/environments (default: .)
   --check          write nothing; exit 1 listing the files that are out of date and what changed
   --token-url URL  token endpoint for specs that declare only http bearer
-  --watch          regenerate whenever a spec, a file it references or its overrides change
+${TOKEN_ARG_USAGE}  --watch          regenerate whenever a spec, a file it references or its overrides change
                    (stop with Ctrl-C)
 `;
 
@@ -39,6 +41,8 @@ function parse(args: string[], cwd: string): Parsed {
     "out-dir"?: string;
     check?: boolean;
     "token-url"?: string;
+    "client-auth"?: string;
+    "token-param"?: string[];
     watch?: boolean;
     help?: boolean;
   };
@@ -51,6 +55,7 @@ function parse(args: string[], cwd: string): Parsed {
         "out-dir": { type: "string" },
         check: { type: "boolean" },
         "token-url": { type: "string" },
+        ...TOKEN_ARG_OPTIONS,
         watch: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -66,10 +71,12 @@ function parse(args: string[], cwd: string): Parsed {
   if (tokenUrl !== undefined && !/^https?:\/\/[^/]/i.test(tokenUrl)) {
     return { ok: false, message: `--token-url must be an absolute http(s) URL, got '${tokenUrl}'` };
   }
+  const token = tokenArgs(values);
+  if (!token.ok) return token;
   const ctx: Omit<GenerateContext, "specs"> = {
     cwd,
     outDir: resolve(cwd, values["out-dir"] ?? "."),
-    model: tokenUrl === undefined ? {} : { tokenUrl },
+    model: { ...(tokenUrl !== undefined && { tokenUrl }), ...token.options },
   };
   return {
     ok: true,

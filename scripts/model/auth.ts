@@ -1,6 +1,7 @@
 import type { ModelContext } from "./context";
 import { child, isObject, type JsonObject } from "./resolve";
 import type { SecurityUsage } from "./security";
+import { clientAuthOf, tokenParamsOf } from "./token-options";
 import type { AuthModel } from "./types";
 
 export const TOKEN_URL_EXTENSION = "x-specpost-token-url";
@@ -119,13 +120,20 @@ function chooseAuth(
     const clientCredentials = (
       tokenUrl: string,
       source: "flow" | "extension" | "option",
-    ): AuthModel => ({
-      kind: "client-credentials",
-      schemeName: holder.name,
-      tokenUrl: absoluteTokenUrl(tokenUrl, baseUrl),
-      scopes: scopes(holder.name),
-      source,
-    });
+    ): AuthModel => {
+      // Absent when default (auto, none): models without these settings stay as they were.
+      const clientAuth = clientAuthOf(ctx, holder.value, holder.pointer);
+      const tokenParams = tokenParamsOf(ctx, holder.value, holder.pointer);
+      return {
+        kind: "client-credentials",
+        schemeName: holder.name,
+        tokenUrl: absoluteTokenUrl(tokenUrl, baseUrl),
+        scopes: scopes(holder.name),
+        source,
+        ...(clientAuth !== "auto" && { clientAuth }),
+        ...(tokenParams.length > 0 && { tokenParams }),
+      };
+    };
     if (option) return clientCredentials(option, "option");
     const flow = clientCredentialsFlow(holder);
     if (flow) return clientCredentials(String(flow.tokenUrl), "flow");

@@ -26,6 +26,10 @@ export type AuthModel =
       scopes: string[];
       /** Where the token URL came from. */
       source: "flow" | "extension" | "option";
+      /** How the client authenticates at the token endpoint; absent = "auto". */
+      clientAuth?: ClientAuth;
+      /** Extra form parameters sent with every token request (`audience`, `resource`). */
+      tokenParams?: TokenParam[];
     }
   | { kind: "bearer"; schemeName: string }
   | { kind: "api-key"; schemeName: string; name: string; in: "header" | "query" | "cookie" }
@@ -149,6 +153,22 @@ export interface ApiModel {
 export interface ModelOptions {
   /** `--token-url`: token endpoint for specs that declare only http bearer (or to override). */
   tokenUrl?: string;
+  /** `--client-auth`: client authentication at the token endpoint. */
+  clientAuth?: ClientAuth;
+  /** `--token-param NAME=VALUE` (repeatable), in the order given. */
+  tokenParams?: TokenParam[];
+}
+
+/**
+ * RFC 6749 §2.3.1: `post` sends client_id/client_secret in the form body (KPN), `basic` an
+ * HTTP Basic header; `auto` tries one, on invalid_client the other once, and remembers.
+ */
+export type ClientAuth = "post" | "basic" | "auto";
+export const CLIENT_AUTH_METHODS: readonly ClientAuth[] = ["post", "basic", "auto"];
+
+export interface TokenParam {
+  name: string;
+  value: string;
 }
 
 export interface ModelResult {

@@ -23,8 +23,27 @@ function readToken(body) {
       return { error: `expires_in is ${JSON.stringify(body.expires_in)}, expected seconds` };
     }
     lifetimeMs = seconds * 1000;
+  } else {
+    const expiresAt = jwtExpiry(body.access_token);
+    if (expiresAt !== undefined) lifetimeMs = Math.max(0, expiresAt - Date.now());
   }
   return { token: body.access_token, lifetimeMs: lifetimeMs };
+}
+
+// A JWT access token without expires_in: its `exp` claim (seconds) says when it expires.
+function jwtExpiry(token) {
+  const parts = token.split(".");
+  if (parts.length !== 3) return undefined;
+  try {
+    const decode = typeof atob === "function" ? atob : require("atob");
+    const text = parts[1].replace(/-/g, "+").replace(/_/g, "/");
+    const claims = JSON.parse(decode(text + "===".slice((text.length + 3) % 4)));
+    return typeof claims.exp === "number" && Number.isFinite(claims.exp)
+      ? claims.exp * 1000
+      : undefined;
+  } catch (_e) {
+    return undefined;
+  }
 }
 
 // biome-ignore lint/correctness/noUnusedVariables: used by the script inlined after this one
@@ -53,6 +72,8 @@ function tokenSettings() {
     clientId: get("client_id"),
     clientSecret: get("client_secret"),
     scope: get("scope"),
+    clientAuth: get("client_auth") || "auto",
+    params: SPECPOST.tokenParams.map((name) => ({ name: name, value: get(`token_param_${name}`) })),
   };
 }
 

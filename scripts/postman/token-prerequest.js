@@ -1,11 +1,9 @@
 // Collection-level pre-request script: makes sure a valid access token is in `access_token`
 // before every request that needs one, asking the token endpoint only when there is no
 // token or it is about to expire — one token request per expiry window, not one per request.
-// specpost inlines it after `const SPECPOST = {...};` and token-common.js. Config it reads:
+// specpost inlines it after `const SPECPOST = {...};`, token-common.js and token-fetch.js. Config it reads:
 //   noTokenItemIds  items that never trigger a token request (the token request itself, the
 //                   auth checks that send bad tokens on purpose, unsecured operations)
-//   grantTypeInBody send grant_type=client_credentials in the body (the token URL lacks it)
-//   sendScope       send scope={{scope}}
 //   failureHoldMs   how long a token failure is remembered (see failedRecently)
 // Newman's sandbox has only the callback form of pm.sendRequest: no Promise, no await.
 
@@ -51,47 +49,28 @@ function main() {
     return;
   }
 
-  const form = [
-    { key: "client_id", value: settings.clientId },
-    { key: "client_secret", value: settings.clientSecret },
-  ];
-  if (SPECPOST.grantTypeInBody) form.push({ key: "grant_type", value: "client_credentials" });
-  if (SPECPOST.sendScope) form.push({ key: "scope", value: settings.scope });
-  countTokenRequest();
-
-  pm.sendRequest(
-    {
-      url: settings.tokenUrl,
-      method: "POST",
-      header: [
-        { key: "Content-Type", value: "application/x-www-form-urlencoded" },
-        { key: "Accept", value: "application/json" },
-      ],
-      body: { mode: "urlencoded", urlencoded: form },
-    },
-    (err, res) => {
-      let result;
-      if (!err && res && res.code === 200) {
-        let body;
-        try {
-          body = res.json();
-        } catch (_e) {
-          body = undefined;
-        }
-        result = readToken(body);
-        if (!result.error) {
-          // Counted from before the request was sent: the token cannot be older than that.
-          storeToken(result.token, result.lifetimeMs, now);
-          return;
-        }
+  fetchToken(settings, undefined, (err, res, _method, tried) => {
+    let result;
+    if (!err && res && res.code === 200) {
+      let body;
+      try {
+        body = res.json();
+      } catch (_e) {
+        body = undefined;
       }
-      const message = result
-        ? `Token request POST ${settings.tokenUrl} answered 200 but ${result.error}`
-        : describeFailure(settings, err, res);
-      recordFailure(settings, message);
-      skip();
-    },
-  );
+      result = readToken(body);
+      if (!result.error) {
+        // Counted from before the first request was sent: the token cannot be older.
+        storeToken(result.token, result.lifetimeMs, now);
+        return;
+      }
+    }
+    const message = result
+      ? `Token request POST ${settings.tokenUrl} answered 200 but ${result.error}`
+      : describeFailure(settings, err, res);
+    recordFailure(settings, message + triedText(tried));
+    skip();
+  });
 }
 
 main();

@@ -95,7 +95,7 @@ describe("client-credentials collections", () => {
     expect(token.request.body?.mode).toBe("urlencoded");
     const form = token.request.body?.mode === "urlencoded" ? token.request.body.urlencoded : [];
     expect(form.map((f) => `${f.key}=${f.value}`)).toEqual(body);
-    expect(token.event?.[0]?.listen).toBe("test");
+    expect(token.event?.map((e) => e.listen)).toEqual(["prerequest", "test"]);
   });
 
   it("declares the variables users and scripts rely on, secrets empty", () => {
@@ -137,6 +137,7 @@ describe("client-credentials collections", () => {
     const exec = pre?.script.exec ?? [];
     expect(exec.slice(1)).toEqual([
       ...sourceLines("token-common.js"),
+      ...sourceLines("token-fetch.js"),
       ...sourceLines("token-prerequest.js"),
     ]);
     const config = JSON.parse(/^const SPECPOST = (.*);$/.exec(exec[0] ?? "")?.[1] ?? "null");

@@ -128,7 +128,10 @@ describe("token scripts under Newman", () => {
     // Nothing else failed: no operation was sent without a token.
     expect(run.failed).toEqual(tokenFailures);
     expect(run.sent.filter(isOperation)).toEqual([]);
-    expect(s.tokenRequests).toBe(1);
+    // client_auth auto: the body first, then the Basic header once; invalid_client is
+    // never retried beyond that.
+    expect(s.tokenRequests).toBe(2);
+    expect(failure?.message).toContain("tried client_secret_post, then client_secret_basic");
     expect(run.variables.specpost_skipped_requests).toBe("6");
     for (const a of run.assertions) expect(a.message ?? "").not.toContain(CLIENT_SECRET);
   });
@@ -142,7 +145,7 @@ describe("token scripts under Newman", () => {
     expect(run.failed[0]?.item).toBe("GET /a");
     expect(run.failed[0]?.message).toContain("answered 500");
     expect(run.sent).toEqual([]);
-    expect(s.tokenRequests).toBe(1);
+    expect(s.tokenRequests).toBe(2);
   });
 
   it("names the unreachable token URL once", async () => {
@@ -154,6 +157,8 @@ describe("token scripts under Newman", () => {
     expect(run.failed).toHaveLength(1);
     expect(run.failed[0]?.message).toContain(`Token request POST ${tokenUrl} failed`);
     expect(run.failed[0]?.message).toContain("ECONNREFUSED");
+    // A network error is retried (bounded), then reported once.
+    expect(run.failed[0]?.message).toContain("3 retries");
     expect(run.sent).toEqual([]);
   });
 

@@ -245,6 +245,72 @@ const cases: Case[] = [
     want: { kind: "none" },
     codes: ["unresolved-ref", "no-client-credentials"],
   },
+  {
+    name: "x-specpost-client-auth and x-specpost-token-params on the scheme",
+    given: secured(
+      {
+        oauth2: {
+          ...cc("https://auth.example.com/token"),
+          "x-specpost-client-auth": "basic",
+          "x-specpost-token-params": { resource: "urn:api", audience: "https://api" },
+        },
+      },
+      [{ oauth2: [] }],
+    ),
+    want: {
+      kind: "client-credentials",
+      schemeName: "oauth2",
+      tokenUrl: "https://auth.example.com/token",
+      scopes: [],
+      source: "flow",
+      clientAuth: "basic",
+      tokenParams: [
+        { name: "audience", value: "https://api" },
+        { name: "resource", value: "urn:api" },
+      ],
+    },
+    codes: [],
+  },
+  {
+    name: "--client-auth and --token-param win over the scheme's extensions",
+    given: secured(
+      {
+        oauth2: {
+          ...cc("https://auth.example.com/token"),
+          "x-specpost-client-auth": "basic",
+          "x-specpost-token-params": { audience: "https://old", grant_type: "password" },
+        },
+      },
+      [{ oauth2: [] }],
+    ),
+    options: { clientAuth: "post", tokenParams: [{ name: "audience", value: "https://new" }] },
+    want: {
+      kind: "client-credentials",
+      schemeName: "oauth2",
+      tokenUrl: "https://auth.example.com/token",
+      scopes: [],
+      source: "flow",
+      clientAuth: "post",
+      tokenParams: [{ name: "audience", value: "https://new" }],
+    },
+    // grant_type is specpost's own: a located warning, the parameter is dropped.
+    codes: ["invalid-type"],
+  },
+  {
+    name: "an unknown x-specpost-client-auth falls back to auto with a warning",
+    given: secured(
+      { oauth2: { ...cc("https://auth.example.com/token"), "x-specpost-client-auth": "jwt" } },
+      [{ oauth2: [] }],
+    ),
+    want: {
+      kind: "client-credentials",
+      schemeName: "oauth2",
+      tokenUrl: "https://auth.example.com/token",
+      scopes: [],
+      source: "flow",
+    },
+    codes: ["invalid-type"],
+  },
 ];
 
 describe("auth detection", () => {

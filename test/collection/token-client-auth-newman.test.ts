@@ -1,0 +1,213 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { buildCollection } from "../../scripts/collection/build";
+import { TOKEN_REQUEST_NAME } from "../../scripts/collection/token";
+import type { AuthModel } from "../../scripts/model/types";
+import { clientCredentials, model, op, passThroughRegistry } from "./fixture";
+import { runNewman } from "./newman-run";
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  startTokenServer,
+  type TokenMode,
+  type TokenRules,
+  type TokenServer,
+} from "./token-server";
+
+// Client authentication, token parameters, retries and JWT expiry, run under real Newman
+// against token endpoints as strict as the providers they stand for. Each scenario's token
+// count (requests to the token endpoint per run) is asserted.
+
+const servers: TokenServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function server(rules: TokenRules, mode: TokenMode = { kind: "ok", expiresIn: 3599 }) {
+  const started = await startTokenServer(mode, rules);
+  servers.push(started);
+  return started;
+}
+
+const OPERATIONS = ["a", "b", "c"].map((name) => op("get", `/${name}`, { tag: "Things" }));
+
+function collectionFor(
+  s: TokenServer,
+  auth: Partial<Extract<AuthModel, { kind: "client-credentials" }>> = {},
+) {
+  const base = clientCredentials(s.tokenUrl) as Extract<AuthModel, { kind: "client-credentials" }>;
+  return buildCollection(
+    model({ auth: { ...base, ...auth }, operations: OPERATIONS }),
+    passThroughRegistry(),
+  );
+}
+
+const isOperation = (name: string) => /^GET \/\w+$/.test(name);
+
+const env = (s: TokenServer, extra: Record<string, string> = {}) => ({
+  baseUrl: s.origin,
+  client_id: CLIENT_ID,
+  client_secret: CLIENT_SECRET,
+  ...extra,
+});
+
+const basicHeader = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}`;
+
+describe("client authentication under Newman", () => {
+  it("auto: a Basic-only endpoint (client_secret_basic) is green after one fallback, then remembered", async () => {
+    const s = await server({ clientAuth: "basic" });
+    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.failed).toEqual([]);
+    expect(run.sent.filter((n) => isOperation(n))).toHaveLength(3);
+    // Token count 2: "Get Access Token" with the body, then once with the Basic header.
+    expect(s.tokenRequests).toBe(2);
+    expect(s.tokenAuthorizations).toEqual(["", basicHeader]);
+    expect(run.variables.specpost_client_auth_used).toBe("basic");
+  });
+
+  it("auto from the pre-request script: falls back once and the operations run", async () => {
+    const s = await server({ clientAuth: "basic" });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.failed).toEqual([]);
+    expect(run.sent).toHaveLength(3);
+    expect(s.tokenRequests).toBe(2);
+  });
+
+  it("basic: sends only the Basic header (RFC 6749 form-encoded id and secret), one token request", async () => {
+    const s = await server({ clientAuth: "basic" });
+    const run = await runNewman(collectionFor(s, { clientAuth: "basic" }), { envVar: env(s) });
+
+    expect(run.failed).toEqual([]);
+    expect(s.tokenRequests).toBe(1);
+    expect(s.tokenAuthorizations).toEqual([basicHeader]);
+    expect(new URLSearchParams(s.tokenBodies[0]).has("client_secret")).toBe(false);
+  });
+
+  it("post chosen in Postman (client_auth variable) against a Basic-only endpoint: one clear failure, no fallback", async () => {
+    const s = await server({ clientAuth: "basic" });
+    const run = await runNewman(collectionFor(s), {
+      envVar: env(s, { client_auth: "post" }),
+      folder: "Things",
+    });
+
+    expect(run.failed).toHaveLength(1);
+    expect(run.failed[0]?.message).toContain("answered 401");
+    expect(run.failed[0]?.message).toContain("client_secret_basic");
+    expect(run.sent).toEqual([]);
+    expect(s.tokenRequests).toBe(1);
+  });
+
+  it("auto: a body-only endpoint (client_secret_post, KPN) needs one token request", async () => {
+    const s = await server({ clientAuth: "post" });
+    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+
+    expect(run.failed).toEqual([]);
+    expect(s.tokenRequests).toBe(1);
+    expect(s.tokenAuthorizations).toEqual([""]);
+  });
+});
+
+describe("token parameters under Newman", () => {
+  it("sends audience with every token request, from the Get Access Token request and the pre-request script", async () => {
+    const s = await server({
+      requireParam: { name: "audience", value: "https://api.example.com" },
+    });
+    const collection = collectionFor(s, {
+      tokenParams: [{ name: "audience", value: "https://api.example.com" }],
+    });
+    const full = await runNewman(collection, { envVar: env(s) });
+    const folder = await runNewman(collection, { envVar: env(s), folder: "Things" });
+
+    expect(full.failed).toEqual([]);
+    expect(folder.failed).toEqual([]);
+    expect(s.tokenRequests).toBe(2);
+    for (const body of s.tokenBodies) {
+      expect(new URLSearchParams(body).get("audience")).toBe("https://api.example.com");
+    }
+  });
+
+  it("a 4xx for a missing parameter is not retried: one clear failure", async () => {
+    const s = await server({ requireParam: { name: "resource", value: "urn:api" } });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.failed).toHaveLength(1);
+    expect(run.failed[0]?.message).toContain("answered 400");
+    expect(run.failed[0]?.message).toContain("invalid_target");
+    expect(s.tokenRequests).toBe(1);
+  });
+});
+
+describe("token endpoint faults under Newman", () => {
+  it("503 with Retry-After twice, then a token: green, token count 3", async () => {
+    const s = await server({ failFirst: { count: 2, status: 503, retryAfter: "0" } });
+    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+
+    expect(run.failed).toEqual([]);
+    expect(run.sent.filter((n) => isOperation(n))).toHaveLength(3);
+    expect(s.tokenRequests).toBe(3);
+  });
+
+  it("429 from the pre-request script is retried too", async () => {
+    const s = await server({ failFirst: { count: 1, status: 429, retryAfter: "1" } });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.failed).toEqual([]);
+    expect(run.sent).toHaveLength(3);
+    expect(s.tokenRequests).toBe(2);
+  });
+
+  it("an endpoint that stays down: bounded retries, one failure, the rest skipped", async () => {
+    const s = await server({ failFirst: { count: 4, status: 503, retryAfter: "0" } });
+    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+
+    const failures = run.failed;
+    expect(failures).toHaveLength(1);
+    expect(failures[0]?.item).toBe(TOKEN_REQUEST_NAME);
+    expect(failures[0]?.message).toContain("answered 503");
+    expect(failures[0]?.message).toContain("3 retries");
+    expect(run.sent.filter((n) => isOperation(n))).toEqual([]);
+    // Token count 4: the request and three retries; the skipped operations ask no more.
+    expect(s.tokenRequests).toBe(4);
+  });
+});
+
+describe("a token refused mid-run", () => {
+  it("a 401 before the token's expiry (revoked) renews it: one failure, the rest green, token count 2", async () => {
+    const s = await server({ revokeAfter: 1 });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.sent).toHaveLength(3);
+    expect(s.unauthorized).toBe(1);
+    expect(s.tokenRequests).toBe(2);
+    expect(run.variables.specpost_token_renewals).toBe("1");
+  });
+});
+
+describe("API quota under Newman", () => {
+  it("a 429 with quota-reset-UTC (KPN) waits for the reset: the requests after it pass", async () => {
+    const s = await server({ quota: { after: 1, ms: 1500 } });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.sent).toHaveLength(3);
+    // GET /b meets the spent quota; GET /c goes after the reset instead of into it.
+    expect(s.throttled).toBe(1);
+    expect(s.tokenRequests).toBe(1);
+  });
+});
+
+describe("JWT access tokens under Newman", () => {
+  it("uses the token's exp when the endpoint sends no expires_in", async () => {
+    const s = await server({}, { kind: "jwt", expSeconds: 3600 });
+    const before = Date.now();
+    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+
+    expect(run.failed).toEqual([]);
+    expect(s.tokenRequests).toBe(1);
+    const expiresAt = Number(run.variables.access_token_expires_at);
+    // An hour from now (exp), not the 5-minute guess used without any expiry.
+    expect(expiresAt).toBeGreaterThan(before + 3_500_000);
+    expect(expiresAt).toBeLessThan(Date.now() + 3_700_000);
+  });
+});
