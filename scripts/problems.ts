@@ -34,7 +34,10 @@ export type ProblemCode =
   | "invalid-override"
   | "stale-override"
   // output
-  | "write-error";
+  | "write-error"
+  // hostile input (issue 13)
+  | "ref-outside-folder"
+  | "invalid-path";
 
 export type Severity = "error" | "warning";
 

@@ -1,0 +1,107 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ProblemCode } from "../../scripts/problems";
+import { loadSpec } from "../../scripts/spec/load";
+
+/** Input a hostile or careless spec author could hand us: each must end in a located problem. */
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "specpost-hostile-"));
+  mkdirSync(join(dir, "spec"));
+  mkdirSync(join(dir, "elsewhere"));
+  writeFileSync(join(dir, "elsewhere", "schema.yaml"), "type: object\n");
+  writeFileSync(join(dir, "spec", "notes.txt"), "type: object\n");
+  writeFileSync(join(dir, "spec", "hello.yaml"), "hello\n");
+  execFileSync("mkfifo", [join(dir, "spec", "fifo.yaml")]);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const withRef = (ref: string) => `openapi: 3.0.3
+info: { title: T, version: "1" }
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: { $ref: "${ref}" }
+`;
+
+interface Want {
+  code: ProblemCode;
+  mentions: string;
+  /** Line of the problem in the spec (the `$ref`), when it is in the spec. */
+  line?: number;
+}
+
+const refCases: [string, string, Want][] = [
+  ["/etc/passwd", "/etc/passwd", { code: "ref-outside-folder", mentions: "outside", line: 11 }],
+  [
+    "/proc/self/environ",
+    "/proc/self/environ",
+    { code: "ref-outside-folder", mentions: "outside", line: 11 },
+  ],
+  [
+    "a file: URL",
+    "file:///etc/passwd",
+    { code: "ref-outside-folder", mentions: "outside", line: 11 },
+  ],
+  [
+    "a sibling folder",
+    "../elsewhere/schema.yaml",
+    { code: "ref-outside-folder", mentions: "--allow-outside-refs", line: 11 },
+  ],
+  [
+    "a .txt file",
+    "notes.txt",
+    { code: "unresolved-ref", mentions: "not a .json, .yaml or .yml", line: 11 },
+  ],
+  [
+    "a file that holds a string",
+    "hello.yaml",
+    { code: "unresolved-ref", mentions: "plain text", line: 11 },
+  ],
+];
+
+describe("hostile $ref targets are located errors, never a silent {}", () => {
+  it.each(refCases)("%s", async (_name, ref, want) => {
+    writeFileSync(join(dir, "spec", "api.yaml"), withRef(ref));
+    const { spec, problems } = await loadSpec("spec/api.yaml", { cwd: dir });
+    expect(spec).toBeUndefined();
+    const error = problems.find((p) => p.severity === "error");
+    expect(error).toMatchObject({
+      code: want.code,
+      file: join("spec", "api.yaml"),
+      line: want.line,
+    });
+    expect(error?.message).toContain(want.mentions);
+  });
+
+  it("a file outside the folder loads with the explicit opt-in", async () => {
+    writeFileSync(join(dir, "spec", "api.yaml"), withRef("../elsewhere/schema.yaml"));
+    const { spec, problems } = await loadSpec("spec/api.yaml", {
+      cwd: dir,
+      allowOutsideRefs: true,
+    });
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(spec).toBeDefined();
+  });
+});
+
+describe("only regular files are read as specs", () => {
+  it.each([
+    ["a FIFO", () => join(dir, "spec", "fifo.yaml")],
+    ["/dev/zero", () => "/dev/zero"],
+  ])("%s", async (_name, file) => {
+    const { spec, problems } = await loadSpec(file(), { cwd: dir });
+    expect(spec).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: "read-error", line: 1 });
+    expect(problems[0]?.message).toContain("not a regular file");
+  });
+});
