@@ -19,6 +19,7 @@ const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--t
   --out-dir DIR    write DIR/collections and DIR/environments (default: .)
   --check          write nothing; exit 1 listing the files that are out of date and what changed
   --token-url URL  token endpoint for specs that declare only http bearer
+  --allow-outside-refs  let $refs name files outside the spec's folder tree
   --watch          regenerate whenever a spec, a file it references or its overrides change
                    (stop with Ctrl-C)
 `;
@@ -40,6 +41,7 @@ function parse(args: string[], cwd: string): Parsed {
     check?: boolean;
     "token-url"?: string;
     watch?: boolean;
+    "allow-outside-refs"?: boolean;
     help?: boolean;
   };
   let positionals: string[];
@@ -52,6 +54,7 @@ function parse(args: string[], cwd: string): Parsed {
         check: { type: "boolean" },
         "token-url": { type: "string" },
         watch: { type: "boolean" },
+        "allow-outside-refs": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -70,6 +73,7 @@ function parse(args: string[], cwd: string): Parsed {
     cwd,
     outDir: resolve(cwd, values["out-dir"] ?? "."),
     model: tokenUrl === undefined ? {} : { tokenUrl },
+    ...(values["allow-outside-refs"] && { allowOutsideRefs: true }),
   };
   return {
     ok: true,
