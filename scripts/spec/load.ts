@@ -4,8 +4,10 @@ import { hasErrors, locateProblems, type Problem } from "../problems";
 import { bundleExternal, originFinder } from "./bundle";
 import { convertSwagger2 } from "./convert";
 import { type Finding, locateFinding, type Origin } from "./finding";
+import { checkPathKeys } from "./path-keys";
 import { formatPointer, parsePointer } from "./pointer";
 import { checkRefs } from "./refs";
+import { checkSchemaPositions } from "./schema-positions";
 import { displayPath, readSource, type Source } from "./source";
 import { checkStructure } from "./structure";
 import { toSwagger2Segments } from "./swagger2-pointer";
@@ -72,11 +74,12 @@ async function loadSource(root: Source, options: LoadOptions): Promise<LoadResul
     origin = (segments) => find(segments, bundledDocument);
   }
 
-  problems.push(
-    ...checkStructure(written as Record<string, unknown>, version.version).map((f) =>
-      at(f, origin),
-    ),
-  );
+  const shape = checkStructure(written as Record<string, unknown>, version.version);
+  if (!shape.some((f) => f.severity === "error")) {
+    shape.push(...checkPathKeys(written as Record<string, unknown>));
+    shape.push(...checkSchemaPositions(written, version.version));
+  }
+  problems.push(...shape.map((f) => at(f, origin)));
   if (hasErrors(problems)) return finish(problems);
 
   let document = written as OpenApiDocument;

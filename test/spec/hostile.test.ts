@@ -105,3 +105,62 @@ describe("only regular files are read as specs", () => {
     expect(problems[0]?.message).toContain("not a regular file");
   });
 });
+
+const withPath = (key: string, parameters = "") => `openapi: 3.0.3
+info: { title: T, version: "1" }
+paths:
+  "${key}":
+    get:${parameters}
+      responses:
+        "200": { description: ok }
+`;
+const idParam = `
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]`;
+
+const pathCases: [string, string, "error" | "warning", string][] = [
+  ["no leading slash", "no-leading-slash", "error", 'does not start with "/"'],
+  ["a fragment", "/h#frag", "warning", "never sent"],
+  ["an unclosed template", "/y/{unclosed", "error", "never closed"],
+  ["an empty template", "/z/{}", "error", "empty template"],
+  ["an undeclared template", "/w/{undeclared}", "warning", 'path parameter "undeclared"'],
+  ["a query in the key", "/q?x=1", "error", "query parameters belong"],
+];
+
+describe("path keys a request cannot be built from are located problems", () => {
+  it.each(pathCases)("%s", async (_name, key, severity, mentions) => {
+    writeFileSync(join(dir, "spec", "api.yaml"), withPath(key));
+    const { problems } = await loadSpec("spec/api.yaml", { cwd: dir });
+    const found = problems.find((p) => p.code === "invalid-path");
+    expect(found).toMatchObject({
+      severity,
+      line: 4,
+      pointer: `#/paths/${key.replace(/\//g, "~1")}`,
+    });
+    expect(found?.message).toContain(mentions);
+  });
+
+  it("a declared template is fine", async () => {
+    writeFileSync(join(dir, "spec", "api.yaml"), withPath("/things/{id}", idParam));
+    const { spec, problems } = await loadSpec("spec/api.yaml", { cwd: dir });
+    expect(problems).toEqual([]);
+    expect(spec).toBeDefined();
+  });
+});
+
+describe("a schema position holding no schema is an error, not {}", () => {
+  it.each([
+    ["a string as a response schema", 'schema: "hello"', 'the string "hello"'],
+    ["a number as a property", "schema: { type: object, properties: { a: 5 } }", "number 5"],
+    ["a list as items", 'schema: { type: array, items: ["a"] }', 'the string "a"'],
+  ])("%s", async (_name, schema, mentions) => {
+    writeFileSync(
+      join(dir, "spec", "api.yaml"),
+      withRef("x").replace('schema: { $ref: "x" }', schema),
+    );
+    const { spec, problems } = await loadSpec("spec/api.yaml", { cwd: dir });
+    expect(spec).toBeUndefined();
+    const error = problems.find((p) => p.severity === "error");
+    expect(error).toMatchObject({ code: "invalid-type", line: 11 });
+    expect(error?.message).toContain(mentions);
+  });
+});
