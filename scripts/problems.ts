@@ -37,7 +37,8 @@ export type ProblemCode =
   | "write-error"
   // hostile input (issue 13)
   | "ref-outside-folder"
-  | "invalid-path";
+  | "invalid-path"
+  | "ref-too-deep";
 
 export type Severity = "error" | "warning";
 

@@ -6,6 +6,7 @@ import { convertSwagger2 } from "./convert";
 import { type Finding, locateFinding, type Origin } from "./finding";
 import { checkPathKeys } from "./path-keys";
 import { formatPointer, parsePointer } from "./pointer";
+import { checkRefDepth } from "./ref-depth";
 import { checkRefs } from "./refs";
 import { checkSchemaPositions } from "./schema-positions";
 import { displayPath, readSource, type Source } from "./source";
@@ -78,6 +79,7 @@ async function loadSource(root: Source, options: LoadOptions): Promise<LoadResul
   if (!shape.some((f) => f.severity === "error")) {
     shape.push(...checkPathKeys(written as Record<string, unknown>));
     shape.push(...checkSchemaPositions(written, version.version));
+    shape.push(...checkRefDepth(written));
   }
   problems.push(...shape.map((f) => at(f, origin)));
   if (hasErrors(problems)) return finish(problems);

@@ -164,3 +164,31 @@ describe("a schema position holding no schema is an error, not {}", () => {
     expect(error?.message).toContain(mentions);
   });
 });
+
+const chain = (depth: number) =>
+  [
+    withRef("#/components/schemas/S0"),
+    "components:\n  schemas:\n",
+    ...Array.from(
+      { length: depth },
+      (_, i) =>
+        `    S${i}: { type: object, properties: { n: { $ref: "#/components/schemas/S${i + 1}" } } }\n`,
+    ),
+    `    S${depth}: { type: string }\n`,
+  ].join("");
+
+describe("$ref depth is bounded", () => {
+  it("a 1,000-deep chain is a located error (the mock ran out of stack on it)", async () => {
+    writeFileSync(join(dir, "spec", "api.yaml"), chain(1000));
+    const { spec, problems } = await loadSpec("spec/api.yaml", { cwd: dir });
+    expect(spec).toBeUndefined();
+    expect(problems[0]).toMatchObject({ code: "ref-too-deep", line: 14 });
+    expect(problems[0]?.message).toContain("1000 definitions deep");
+  });
+
+  it("a 100-deep chain loads", async () => {
+    writeFileSync(join(dir, "spec", "api.yaml"), chain(100));
+    const { spec } = await loadSpec("spec/api.yaml", { cwd: dir });
+    expect(spec).toBeDefined();
+  });
+});
