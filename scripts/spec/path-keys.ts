@@ -50,7 +50,7 @@ export function checkPathKeys(doc: Record<string, unknown>): Finding[] {
 }
 
 function brokenKey(key: string): string | undefined {
-  if (!key.startsWith("/")) return 'does not start with "/"; write it as "/' + key + '"';
+  if (!key.startsWith("/")) return `does not start with "/"; write it as "/${key}"`;
   if (key.includes("?"))
     return 'has a "?": query parameters belong in "parameters" (in: query), not in the path key';
   let open = false;

@@ -28,8 +28,8 @@ export function checkRefDepth(doc: unknown): Finding[] {
     const from = definitionOf(site.segments);
     const to = site.ref.startsWith("#") ? definitionOf(parsePointer(site.ref) ?? []) : undefined;
     if (!from || !to || from === to) continue;
-    let out = edges.get(from);
-    if (!out) edges.set(from, (out = new Set()));
+    const out = edges.get(from) ?? new Set<string>();
+    edges.set(from, out);
     out.add(to);
     if (!firstSite.has(from)) firstSite.set(from, site.segments);
   }

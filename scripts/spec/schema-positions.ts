@@ -48,12 +48,12 @@ export function checkSchemaPositions(doc: unknown, version: SpecVersion): Findin
       if (DATA_KEYS.has(key) || key.startsWith("x-")) continue;
       const at = [...segments, key];
       if (SCHEMA_KEYS.has(key)) {
-        if (Array.isArray(child)) child.forEach((entry, i) => schema(entry, [...at, String(i)]));
-        else schema(child, at);
+        if (!Array.isArray(child)) schema(child, at);
+        else for (const [i, entry] of child.entries()) schema(entry, [...at, String(i)]);
       } else if (SCHEMA_MAPS.has(key) && isObject(child) && inSchemaContext(key, segments)) {
         for (const [name, entry] of Object.entries(child)) schema(entry, [...at, name]);
       } else if (SCHEMA_LISTS.has(key) && Array.isArray(child)) {
-        child.forEach((entry, i) => schema(entry, [...at, String(i)]));
+        for (const [i, entry] of child.entries()) schema(entry, [...at, String(i)]);
       } else if (typeof child === "object" && child !== null) {
         stack.push({ value: child, segments: at });
       }
