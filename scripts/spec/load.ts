@@ -8,7 +8,6 @@ import { checkPathKeys } from "./path-keys";
 import { formatPointer, parsePointer } from "./pointer";
 import { checkRefDepth } from "./ref-depth";
 import { checkRefs } from "./refs";
-import { checkSchemaPositions } from "./schema-positions";
 import { displayPath, readSource, type Source } from "./source";
 import { checkStructure } from "./structure";
 import { toSwagger2Segments } from "./swagger2-pointer";
@@ -78,7 +77,6 @@ async function loadSource(root: Source, options: LoadOptions): Promise<LoadResul
   const shape = checkStructure(written as Record<string, unknown>, version.version);
   if (!shape.some((f) => f.severity === "error")) {
     shape.push(...checkPathKeys(written as Record<string, unknown>));
-    shape.push(...checkSchemaPositions(written, version.version));
     shape.push(...checkRefDepth(written));
   }
   problems.push(...shape.map((f) => at(f, origin)));

@@ -147,24 +147,6 @@ describe("path keys a request cannot be built from are located problems", () => 
   });
 });
 
-describe("a schema position holding no schema is an error, not {}", () => {
-  it.each([
-    ["a string as a response schema", 'schema: "hello"', 'the string "hello"'],
-    ["a number as a property", "schema: { type: object, properties: { a: 5 } }", "number 5"],
-    ["a list as items", 'schema: { type: array, items: ["a"] }', 'the string "a"'],
-  ])("%s", async (_name, schema, mentions) => {
-    writeFileSync(
-      join(dir, "spec", "api.yaml"),
-      withRef("x").replace('schema: { $ref: "x" }', schema),
-    );
-    const { spec, problems } = await loadSpec("spec/api.yaml", { cwd: dir });
-    expect(spec).toBeUndefined();
-    const error = problems.find((p) => p.severity === "error");
-    expect(error).toMatchObject({ code: "invalid-type", line: 11 });
-    expect(error?.message).toContain(mentions);
-  });
-});
-
 const chain = (depth: number) =>
   [
     withRef("#/components/schemas/S0"),
