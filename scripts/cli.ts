@@ -1,4 +1,5 @@
 import type { Io } from "./commands/io";
+import { terminalSafe } from "./text/terminal";
 
 const USAGE = `usage: specpost <command> [options]
 
@@ -46,8 +47,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
 function processIo(): Io {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: (text) => process.stdout.write(terminalSafe(text)),
+    stderr: (text) => process.stderr.write(terminalSafe(text)),
     cwd: process.cwd(),
     env: process.env,
   };

@@ -16,6 +16,8 @@ export interface PipelineOptions {
   cwd: string;
   /** Options that change the model (`--token-url`); recorded in the generated collection. */
   model: ModelOptions;
+  /** `$ref`s may leave the spec's folder tree (`--allow-outside-refs`). */
+  allowOutsideRefs?: boolean;
 }
 
 /** Times stages (the bench); the default runs them untimed. */
@@ -37,7 +39,9 @@ export async function loadModel(
   options: PipelineOptions,
   timer: StageTimer = untimed,
 ): Promise<ModelOutcome> {
-  const loaded = await timer.time("load", () => loadSpec(file, { cwd: options.cwd }));
+  const loaded = await timer.time("load", () =>
+    loadSpec(file, { cwd: options.cwd, allowOutsideRefs: options.allowOutsideRefs === true }),
+  );
   if (!loaded.spec || hasErrors(loaded.problems)) return { problems: loaded.problems };
   const spec = loaded.spec;
   const built = await timer.time("model", () => buildModel(spec, options.model));

@@ -34,7 +34,11 @@ export type ProblemCode =
   | "invalid-override"
   | "stale-override"
   // output
-  | "write-error";
+  | "write-error"
+  // hostile input (issue 13)
+  | "ref-outside-folder"
+  | "invalid-path"
+  | "ref-too-deep";
 
 export type Severity = "error" | "warning";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
+import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 
 export interface OutputFile {
   /** Absolute path. */
@@ -32,6 +32,52 @@ export interface WriteOutcome {
   error?: string;
 }
 
+/** `NAME.<pid>-<hex>.tmp`: the pid says whether the run that staged it is still alive. */
+const tempName = (path: string) => `${path}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`;
+const TEMP = /^\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes staging files a killed earlier run left beside `path` (SIGKILL gives no chance to
+ * clean up); files of a run still going are left to it.
+ */
+async function removeStaleTemps(path: string): Promise<void> {
+  const name = basename(path);
+  let entries: string[];
+  try {
+    entries = await readdir(dirname(path));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.startsWith(name)) continue;
+    const match = TEMP.exec(entry.slice(name.length));
+    if (!match || (match[1] && alive(Number(match[1])))) continue;
+    await rm(join(dirname(path), entry), { force: true }).catch(() => undefined);
+  }
+}
+
+/** Why `path` cannot be replaced by a file: it is a directory or something else that is not one. */
+async function notAFile(path: string): Promise<string | undefined> {
+  try {
+    const stat = await lstat(path);
+    if (stat.isDirectory())
+      return `${path} is a directory; move it away or choose another --out-dir`;
+    return stat.isFile() || stat.isSymbolicLink() ? undefined : `${path} is not a regular file`;
+  } catch {
+    return undefined;
+  }
+}
+
 const firstLine = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 
@@ -41,7 +87,8 @@ const firstLine = (error: unknown) =>
  * reader sees old or new files, never half of one, and a spec whose files cannot all be
  * staged changes nothing on disk. Files already up to date are left alone. `signal` aborted
  * while staging (SIGINT/SIGTERM): the temporary files are removed, nothing is renamed, and
- * the outcomes are empty.
+ * the outcomes are empty. A target that is a directory fails the spec before anything is
+ * staged, and staging files left by an earlier killed run are removed.
  */
 export async function writeFiles(
   files: readonly OutputFile[],
@@ -52,11 +99,17 @@ export async function writeFiles(
   let failure: { path: string; error: string } | undefined;
   for (const file of files) {
     if (signal?.aborted) break;
+    await removeStaleTemps(file.path);
+    const blocked = await notAFile(file.path);
+    if (blocked) {
+      failure = { path: file.path, error: blocked };
+      break;
+    }
     if ((await current(file.path)) === file.content) {
       outcomes.push({ path: file.path, status: "unchanged" });
       continue;
     }
-    const temp = `${file.path}.${randomBytes(6).toString("hex")}.tmp`;
+    const temp = tempName(file.path);
     try {
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(temp, file.content, "utf8");

@@ -21,7 +21,8 @@ const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--t
   --out-dir DIR    write DIR/collections and DIR/environments (default: .)
   --check          write nothing; exit 1 listing the files that are out of date and what changed
   --token-url URL  token endpoint for specs that declare only http bearer
-${TOKEN_ARG_USAGE}  --watch          regenerate whenever a spec, a file it references or its overrides change
+${TOKEN_ARG_USAGE}  --allow-outside-refs  let $refs name files outside the spec's folder tree
+  --watch          regenerate whenever a spec, a file it references or its overrides change
                    (stop with Ctrl-C)
 `;
 
@@ -44,6 +45,7 @@ function parse(args: string[], cwd: string): Parsed {
     "client-auth"?: string;
     "token-param"?: string[];
     watch?: boolean;
+    "allow-outside-refs"?: boolean;
     help?: boolean;
   };
   let positionals: string[];
@@ -57,6 +59,7 @@ function parse(args: string[], cwd: string): Parsed {
         "token-url": { type: "string" },
         ...TOKEN_ARG_OPTIONS,
         watch: { type: "boolean" },
+        "allow-outside-refs": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -77,6 +80,7 @@ function parse(args: string[], cwd: string): Parsed {
     cwd,
     outDir: resolve(cwd, values["out-dir"] ?? "."),
     model: { ...(tokenUrl !== undefined && { tokenUrl }), ...token.options },
+    ...(values["allow-outside-refs"] && { allowOutsideRefs: true }),
   };
   return {
     ok: true,

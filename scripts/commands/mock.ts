@@ -39,7 +39,25 @@ function wholeNumber(raw: string | undefined, min: number, max: number): number 
   return value >= min && value <= max ? value : null;
 }
 
-function parse(args: string[]): Parsed {
+/**
+ * `--token-ttl -5` → `--token-ttl=-5`: parseArgs would take `-5` for an option and answer
+ * "argument is ambiguous"; read as the value, it gets the message that says what is wrong.
+ */
+function negativeValues(args: string[], options: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (options.includes(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+function parse(rawArgs: string[]): Parsed {
+  const args = negativeValues(rawArgs, ["--port", "--token-ttl"]);
   let values: { port?: string; "token-ttl"?: string; "token-url"?: string; help?: boolean };
   let positionals: string[];
   try {
@@ -59,10 +77,18 @@ function parse(args: string[]): Parsed {
   if (values.help) return { ok: "help" };
   if (positionals.length !== 1) return { ok: false, message: "give exactly one SPEC" };
   const port = wholeNumber(values.port, 0, 65535);
-  if (port === null) return { ok: false, message: "--port must be a whole number from 0 to 65535" };
+  if (port === null) {
+    return {
+      ok: false,
+      message: `--port must be a whole number from 0 to 65535, got '${values.port}'`,
+    };
+  }
   const ttl = wholeNumber(values["token-ttl"], 1, 10 * 365 * 24 * 3600);
   if (ttl === null)
-    return { ok: false, message: "--token-ttl must be a positive whole number of seconds" };
+    return {
+      ok: false,
+      message: `--token-ttl must be a positive whole number of seconds, got '${values["token-ttl"]}'`,
+    };
   const tokenUrl = values["token-url"];
   if (tokenUrl !== undefined && !/^https?:\/\/[^/]/i.test(tokenUrl)) {
     return { ok: false, message: `--token-url must be an absolute http(s) URL, got '${tokenUrl}'` };
@@ -80,7 +106,8 @@ function parse(args: string[]): Parsed {
 
 /**
  * `specpost mock SPEC`: serves the spec on loopback until SIGINT/SIGTERM. Exit 0 after a clean
- * stop, 1 when the spec has errors or the server cannot start, 2 on usage errors.
+ * stop, 1 when the spec has errors, 2 on usage errors and when the server cannot start (a
+ * port in use), as the README's exit-code table says.
  */
 export async function mockCommand(
   args: string[],
@@ -136,7 +163,7 @@ export async function mockCommand(
         ? `port ${options.port} is in use; pass --port N (0 picks a free port)`
         : `cannot start: ${(error as Error).message.split("\n")[0]}`;
     io.stderr(`specpost mock: ${message}\n`);
-    return 1;
+    return 2;
   }
   for (const warning of server.warnings) io.stderr(`specpost mock: warning: ${warning}\n`);
   io.stdout(`listening on ${server.baseUrl}\n`);

@@ -4,7 +4,9 @@ import { hasErrors, locateProblems, type Problem } from "../problems";
 import { bundleExternal, originFinder } from "./bundle";
 import { convertSwagger2 } from "./convert";
 import { type Finding, locateFinding, type Origin } from "./finding";
+import { checkPathKeys } from "./path-keys";
 import { formatPointer, parsePointer } from "./pointer";
+import { checkRefDepth } from "./ref-depth";
 import { checkRefs } from "./refs";
 import { displayPath, readSource, type Source } from "./source";
 import { checkStructure } from "./structure";
@@ -15,6 +17,8 @@ import { detectVersion } from "./version";
 export interface LoadOptions {
   /** Relative spec paths resolve against this; problems name files relative to it. */
   cwd: string;
+  /** `$ref`s may name files outside the spec's folder tree (`--allow-outside-refs`). */
+  allowOutsideRefs?: boolean;
 }
 
 type FindOrigin = (segments: readonly string[]) => Origin;
@@ -43,7 +47,8 @@ function finish(problems: Problem[], spec?: LoadedSpec): LoadResult {
   return spec && !hasErrors(sorted) ? { spec, problems: sorted } : { problems: sorted };
 }
 
-async function loadSource(root: Source, cwd: string): Promise<LoadResult> {
+async function loadSource(root: Source, options: LoadOptions): Promise<LoadResult> {
+  const cwd = options.cwd;
   const at = (
     finding: Finding,
     origin: FindOrigin = (segments) => ({ source: root, segments: [...segments] }),
@@ -53,7 +58,7 @@ async function loadSource(root: Source, cwd: string): Promise<LoadResult> {
   if (!version.ok) return finish([at(version.error)]);
   const problems = version.warnings.map((w) => at(w));
 
-  const refs = await checkRefs(root, cwd);
+  const refs = await checkRefs(root, cwd, { allowOutside: options.allowOutsideRefs === true });
   problems.push(...refs.problems);
   if (hasErrors(problems)) return finish(problems);
 
@@ -69,11 +74,12 @@ async function loadSource(root: Source, cwd: string): Promise<LoadResult> {
     origin = (segments) => find(segments, bundledDocument);
   }
 
-  problems.push(
-    ...checkStructure(written as Record<string, unknown>, version.version).map((f) =>
-      at(f, origin),
-    ),
-  );
+  const shape = checkStructure(written as Record<string, unknown>, version.version);
+  if (!shape.some((f) => f.severity === "error")) {
+    shape.push(...checkPathKeys(written as Record<string, unknown>));
+    shape.push(...checkRefDepth(written));
+  }
+  problems.push(...shape.map((f) => at(f, origin)));
   if (hasErrors(problems)) return finish(problems);
 
   let document = written as OpenApiDocument;
@@ -108,7 +114,7 @@ export async function loadSpec(file: string, options: LoadOptions): Promise<Load
   const read = await readSource(absolutePath, display);
   if (!read.ok) return { problems: [read.problem] };
   try {
-    return await loadSource(read.source, options.cwd);
+    return await loadSource(read.source, options);
   } catch (error) {
     // A bug of ours, not a fault in the spec: still a problem, never a stack trace.
     const reason = error instanceof Error ? error.message : String(error);

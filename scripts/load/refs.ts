@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, extname, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Problem } from "../problems";
 import { type Finding, locateFinding } from "./finding";
@@ -31,7 +31,25 @@ function filePath(from: Source, ref: string): string {
  * before anything is bundled: each broken reference is reported at the `$ref` that names it,
  * which the bundler's first-error-wins exceptions cannot do.
  */
-export async function checkRefs(root: Source, cwd: string): Promise<RefCheck> {
+export interface RefOptions {
+  /** Lets `$ref`s name files outside the root spec's folder tree (off: a spec from elsewhere
+   * must not pull `/etc/passwd` or `~/.aws/credentials` into a collection). */
+  allowOutside?: boolean;
+}
+
+const SPEC_EXTENSIONS = new Set([".json", ".yaml", ".yml"]);
+
+function inside(folder: string, file: string): boolean {
+  const rel = relative(folder, file);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${sep}`) && resolve(folder, rel) === file;
+}
+
+export async function checkRefs(
+  root: Source,
+  cwd: string,
+  options: RefOptions = {},
+): Promise<RefCheck> {
+  const tree = dirname(root.absolutePath);
   const problems: Problem[] = [];
   const sources = new Map<string, Source>([[root.absolutePath, root]]);
   const failed = new Map<string, { ioCode: string | undefined }>();
@@ -90,8 +108,22 @@ export async function checkRefs(root: Source, cwd: string): Promise<RefCheck> {
       }
       if (source === root) hasExternal = true;
       const path = filePath(source, target.path);
-      const targetSource = await open(path);
       const targetName = displayPath(path, cwd);
+      if (!options.allowOutside && !inside(tree, path)) {
+        report(source, site, {
+          code: "ref-outside-folder",
+          message: `$ref "${site.ref}" points to ${targetName}, outside the folder of the spec (${displayPath(tree, cwd)}); copy the file next to the spec, or pass --allow-outside-refs if you trust it.`,
+        });
+        continue;
+      }
+      if (!SPEC_EXTENSIONS.has(extname(path).toLowerCase())) {
+        report(source, site, {
+          code: "unresolved-ref",
+          message: `$ref "${site.ref}" points to ${targetName}, which is not a .json, .yaml or .yml file; refer to a JSON or YAML file.`,
+        });
+        continue;
+      }
+      const targetSource = await open(path);
       if (!targetSource) {
         const ioCode = failed.get(path)?.ioCode;
         if (ioCode === "ENOENT" || ioCode === "ENOTDIR") {
@@ -112,6 +144,13 @@ export async function checkRefs(root: Source, cwd: string): Promise<RefCheck> {
         report(source, site, {
           code: "unresolved-ref",
           message: `$ref "${site.ref}" points to ${targetName}, which is empty; put the referenced content in it.`,
+        });
+        continue;
+      }
+      if (typeof targetSource.data !== "object" || targetSource.data === null) {
+        report(source, site, {
+          code: "unresolved-ref",
+          message: `$ref "${site.ref}" points to ${targetName}, which holds ${typeof targetSource.data === "string" ? "plain text" : `a ${typeof targetSource.data}`}, not a JSON or YAML object; refer to a file that holds one.`,
         });
         continue;
       }

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, stat as statPath } from "node:fs/promises";
 import { extname, isAbsolute, relative, sep } from "node:path";
 import { type Document, LineCounter, parseDocument, type YAMLError } from "yaml";
 import { type Problem, problem } from "../problems";
@@ -197,11 +198,66 @@ function readFailure(display: string, error: unknown): SourceResult {
   };
 }
 
+/** Larger than any real spec (Microsoft Graph's is ~35 MB); a bound on what `/dev/zero`-like input can cost. */
+export const MAX_SPEC_BYTES = 256 * 1024 * 1024;
+
+function notReadable(display: string, why: string): SourceResult {
+  return {
+    ok: false,
+    problem: {
+      ...problem("read-error", "error", display, `Cannot read ${display}: ${why}.`),
+      line: 1,
+      column: 1,
+    },
+    ioCode: "ENOTREG",
+  };
+}
+
+/**
+ * The file's text, read from regular files only (a FIFO would hang, a device never end) and
+ * never past MAX_SPEC_BYTES, even when the size on disk says less (`/proc` files say 0).
+ */
+async function readText(absolutePath: string, display: string): Promise<string | SourceResult> {
+  const notRegular = () =>
+    notReadable(display, "it is not a regular file (a pipe, socket or device); pass a spec file");
+  const before = await statPath(absolutePath);
+  if (before.isDirectory())
+    return readFailure(display, Object.assign(new Error(), { code: "EISDIR" }));
+  if (!before.isFile()) return notRegular();
+  // Non-blocking, so a file swapped for a FIFO after the check cannot hang the open.
+  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return notRegular();
+    const tooBig = () =>
+      notReadable(
+        display,
+        `it is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MB, the most specpost reads`,
+      );
+    if (stat.size > MAX_SPEC_BYTES) return tooBig();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buffer = Buffer.alloc(Math.min(1024 * 1024, MAX_SPEC_BYTES + 1 - total));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buffer.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_SPEC_BYTES) return tooBig();
+    }
+    return Buffer.concat(chunks, total).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Reads and parses one file. Never throws: failures come back as a located problem. */
 export async function readSource(absolutePath: string, display: string): Promise<SourceResult> {
   let text: string;
   try {
-    text = await readFile(absolutePath, "utf8");
+    const read = await readText(absolutePath, display);
+    if (typeof read !== "string") return read;
+    text = read;
   } catch (error) {
     return readFailure(display, error);
   }

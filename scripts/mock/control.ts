@@ -71,6 +71,10 @@ export function handleControl(
     return jsonReply(200, { stats: context.stats(), faults: context.faults() });
   }
   if (method === "GET") return jsonReply(200, context.faults());
+  if (rawBody !== undefined && rawBody !== null && typeof rawBody !== "string") {
+    // A form body, parsed: taken as `{}`, it would silently clear every active fault.
+    return mockError(415, "Send the faults as JSON (Content-Type: application/json).");
+  }
   let input: unknown;
   try {
     input = JSON.parse(typeof rawBody === "string" && rawBody !== "" ? rawBody : "{}");

@@ -1,3 +1,4 @@
+import { createServer } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import formbody from "@fastify/formbody";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
@@ -16,6 +17,16 @@ import type { MockFaults, MockOptions, MockServer } from "./types";
 
 /** Bodies beyond this are refused with 413 before they are read further. */
 export const MOCK_BODY_LIMIT = 1024 * 1024;
+
+const MOCK_REQUEST_TIMEOUT_MS = 30_000;
+
+/** A whole HTTP response in the mock's error format, for a socket fastify never parsed a request on. */
+function rawError(status: number, message: string): string {
+  const reply = mockError(status, message);
+  const json = (reply.body && "json" in reply.body ? reply.body.json : {}) as { name?: string };
+  const body = JSON.stringify(json);
+  return `HTTP/1.1 ${status} ${json.name ?? "Error"}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
 
 /**
  * Path and query of a URL, relative URLs allowed. A URL `new URL` refuses (an unresolved
@@ -147,7 +158,36 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
     );
   }
 
-  const app = Fastify({ logger: false, bodyLimit: MOCK_BODY_LIMIT, forceCloseConnections: true });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: MOCK_BODY_LIMIT,
+    forceCloseConnections: true,
+    // A client that trickles its body must not hold a connection for ever; node checks
+    // every `connectionsCheckingInterval` (30 s by default, longer than the limit itself).
+    serverFactory: (handler) => {
+      const limit = options.requestTimeoutMs ?? MOCK_REQUEST_TIMEOUT_MS;
+      const every = Math.max(50, Math.min(1000, Math.floor(limit / 2)));
+      return createServer({ requestTimeout: limit, connectionsCheckingInterval: every }, handler);
+    },
+    // Malformed HTTP gets the mock's error body too, not fastify's.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (!socket.writable) return;
+      const status =
+        error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+          ? 408
+          : error.code === "HPE_HEADER_OVERFLOW"
+            ? 431
+            : 400;
+      socket.end(
+        rawError(
+          status,
+          status === 408
+            ? "The request was not received in time."
+            : "The request is not valid HTTP.",
+        ),
+      );
+    },
+  });
   // The mock parses bodies itself, so that malformed JSON is a 400 in its words, not fastify's.
   app.removeAllContentTypeParsers();
   await app.register(formbody, { bodyLimit: MOCK_BODY_LIMIT });

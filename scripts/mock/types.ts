@@ -25,6 +25,8 @@ export interface MockOptions {
   /** Lifetime of issued tokens; default 3599 (KPN). */
   tokenTtlSeconds?: number;
   faults?: MockFaults;
+  /** A request (headers and body) not received within this is answered 408; default 30 s. */
+  requestTimeoutMs?: number;
   /** Milliseconds since the epoch; tests replace it to expire tokens without waiting. */
   now?: () => number;
 }

@@ -121,6 +121,18 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
       report(at, "stale-override", "error", `${describePath(at)}: ${staleOperation(model, key)}`);
       continue;
     }
+    const sharing = model.operations.filter((o) => o.operationId === key);
+    if (sharing.length > 1) {
+      // The spec's duplicate operationId is only a warning; an override it decides is not.
+      const keys = sharing.map((o) => `'${o.key}'`).join(", ");
+      report(
+        at,
+        "invalid-override",
+        "error",
+        `${describePath(at)}: operationId '${key}' names ${sharing.length} operations (${keys}); key the override by "METHOD /path" instead`,
+      );
+      continue;
+    }
     const earlier = claimedBy.get(op.key);
     if (earlier !== undefined) {
       report(

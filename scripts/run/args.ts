@@ -5,6 +5,7 @@ import {
   DEFAULT_REPORT_DIR,
   DEFAULT_TIMEOUT_REQUEST_MS,
   type EnvVarOverride,
+  MAX_TIMEOUT_REQUEST_MS,
   REPORTER_NAMES,
   type ReporterName,
   RUN_TARGETS,
@@ -27,7 +28,7 @@ options:
                                     CI is set
   --report-dir DIR                  where JUnit and HTML reports go (default: reports)
   --delay-request MS                pause between requests
-  --timeout-request MS              give up on a request after MS (default: 30000)
+  --timeout-request MS              give up on a request after MS (default: 30000, at most 300000)
   --token-ttl SECONDS               mock target: lifetime of issued tokens
 
 exit codes: 0 all assertions passed, 1 failures, 2 usage or set-up error
@@ -105,8 +106,12 @@ export function resolveRunContext(
   const timeout = nonNegativeInt(values.get("--timeout-request"), DEFAULT_TIMEOUT_REQUEST_MS);
   const ttl = nonNegativeInt(values.get("--token-ttl"), undefined);
   if (delay === null) return { error: "--delay-request must be a whole number of milliseconds" };
-  if (timeout === null)
-    return { error: "--timeout-request must be a whole number of milliseconds" };
+  if (timeout === null || timeout === 0 || (timeout ?? 0) > MAX_TIMEOUT_REQUEST_MS) {
+    // 0 would be Newman's "wait for ever": a token endpoint that never answers would hang CI.
+    return {
+      error: `--timeout-request must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_REQUEST_MS}`,
+    };
+  }
   if (ttl === null || ttl === 0)
     return { error: "--token-ttl must be a positive number of seconds" };
   if (ttl !== undefined && target !== "mock") {

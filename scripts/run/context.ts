@@ -52,6 +52,8 @@ export interface RunContext {
 
 export const DEFAULT_REPORT_DIR = "reports";
 export const DEFAULT_TIMEOUT_REQUEST_MS = 30_000;
+/** The longest a run waits for one answer (5 minutes). */
+export const MAX_TIMEOUT_REQUEST_MS = 300_000;
 
 /** `elcies-health-data-aggregator` → `ELCIES_HEALTH_DATA_AGGREGATOR` (names the credential variables). */
 export function credentialEnvName(collectionName: string): string {

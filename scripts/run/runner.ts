@@ -119,6 +119,7 @@ export async function runPlan(
       ...(tokenUrl && { tokenUrl }),
       operations: plan.model.operations,
       knownSecrets,
+      timeoutRequestMs: ctx.timeoutRequestMs,
       ...(mock && { mockTokens: mockTokens(mock) }),
     });
     if (mock && mock.warnings.length > 0) {

@@ -1,4 +1,5 @@
 import type { HeaderPair, RecordedRun } from "./recorded";
+import { secretForms } from "./secret-forms";
 
 export const REDACTED = "[REDACTED]";
 
@@ -21,8 +22,10 @@ const MIN_TRUNCATED_PREFIX = 6;
 export function collectSecrets(run: RecordedRun | undefined, known: readonly string[]): string[] {
   const found = new Set<string>(known);
   const addVariables = (values: Record<string, string>) => {
-    for (const [key, value] of Object.entries(values))
+    for (const [key, value] of Object.entries(values)) {
       if (SECRET_VARIABLE.test(key)) found.add(value);
+      for (const password of urlPasswords(value)) found.add(password);
+    }
   };
   const addHeaders = (headers: HeaderPair[]) => {
     for (const { key, value } of headers) {
@@ -60,12 +63,32 @@ function tokensInText(text: string): string[] {
   const field = "(?:access_token|refresh_token|id_token|client_secret)";
   const json = new RegExp(`"${field}"\\s*:\\s*"((?:[^"\\\\]|\\\\.)*)"`, "g");
   const form = new RegExp(`(?:^|[?&\\s])${field}=([^&\\s"]*)`, "g");
-  for (const match of text.matchAll(json)) if (match[1]) out.push(match[1]);
+  for (const match of text.matchAll(json)) if (match[1]) out.push(match[1], unescapeJson(match[1]));
   for (const match of text.matchAll(form)) {
     if (match[1]) out.push(match[1], decodeSafely(match[1]));
   }
   return out;
 }
+
+/** `"tok\/abc"` in a body is the token `tok/abc`. */
+function unescapeJson(value: string): string {
+  try {
+    return String(JSON.parse(`"${value}"`));
+  } catch {
+    return value;
+  }
+}
+
+/** The password of every `scheme://user:password@host` in a text, as written and decoded. */
+export function urlPasswords(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(URL_PASSWORD)) {
+    if (match[2]) out.push(match[2], decodeSafely(match[2]));
+  }
+  return out;
+}
+
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*:)([^\s/?#@"'<>]+)@/gi;
 
 function decodeSafely(value: string): string {
   try {
@@ -78,17 +101,14 @@ function decodeSafely(value: string): string {
 export type Redact = (text: string) => string;
 
 /**
- * Replaces known secrets (also URL-encoded and JSON-escaped forms), then anything shaped
- * like a credential that a script may have built on its own: `Bearer x`, `Basic x`,
- * `client_secret=x`, `"access_token": "x"`.
+ * Replaces known secrets in every spelling an echo may give them (secret-forms.ts), then
+ * anything shaped like a credential that a script may have built on its own: an
+ * `Authorization`-shaped value, `Bearer x` where x looks like a token rather than a word,
+ * `client_secret=x`, `"access_token": "x"`, the password in `https://user:password@host`.
  */
 export function makeRedactor(secrets: readonly string[]): Redact {
   const variants = new Set<string>();
-  for (const secret of secrets) {
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-    variants.add(JSON.stringify(secret).slice(1, -1));
-  }
+  for (const secret of secrets) for (const form of secretForms(secret)) variants.add(form);
   const ordered = [...variants]
     .filter((value) => value.length >= MIN_SECRET_LENGTH)
     .sort((a, b) => b.length - a.length);
@@ -109,17 +129,34 @@ export function makeRedactor(secrets: readonly string[]): Redact {
         }
       }
     }
-    return out
-      .replace(/\b(Bearer|Basic)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/=]+/g, `$1 ${REDACTED}`)
-      .replace(
-        /((?:access_token|refresh_token|id_token|client_secret)=)(?!\[REDACTED\])[^&\s"']+/g,
-        `$1${REDACTED}`,
-      )
-      .replace(
-        /("(?:access_token|refresh_token|id_token|client_secret)"\s*:\s*")(?!\[REDACTED\])(?:[^"\\]|\\.)+"/g,
-        `$1${REDACTED}"`,
-      );
+    return redactShapes(out);
   };
+}
+
+const AUTH_SCHEME = /\b(Bearer|Basic)([ \t]+)(?!\[REDACTED\])([A-Za-z0-9\-._~+/]+=*)/g;
+/** Text just before a scheme that makes it a header value: `Authorization: `, `"authorization":"`. */
+const AUTHORIZATION_BEFORE = /authorization["']?\s*[:=]\s*["']?$/i;
+
+function redactShapes(text: string): string {
+  return text
+    .replace(AUTH_SCHEME, (whole, scheme: string, gap: string, value: string, at: number) => {
+      const inHeader = AUTHORIZATION_BEFORE.test(text.slice(Math.max(0, at - 40), at));
+      return inHeader || looksLikeCredential(value) ? `${scheme}${gap}${REDACTED}` : whole;
+    })
+    .replace(
+      /((?:access_token|refresh_token|id_token|client_secret)=)(?!\[REDACTED\])[^&\s"']+/g,
+      `$1${REDACTED}`,
+    )
+    .replace(
+      /("(?:access_token|refresh_token|id_token|client_secret)"\s*:\s*")(?!\[REDACTED\])(?:[^"\\]|\\.)+"/g,
+      `$1${REDACTED}"`,
+    )
+    .replace(URL_PASSWORD, `$1${REDACTED}@`);
+}
+
+/** "Token", "plan" and "..." are words; a token has a digit in it or is long. */
+function looksLikeCredential(value: string): boolean {
+  return (value.length >= 8 && /\d/.test(value)) || value.length >= 20;
 }
 
 /** Applies `redact` to every string in a plain-data value (objects, arrays), returning a copy. */

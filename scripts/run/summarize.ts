@@ -14,6 +14,8 @@ export interface SummaryInput {
   operations: readonly OperationRef[];
   /** Secrets the run was given (client secret, secret-looking --env-var values). */
   knownSecrets: readonly string[];
+  /** The per-request timeout the run used, to say "timed out after N s". */
+  timeoutRequestMs?: number;
   /** The mock's own counts, when the target is the mock. */
   mockTokens?: { requests: number; issued: number };
 }
@@ -31,6 +33,8 @@ const UNREACHABLE_CODES = new Set([
   "ESOCKETTIMEDOUT",
   "ECONNRESET",
 ]);
+/** What the HTTP client says when the timeout ran out; Newman passes them on as they are. */
+const TIMEOUT_CODES = new Set(["ETIMEDOUT", "ESOCKETTIMEDOUT"]);
 const EXCERPT_LENGTH = 500;
 const MAX_MESSAGES = 20;
 
@@ -69,7 +73,9 @@ export function summarizeRun(
         responseTimeMs: response.responseTimeMs,
       }),
       assertions,
-      ...(execution.requestError && { requestError: describeError(execution.requestError) }),
+      ...(execution.requestError && {
+        requestError: describeError(execution.requestError, input.timeoutRequestMs),
+      }),
       scriptErrors: execution.scriptErrors.map((e) => `${e.event} script: ${e.message}`),
       // Redacted before it is cut, so a secret across the cut cannot leave half of itself.
       ...(troubled && response?.body && { responseExcerpt: excerpt(redact(response.body)) }),
@@ -115,7 +121,15 @@ export function summarizeRun(
   return { report: redactDeep(report, redact), redact };
 }
 
-function describeError(error: RecordedRequestError): string {
+function timedOut(code: string, timeoutMs: number | undefined): string {
+  const seconds = timeoutMs === undefined ? undefined : Math.round(timeoutMs / 100) / 10;
+  return seconds === undefined
+    ? `no answer: timed out (${code})`
+    : `no answer: timed out after ${seconds} s (${code}; --timeout-request sets the limit)`;
+}
+
+function describeError(error: RecordedRequestError, timeoutMs: number | undefined): string {
+  if (error.code && TIMEOUT_CODES.has(error.code)) return timedOut(error.code, timeoutMs);
   return error.code && !error.message.includes(error.code)
     ? `${error.message} (${error.code})`
     : error.message;
@@ -165,9 +179,12 @@ function unreachableMessage(run: RecordedRun, input: SummaryInput): string | und
     const isToken =
       input.tokenUrl !== undefined && withoutQuery(url) === withoutQuery(input.tokenUrl);
     const variable = isToken ? "tokenUrl" : "baseUrl";
+    const what = isToken ? "token endpoint" : "API";
     lines.set(
       origin,
-      `cannot reach the ${isToken ? "token endpoint" : "API"} at ${withoutQuery(url)}: ${error.code} (check ${variable}, or override it with --env-var ${variable}=URL)`,
+      TIMEOUT_CODES.has(error.code)
+        ? `the ${what} at ${withoutQuery(url)} did not answer: ${timedOut(error.code, input.timeoutRequestMs).slice("no answer: ".length)}`
+        : `cannot reach the ${what} at ${withoutQuery(url)}: ${error.code} (check ${variable}, or override it with --env-var ${variable}=URL)`,
     );
   }
   return lines.size > 0 ? [...lines.values()].join("; ") : undefined;

@@ -82,6 +82,12 @@ describe("specpost mock", () => {
     [[SPEC, "--port", "http"], "--port must be a whole number"],
     [[SPEC, "--port", "70000"], "--port must be a whole number"],
     [[SPEC, "--token-ttl", "0"], "--token-ttl must be a positive whole number"],
+    // Read as the value, not as an option ("argument is ambiguous" before).
+    [
+      [SPEC, "--token-ttl", "-5"],
+      "--token-ttl must be a positive whole number of seconds, got '-5'",
+    ],
+    [[SPEC, "--port", "-1"], "--port must be a whole number from 0 to 65535, got '-1'"],
     [[SPEC, "--token-url", "/relative"], "--token-url must be an absolute http(s) URL"],
     [[SPEC, "--verbose"], "Unknown option '--verbose'"],
   ])("exits 2 on usage errors: %j", async (args, message) => {
@@ -109,7 +115,7 @@ describe("specpost mock", () => {
     }
   });
 
-  it("exits 1 when the port is taken", async () => {
+  it("exits 2 when the port is taken (a set-up error, as the README says)", async () => {
     const first = captureIo();
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -117,7 +123,7 @@ describe("specpost mock", () => {
     await expect.poll(() => first.out, { timeout: 30_000 }).toContain("listening on");
     const port = /127\.0\.0\.1:(\d+)/.exec(first.out)?.[1] as string;
     const second = captureIo();
-    expect(await mockCommand([SPEC, "--port", port], second, () => Promise.resolve())).toBe(1);
+    expect(await mockCommand([SPEC, "--port", port], second, () => Promise.resolve())).toBe(2);
     expect(second.err).toContain(`port ${port} is in use`);
     release();
     expect(await running).toBe(0);

@@ -107,6 +107,60 @@ describe("makeRedactor", () => {
     expect(redact(input)).toBe(want);
   });
 
+  // Every spelling an echo may give a known secret: none may survive.
+  const secret = "s3cr3t/é+x y-1234567890";
+  const encoded = makeRedactor([secret]);
+  const b64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+  it.each([
+    ["JSON the PHP/Java way", `{"s":"s3cr3t\\/\\u00e9+x y-1234567890"}`],
+    ["JSON upper-case escapes", `{"s":"s3cr3t\\/\\u00E9+x y-1234567890"}`],
+    ["JSON unicode escapes only", `{"s":"s3cr3t/\\u00e9+x y-1234567890"}`],
+    ["URL-encoded", `q=${encodeURIComponent(secret)}`],
+    ["URL-encoded, lower-case hex", `q=${encodeURIComponent(secret).toLowerCase()}`],
+    ["form-encoded", new URLSearchParams({ q: secret }).toString()],
+    ["base64 alone", `x ${b64(secret)} y`],
+    ["base64 after one byte", `x ${b64(`a${secret}`)} y`],
+    ["base64 after two bytes", `x ${b64(`ab${secret}`)} y`],
+    ["base64url", `x ${Buffer.from(`ab${secret}`).toString("base64url")} y`],
+  ])("a known secret %s is redacted", (_name, text) => {
+    const out = encoded(text);
+    expect(out).toContain(REDACTED);
+    expect(out).not.toContain("s3cr3t");
+    expect(out).not.toContain(b64(secret).slice(4, 16));
+  });
+
+  it("a known secret escaped for HTML/XML is redacted", () => {
+    const out = makeRedactor(["it's<&>\"-secret"])("<td>it&#39;s&lt;&amp;&gt;&quot;-secret</td>");
+    expect(out).toBe(`<td>${REDACTED}</td>`);
+  });
+
+  it.each([
+    [
+      "a title with scheme names",
+      "Bearer Token Demo API (Basic plan)",
+      "Bearer Token Demo API (Basic plan)",
+    ],
+    [
+      "a failure line keeps its newline and 'expected'",
+      "token_type is Bearer ...\n  expected 'bearer' to equal 'Bearer'",
+      "token_type is Bearer ...\n  expected 'bearer' to equal 'Bearer'",
+    ],
+    [
+      "a header-shaped value, however short",
+      '{"authorization":"Basic abc"}',
+      `{"authorization":"Basic ${REDACTED}"}`,
+    ],
+    ["a token-shaped bearer value", "sent Bearer eyJhbGciOi.x1y2", `sent Bearer ${REDACTED}`],
+    [
+      "a URL's password",
+      "baseUrl=http://user:p%40ss@host:8080/api",
+      `baseUrl=http://user:${REDACTED}@host:8080/api`,
+    ],
+    ["a URL without a password", "http://user@host/a:b@c", "http://user@host/a:b@c"],
+  ])("shapes: %s", (_name, input, want) => {
+    expect(makeRedactor([])(input)).toBe(want);
+  });
+
   it("redacts every string of nested data", () => {
     expect(redactDeep({ a: ["tok-123", 1], b: { c: "x tok-123" } }, redact)).toEqual({
       a: [REDACTED, 1],

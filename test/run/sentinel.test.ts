@@ -65,7 +65,9 @@ describe("secrets never leave the run", () => {
     "sandbox target, %s: sentinel secret and issued tokens appear nowhere",
     async (_name, c) => {
       // Long enough that chai shortens it in assertion messages ("expected 'sentinel-…'").
-      const sentinel = `sentinel-${randomUUID()}-${randomUUID()}`;
+      // With `/` and `é`, which JSON echoes escape (`\/`, `\u00e9`).
+      const sentinel = `sentinel/é-${randomUUID()}-${randomUUID()}`;
+      const password = `pw-${randomUUID()}`;
       const reportDir = path.join(things.dir, "reports");
       const io = captureIo(c.cwd(), {
         SPECPOST_CLIENT_ID: "sentinel-client",
@@ -86,7 +88,7 @@ describe("secrets never leave the run", () => {
             "--target",
             "sandbox",
             "--env-var",
-            `baseUrl=${target.baseUrl}`,
+            `baseUrl=${target.baseUrl.replace("://", `://user:${password}@`)}`,
             "--env-var",
             `tokenUrl=${target.tokenUrl}`,
             "--reporters",
@@ -121,13 +123,31 @@ describe("secrets never leave the run", () => {
       const everything = texts.join("\n");
       expect(everything).toContain("[REDACTED]");
       // Not even the start of one: a shortened secret is still a leak.
-      for (const secret of [sentinel, ...target.issued]) {
-        expect(everything).not.toContain(secret.slice(0, 16));
+      for (const secret of [sentinel, password, ...target.issued]) {
+        for (const form of spellings(secret)) expect(everything).not.toContain(form);
       }
       expect(everything).not.toMatch(/Bearer (?!\[REDACTED\])[A-Za-z0-9]/);
     },
   );
 });
+
+/** The secret's start (a shortened secret is still a leak) in each spelling the target echoes. */
+function spellings(secret: string): string[] {
+  const start = secret.slice(0, 16);
+  const b64 = Buffer.from(secret, "utf8").toString("base64");
+  return [
+    start,
+    encodeURIComponent(secret).slice(0, 16),
+    JSON.stringify(secret).slice(1, 17).replace(/\//g, "\\/").replace("é", "\\u00e9"),
+    b64.slice(0, 16),
+    // Inside a longer base64 text the secret's bytes are shifted by 0, 1 or 2.
+    ...[1, 2].map((shift) =>
+      Buffer.concat([Buffer.alloc(shift), Buffer.from(secret, "utf8")])
+        .toString("base64")
+        .slice(4, 20),
+    ),
+  ];
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
