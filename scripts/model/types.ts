@@ -116,6 +116,10 @@ export interface OperationModel {
   baseUrl?: string;
   /** `#/paths/~1userlist/get` */
   pointer: string;
+  /** Statuses the user declared as the expected answer (overrides `expect`), not a 2xx. */
+  expectStatuses?: number[];
+  /** The request could not be built valid from the spec (unsatisfiable schema). */
+  mayReject?: boolean;
 }
 
 export interface ServerModel {

@@ -24,9 +24,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function runWith(overrides: Record<string, Reply>) {
+async function runWith(overrides: Record<string, Reply>, api = model) {
   replies = { ...conforming, ...overrides };
-  const collection = fixtureCollection(model, handRegistry(definitions), { baseUrl: server.url });
+  const collection = fixtureCollection(api, handRegistry(definitions), { baseUrl: server.url });
   // The Auth checks folder has its own tests; here only the contract script is under test.
   collection.item = collection.item.filter((item) => item.name !== "Auth checks");
   const run = await runCollection(collection);
@@ -172,9 +172,30 @@ describe("contract script under Newman", () => {
     ]);
   });
 
+  it("expects the non-2xx an override declares, and fails a 2xx then", async () => {
+    const declared = {
+      ...model,
+      operations: model.operations.map((op) =>
+        op.key === "GET /userlist" ? { ...op, expectStatuses: [404] } : op,
+      ),
+    };
+    const gone = await runWith({ "/userlist": json(404, { message: "gone" }) }, declared);
+    expect(failed(gone)).toEqual({});
+    expect(passedNames(gone)).toContain("GET /userlist → status 404 as declared");
+
+    const ok = await runWith({}, declared);
+    expect(failed(ok)).toEqual({
+      "GET /userlist → status 404 as declared": expect.stringMatching(
+        /^GET \/userlist answered 200 OK; the overrides declare 404, body: \{"users"/,
+      ),
+    });
+  });
+
   it("matches 4XX ranges and default, and checks the schema of the status actually returned", async () => {
     const run = await runWith({ "/userlist": json(404, { message: 404 }) });
     expect(failed(run)).toEqual({
+      // The request was built from the spec to be valid: a documented 404 is still no pass.
+      "GET /userlist → request accepted": `the server rejected a request built from the spec's examples: 404 Not Found, body: {"message":404}`,
       "GET /userlist → 404 matches schema Error":
         "body does not match schema Error: body.message should be string",
     });

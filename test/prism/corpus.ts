@@ -30,7 +30,10 @@ export const OAS_EXAMPLES = [
 ].map((name) => join(EXAMPLES, name));
 
 export const OWN = ["specs/elcies-health-data-aggregator.yaml"];
-export const FIXTURES = ["test/fixtures/specs/model/elcies.yaml", "test/fixtures/specs/model/kpn-swagger2.yaml"];
+export const FIXTURES = [
+  "test/fixtures/specs/model/elcies.yaml",
+  "test/fixtures/specs/model/kpn-swagger2.yaml",
+];
 
 const GITHUB = "node_modules/@octokit/openapi/generated/api.github.com.json";
 /** A slice of GitHub's operations: bodies with nested objects, path parameters, enums, arrays. */

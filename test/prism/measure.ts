@@ -21,7 +21,8 @@ for (const [name, files] of Object.entries(corpora)) {
         sent += run.sent;
         accepted += run.accepted;
         unauthorised += run.unauthorised.length;
-        for (const [item, why] of Object.entries(run.rejected)) console.log(`  REJ ${file} ${dynamic ? "-d" : ""} ${item}: ${why.slice(0, 300)}`);
+        for (const [item, why] of Object.entries(run.rejected))
+          console.log(`  REJ ${file} ${dynamic ? "-d" : ""} ${item}: ${why.slice(0, 300)}`);
         for (const e of run.scriptErrors) console.log(`  SCRIPT ${file}: ${e}`);
       } catch (error) {
         console.log(`  ERR ${file}: ${String(error).slice(0, 300)}`);

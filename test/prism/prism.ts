@@ -39,7 +39,10 @@ export async function startPrism(spec: string, options: { dynamic?: boolean } = 
   let text = "";
   const exited = once(child, "exit");
   const listening = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Prism did not start:\n${text.slice(-2000)}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`Prism did not start:\n${text.slice(-2000)}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       text += chunk.toString("utf8");
       // Bounded: keep the tail only.

@@ -80,13 +80,19 @@ function prismProblem(body: string): { kind: string; messages: string[] } | unde
  * The user's chain with an independent server: the generated collection under Newman against
  * Prism (request validation on), tokens from specpost's own mock token endpoint (Prism has none).
  */
-export async function runAgainstPrism(file: string, options: { dynamic?: boolean } = {}): Promise<PrismRun> {
+export async function runAgainstPrism(
+  file: string,
+  options: { dynamic?: boolean } = {},
+): Promise<PrismRun> {
   const loaded = await loadSpec(file, { cwd: process.cwd() });
   if (!loaded.spec) throw new Error(`${file} does not load`);
   const built = buildModel(loaded.spec);
   if (!built.model) throw new Error(`${file} does not model`);
   const model = built.model;
-  const collection = buildCollection(model, createSchemaRegistry(loaded.spec.document, loaded.spec.version));
+  const collection = buildCollection(
+    model,
+    createSchemaRegistry(loaded.spec.document, loaded.spec.version),
+  );
   const tokens = await startMock(model);
   const prism = await startPrism(file, options);
   try {
@@ -99,7 +105,9 @@ export async function runAgainstPrism(file: string, options: { dynamic?: boolean
     });
     // The Auth checks send a missing or an invalid token on purpose: Prism refusing them is right.
     const deliberate = authCheckIds(collection);
-    const api = exchanges.list.filter((e) => e.url.startsWith(prism.origin) && !deliberate.has(e.itemId));
+    const api = exchanges.list.filter(
+      (e) => e.url.startsWith(prism.origin) && !deliberate.has(e.itemId),
+    );
     const rejected: Record<string, string> = {};
     const unauthorised: string[] = [];
     for (const e of api) {
@@ -108,7 +116,8 @@ export async function runAgainstPrism(file: string, options: { dynamic?: boolean
       if (problem?.kind === "UNAUTHORIZED") unauthorised.push(name);
       else if (e.violations.length > 0 || problem) {
         const said = [...e.violations, ...(problem?.messages ?? [])];
-        rejected[name] = `${e.status} ${problem?.kind ?? ""} ${said.join("; ") || e.body.slice(0, 300)}`;
+        rejected[name] =
+          `${e.status} ${problem?.kind ?? ""} ${said.join("; ") || e.body.slice(0, 300)}`;
       }
     }
     const sent = api.length;
@@ -168,12 +177,18 @@ function send(collection: object, env: Record<string, string>): Promise<Sent> {
           url: args.request.url.toString(),
           status: response?.code ?? 0,
           violations: requestViolations(response?.headers.get("sl-violations")),
-          body: error ? String(error.message) : (response?.stream?.toString("utf8") ?? "").slice(0, 2000),
+          body: error
+            ? String(error.message)
+            : (response?.stream?.toString("utf8") ?? "").slice(0, 2000),
         });
       })
-      .on("assertion", (error: Error | null, args: { assertion: string; item: { name: string } }) => {
-        if (error) failures[`${args.item.name} · ${args.assertion}`] = error.message.slice(0, 400);
-      })
+      .on(
+        "assertion",
+        (error: Error | null, args: { assertion: string; item: { name: string } }) => {
+          if (error)
+            failures[`${args.item.name} · ${args.assertion}`] = error.message.slice(0, 400);
+        },
+      )
       .on("script", (error: Error | null, args: { event: { listen: string } }) => {
         if (error) scriptErrors.push(`${args.event.listen}: ${error.name}: ${error.message}`);
       });
