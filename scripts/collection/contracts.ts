@@ -66,7 +66,7 @@ export function operationContract(
   if (operation.expectStatuses && operation.expectStatuses.length > 0) {
     contract.expect = [...operation.expectStatuses];
   }
-  if (operation.mayReject) contract.mayReject = true;
+  if (operation.mayReject || operation.requestBody?.mayReject) contract.mayReject = true;
   return contract;
 }
 

@@ -99,7 +99,7 @@ export function exampleOrSample(
   schema: unknown,
   schemaPointer: string,
   options: { name?: string; pathParam?: boolean },
-): { example: unknown; exampleSource?: ExampleSource } {
+): { example: unknown; exampleSource?: ExampleSource; unsatisfied?: true } {
   const env = ctx.schemas.request;
   const instead = "The collection sends a generated example instead";
   if (given && checkSpecExample(ctx, given, schema, env, instead)) {
@@ -120,8 +120,9 @@ export function exampleOrSample(
       "invalid-example",
       "warning",
       schemaPointer,
-      `Could not generate an example that satisfies the schema (${what}); add an example to the spec.`,
+      `Could not generate an example that satisfies the schema (${what}); the request is marked as one the server may rightly reject. Add a valid example to the spec or fix the schema.`,
     );
+    return { example: value, exampleSource: "generated", unsatisfied: true };
   }
   return { example: value, exampleSource: "generated" };
 }

@@ -65,6 +65,11 @@ export interface BodyModel {
   example: unknown;
   /** Where `example` came from: the spec, or generated from the schema. */
   exampleSource?: ExampleSource;
+  /**
+   * No value the server would accept could be built (an unsatisfiable schema, oneOf branches
+   * only a discriminator separates): the contract allows a 4xx for this request.
+   */
+  mayReject?: true;
   pointer: string;
 }
 

@@ -176,3 +176,40 @@ describe("responses", () => {
     );
   });
 });
+
+describe("request bodies a validating server may rightly reject", () => {
+  const event = { type: "object", properties: { kind: { type: "string" } }, required: ["kind"] };
+  it("oneOf branches only a discriminator separates: marked, with a located warning", () => {
+    const { body, codes } = bodyOf(
+      {
+        content: {
+          [json]: {
+            schema: {
+              oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }],
+              discriminator: { propertyName: "kind" },
+            },
+          },
+        },
+      },
+      { components: { schemas: { A: event, B: event } } },
+    );
+    expect(body?.mayReject).toBe(true);
+    expect(codes).toContain("unsatisfiable-schema");
+  });
+
+  it("exclusive oneOf branches: not marked", () => {
+    const only = (kind: string) => ({ ...event, properties: { kind: { enum: [kind] } } });
+    const { body, codes } = bodyOf({
+      content: { [json]: { schema: { oneOf: [only("a"), only("b")] } } },
+    });
+    expect(body?.mayReject).toBeUndefined();
+    expect(codes).not.toContain("unsatisfiable-schema");
+  });
+
+  it("an allOf no value satisfies: marked", () => {
+    const { body } = bodyOf({
+      content: { [json]: { schema: { allOf: [{ type: "string" }, { type: "integer" }] } } },
+    });
+    expect(body?.mayReject).toBe(true);
+  });
+});

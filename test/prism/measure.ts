@@ -15,12 +15,16 @@ for (const [name, files] of Object.entries(corpora)) {
     let sent = 0;
     let accepted = 0;
     let unauthorised = 0;
+    let marked = 0;
     for (const file of files) {
       try {
         const run = await runAgainstPrism(file, { dynamic });
         sent += run.sent;
         accepted += run.accepted;
         unauthorised += run.unauthorised.length;
+        marked += run.marked.length;
+        for (const item of run.marked)
+          console.log(`  MARKED ${file} ${dynamic ? "-d" : ""} ${item}`);
         for (const [item, why] of Object.entries(run.rejected))
           console.log(`  REJ ${file} ${dynamic ? "-d" : ""} ${item}: ${why.slice(0, 300)}`);
         for (const e of run.scriptErrors) console.log(`  SCRIPT ${file}: ${e}`);
@@ -29,7 +33,7 @@ for (const [name, files] of Object.entries(corpora)) {
       }
     }
     console.log(
-      `${name}${dynamic ? " -d" : ""}: ${accepted}/${sent} accepted, ${unauthorised} refused for credentials, ${sent - accepted - unauthorised} rejected by validation`,
+      `${name}${dynamic ? " -d" : ""}: ${accepted}/${sent} accepted, ${unauthorised} refused for credentials, ${marked} marked beforehand, ${sent - accepted - unauthorised - marked} rejected unexpectedly`,
     );
   }
 }
