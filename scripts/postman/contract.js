@@ -72,9 +72,10 @@
   if (!documented) return;
 
   const label = `${contract.key} → ${code}`;
-  // HTTP forbids a body on 204, 205 and 304 (RFC 9110 §15.3.5, §15.3.6, §15.4.5): a content
-  // the spec documents for them anyway cannot be expected, nor its Content-Type.
-  const bodiless = code === 204 || code === 205 || code === 304;
+  // HTTP forbids a body on 204, 205 and 304 (RFC 9110 §15.3.5, §15.3.6, §15.4.5), and a HEAD
+  // answer has none (§9.3.2; its Content-Type is optional too): a content the spec documents
+  // for them cannot be expected, nor its Content-Type.
+  const bodiless = code === 204 || code === 205 || code === 304 || pm.request.method === "HEAD";
   const documentedContent = bodiless ? {} : documented.content || {};
   const contentTypes = Object.keys(documentedContent);
   let matchedType;
