@@ -101,8 +101,22 @@ export function exampleOrSample(
   options: { name?: string; pathParam?: boolean },
 ): { example: unknown; exampleSource?: ExampleSource; unsatisfied?: true } {
   const env = ctx.schemas.request;
-  const instead = "The collection sends a generated example instead";
-  if (given && checkSpecExample(ctx, given, schema, env, instead)) {
+  if (given && schema !== undefined) {
+    const error = verdictOn(given.value, schema, env, "example");
+    if (error === undefined) return { example: given.value, exampleSource: "spec" };
+    // Repaired where that loses nothing: the spec's value in the type its schema declares.
+    const repaired = env.coerced?.(given.value, schema);
+    const verb = repaired
+      ? "sends it coerced to the declared types"
+      : "sends a generated example instead";
+    ctx.report(
+      "invalid-example",
+      "warning",
+      given.pointer,
+      `The spec's example does not match its schema: ${error}. The collection ${verb}; fix the example or the schema.`,
+    );
+    if (repaired) return { example: repaired.value, exampleSource: "spec" };
+  } else if (given) {
     return { example: given.value, exampleSource: "spec" };
   }
   if (schema === undefined) return { example: undefined };
