@@ -132,7 +132,8 @@ export async function runAgainstPrism(
     for (const e of api) {
       const name = `${e.item} (${e.method} ${e.url.slice(prism.origin.length)})`;
       const problem = prismProblem(e.body);
-      if (problem?.kind === "UNAUTHORIZED") unauthorised.push(name);
+      const security = e.violations.some((v) => /security scheme/i.test(v));
+      if (problem?.kind === "UNAUTHORIZED" || security) unauthorised.push(name);
       else if (problem?.kind === "UNKNOWN") prismErrors.push(name);
       else if (mayReject.has(e.itemId) && (e.violations.length > 0 || problem)) marked.push(name);
       else if (e.violations.length > 0 || problem) {
