@@ -5,6 +5,8 @@ const USAGE = `usage: specpost <command> [options]
 commands:
   generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
       Write a Postman collection and environments for each spec (default: specs/*).
+  lint SPEC... [--strict]
+      Check the spec (examples against their schemas, ...): every problem at file:line:col.
   mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
       Serve SPEC on 127.0.0.1 with an OAuth 2.0 client-credentials token endpoint.
   run [COLLECTION...] [--target mock|sandbox|production] [--env-var key=value ...]
@@ -16,6 +18,7 @@ commands:
 // Each command loads only what it needs: `generate` must not pay for Newman or fastify.
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   generate: async (args, io) => (await import("./commands/generate")).generateCommand(args, io),
+  lint: async (args, io) => (await import("./commands/lint")).lintCommand(args, io),
   mock: async (args, io) => (await import("./commands/mock")).mockCommand(args, io),
   run: async (args, io) => (await import("./commands/run")).runCommand(args, io),
 };
