@@ -7,6 +7,8 @@ commands:
   generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL] [--watch]
       [--client-auth post|basic|auto] [--token-param NAME=VALUE ...]
       Write a Postman collection and environments for each spec (default: specs/*).
+  lint SPEC... [--strict]
+      Check the spec (examples against their schemas, ...): every problem at file:line:col.
   mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
       Serve SPEC on 127.0.0.1 with an OAuth 2.0 client-credentials token endpoint.
   run [COLLECTION...] [--target mock|sandbox|production] [--env-var key=value ...]
@@ -18,6 +20,7 @@ commands:
 // Each command loads only what it needs: `generate` must not pay for Newman or fastify.
 const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   generate: async (args, io) => (await import("./commands/generate")).generateCommand(args, io),
+  lint: async (args, io) => (await import("./commands/lint")).lintCommand(args, io),
   mock: async (args, io) => (await import("./commands/mock")).mockCommand(args, io),
   run: async (args, io) => (await import("./commands/run")).runCommand(args, io),
 };

@@ -27,6 +27,7 @@ export type ProblemCode =
   | "no-operations"
   | "duplicate-operation-id"
   | "invalid-example"
+  | "unsatisfiable-schema"
   | "variable-like-text"
   | "unsupported-schema"
   | "example-over-budget"

@@ -23,6 +23,10 @@ export interface OperationContract {
   secured: boolean;
   /** By status as written (`200`, `2XX`, `default`). */
   responses: Record<string, ResponseContract>;
+  /** Statuses the user declared for this operation (overrides): replaces the happy-path check. */
+  expect?: number[];
+  /** The request could not be built valid (an unsatisfiable schema): a 4xx may be right. */
+  mayReject?: true;
 }
 
 const DEFINITION_REF = "#/definitions/";
@@ -58,7 +62,12 @@ export function operationContract(
   for (const response of operation.responses) {
     responses[statusKey(response.status)] = responseContract(response, registry);
   }
-  return { key: operation.key, secured: operation.secured, responses };
+  const contract: OperationContract = { key: operation.key, secured: operation.secured, responses };
+  if (operation.expectStatuses && operation.expectStatuses.length > 0) {
+    contract.expect = [...operation.expectStatuses];
+  }
+  if (operation.mayReject || operation.requestBody?.mayReject) contract.mayReject = true;
+  return contract;
 }
 
 function responseContract(response: ResponseModel, registry: SchemaRegistry): ResponseContract {

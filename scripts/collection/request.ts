@@ -111,12 +111,16 @@ function operationHeaders(operation: OperationModel, contentType: string | undef
 }
 
 /** What the first documented success returns, so content negotiation picks the documented type. */
+/** RFC 9110 token `/` token, no wildcards. */
+const MEDIA_TYPE = /^[!#$%&'+.^_`|~0-9a-z-]+\/[!#$%&'+.^_`|~0-9a-z-]+$/;
+
 function acceptedType(operation: OperationModel): string | undefined {
   const success =
     operation.responses.find((r) => /^2/.test(r.status) && r.contents.length > 0) ??
     operation.responses.find((r) => r.status === "default" && r.contents.length > 0);
   const type = success?.contents[0]?.contentType;
-  return type === undefined || mediaType(type).includes("*") ? undefined : type;
+  // Only a real `type/subtype`: Swagger 2.0 `produces: [application]` is no media type.
+  return type === undefined || !MEDIA_TYPE.test(mediaType(type)) ? undefined : type;
 }
 
 export function operationDescription(operation: OperationModel): string | undefined {

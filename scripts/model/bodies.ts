@@ -1,3 +1,4 @@
+import { markAmbiguous } from "./ambiguity";
 import { expectObject, type ModelContext } from "./context";
 import { exampleOf, exampleOrSample, schemaExampleOf } from "./examples";
 import { child, isObject } from "./resolve";
@@ -49,7 +50,13 @@ export function buildRequestBody(
     (schema === undefined
       ? undefined
       : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, false));
-  const { example, exampleSource } = exampleOrSample(ctx, given, schema, schemaPointer, {});
+  const { example, exampleSource, unsatisfied } = exampleOrSample(
+    ctx,
+    given,
+    schema,
+    schemaPointer,
+    {},
+  );
   const model: BodyModel = {
     contentType,
     required: body.required === true,
@@ -57,6 +64,11 @@ export function buildRequestBody(
     pointer: resolved.pointer,
   };
   if (exampleSource) model.exampleSource = exampleSource;
+  if (
+    unsatisfied ||
+    (exampleSource !== "user" && markAmbiguous(ctx, example, schema, schemaPointer))
+  )
+    model.mayReject = true;
   if (typeof body.description === "string") model.description = body.description;
   if (schema !== undefined) model.schema = schema;
   return model;

@@ -5,7 +5,7 @@ import { createSchemaValidator, type SchemaValidator } from "../schema/validator
 import { followRefs, getAt, isObject, type JsonObject, pointerSegments } from "./resolve";
 import type { SchemaEnv } from "./sample/env";
 import { firstError } from "./sample/validate";
-import type { ModelOptions } from "./types";
+import type { ModelOptions, OasSchema } from "./types";
 
 /** Everything the transforms share: resolved once in buildModel and passed down. */
 export interface ModelContext {
@@ -67,6 +67,18 @@ export function createContext(spec: LoadedSpec, options: ModelOptions): ModelCon
       if (isPlainSchema(schema)) return firstError(value, schema, env(mode), path);
       validator ??= createSchemaValidator(spec.document, spec.version);
       return validator.firstError(value, schema, mode, path);
+    },
+    coerced(value, schema) {
+      validator ??= createSchemaValidator(spec.document, spec.version);
+      // The check coerces in place: it works on a copy, the spec's value stays as written.
+      const copy = { value: structuredClone(value) };
+      const result = validator.check(
+        { type: "object", properties: { value: schema }, required: ["value"] } as OasSchema,
+        copy,
+        mode,
+        { coerce: true },
+      );
+      return result.valid && result.checked ? { value: copy.value } : undefined;
     },
   });
   return {

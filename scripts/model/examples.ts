@@ -100,10 +100,24 @@ export function exampleOrSample(
   schema: unknown,
   schemaPointer: string,
   options: { name?: string; pathParam?: boolean },
-): { example: unknown; exampleSource?: ExampleSource } {
+): { example: unknown; exampleSource?: ExampleSource; unsatisfied?: true } {
   const env = ctx.schemas.request;
-  const instead = "The collection sends a generated example instead";
-  if (given && checkSpecExample(ctx, given, schema, env, instead)) {
+  if (given && schema !== undefined) {
+    const error = verdictOn(given.value, schema, env, "example");
+    if (error === undefined) return { example: given.value, exampleSource: "spec" };
+    // Repaired where that loses nothing: the spec's value in the type its schema declares.
+    const repaired = env.coerced?.(given.value, schema);
+    const verb = repaired
+      ? "sends it coerced to the declared types"
+      : "sends a generated example instead";
+    ctx.report(
+      "invalid-example",
+      "warning",
+      given.pointer,
+      `The spec's example does not match its schema: ${error}. The collection ${verb}; fix the example or the schema.`,
+    );
+    if (repaired) return { example: repaired.value, exampleSource: "spec" };
+  } else if (given) {
     return { example: given.value, exampleSource: "spec" };
   }
   if (schema === undefined) return { example: undefined };
@@ -121,8 +135,9 @@ export function exampleOrSample(
       "invalid-example",
       "warning",
       schemaPointer,
-      `Could not generate an example that satisfies the schema (${what}); add an example to the spec.`,
+      `Could not generate an example that satisfies the schema (${what}); the request is marked as one the server may rightly reject. Add a valid example to the spec or fix the schema.`,
     );
+    return { example: value, exampleSource: "generated", unsatisfied: true };
   }
   return { example: value, exampleSource: "generated" };
 }

@@ -70,6 +70,11 @@ export interface BodyModel {
   example: unknown;
   /** Where `example` came from: the spec, or generated from the schema. */
   exampleSource?: ExampleSource;
+  /**
+   * No value the server would accept could be built (an unsatisfiable schema, oneOf branches
+   * only a discriminator separates): the contract allows a 4xx for this request.
+   */
+  mayReject?: true;
   pointer: string;
 }
 
@@ -121,6 +126,10 @@ export interface OperationModel {
   baseUrl?: string;
   /** `#/paths/~1userlist/get` */
   pointer: string;
+  /** Statuses the user declared as the expected answer (overrides `expect`), not a 2xx. */
+  expectStatuses?: number[];
+  /** The request could not be built valid from the spec (unsatisfiable schema). */
+  mayReject?: boolean;
 }
 
 export interface ServerModel {

@@ -20,6 +20,7 @@ function withExamples(op: OperationModel, override: OperationOverride): Operatio
     return { ...param, example: given.value, exampleSource: "user" as const };
   });
   const next: OperationModel = { ...op, parameters };
+  if (override.expect.length > 0) next.expectStatuses = [...override.expect];
   if (examples.body !== undefined && op.requestBody) {
     next.requestBody = { ...op.requestBody, example: examples.body, exampleSource: "user" };
   }

@@ -161,6 +161,7 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
     operations.push({
       operationKey: op.key,
       disabled: input.disabled === true,
+      expect: input.expect ?? [],
       examples,
       set,
       prerequest: scripts.prerequest ?? [],

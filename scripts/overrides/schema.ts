@@ -14,6 +14,8 @@
  *     prerequest: { file: register.pre.js }  # or a .js file beside the overrides file
  *   "DELETE /spaces/{id}":
  *     disabled: true                         # leave the operation out of the collection
+ *   "GET /gone":
+ *     expect: [404]                          # the answer expected instead of a 2xx
  * chains:                                    # requests fed by earlier responses
  *   projectId:                               # the variable: add a chain or change the one named so
  *     from: createProject                    # the producer
@@ -41,7 +43,14 @@ const script = {
 
 const values = { type: "object" } as const;
 
-export const OPERATION_KEYS = ["disabled", "examples", "set", "prerequest", "tests"] as const;
+export const OPERATION_KEYS = [
+  "disabled",
+  "expect",
+  "examples",
+  "set",
+  "prerequest",
+  "tests",
+] as const;
 export const EXAMPLE_KEYS = ["path", "query", "header", "body"] as const;
 export const TOP_KEYS = ["order", "operations", "chains", "inferChains"] as const;
 export const CHAIN_KEYS = ["from", "value", "to"] as const;
@@ -76,6 +85,12 @@ export const overridesSchema = {
         type: "object",
         properties: {
           disabled: { type: "boolean" },
+          expect: {
+            type: "array",
+            items: { type: "integer", minimum: 100, maximum: 599 },
+            minItems: 1,
+            maxItems: 20,
+          },
           examples: {
             type: "object",
             properties: { path: values, query: values, header: values, body: {} },

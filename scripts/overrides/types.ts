@@ -18,6 +18,8 @@ export interface ExampleOverrides {
 /** What the file says about one operation, as written (validated against the schema). */
 export interface OperationOverrideInput {
   disabled?: boolean;
+  /** Statuses expected instead of a 2xx (the happy-path check then asks for these). */
+  expect?: number[];
   examples?: ExampleOverrides;
   /** Collection variable name → where in the JSON response body to take it from (`$.a.b[0]`). */
   set?: Record<string, string>;
@@ -61,6 +63,8 @@ export interface OperationOverride {
   /** `GET /userlist`. */
   operationKey: string;
   disabled: boolean;
+  /** Empty: the happy path expects a non-4xx. */
+  expect: number[];
   examples: ExampleOverrides;
   set: SetVariable[];
   /** Script lines, ready to go into the item's events. */

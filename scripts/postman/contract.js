@@ -5,6 +5,7 @@
 (() => {
   const TOKEN_ERROR_VARIABLE = "specpost_token_error";
   const MAX_SCHEMA_ERRORS = 3;
+  const MAX_EXCERPT = 300;
 
   const own = (object, key) => Object.hasOwn(object, key);
   // The token request, the Auth checks and requests users add have no contract: not ours to judge.
@@ -37,6 +38,27 @@
     if (refused) return;
   }
 
+  // The happy path: the request was built from the spec's own examples to be valid, so a 4xx
+  // is a failure even when the spec documents it ("status 400 is documented" is no pass).
+  // 401/403 stay the Auth checks' business. An override may declare the statuses expected.
+  if (contract.expect) {
+    pm.test(`${contract.key} → status ${contract.expect.join(" or ")} as declared`, () => {
+      if (!contract.expect.includes(code)) {
+        fail(
+          `${contract.key} answered ${code} ${pm.response.status}; the overrides declare ` +
+            `${contract.expect.join(" or ")}, body: ${excerpt()}`,
+        );
+      }
+    });
+  } else if (code >= 400 && code < 500 && code !== 401 && code !== 403 && !contract.mayReject) {
+    pm.test(`${contract.key} → request accepted`, () => {
+      fail(
+        `the server rejected a request built from the spec's examples: ${code} ` +
+          `${pm.response.status}, body: ${excerpt()}`,
+      );
+    });
+  }
+
   const documented = documentedResponse(contract.responses, code);
 
   pm.test(`${contract.key} → status ${code} is documented`, () => {
@@ -50,9 +72,10 @@
   if (!documented) return;
 
   const label = `${contract.key} → ${code}`;
-  // HTTP forbids a body on 204, 205 and 304 (RFC 9110 §15.3.5, §15.3.6, §15.4.5): a content
-  // the spec documents for them anyway cannot be expected, nor its Content-Type.
-  const bodiless = code === 204 || code === 205 || code === 304;
+  // HTTP forbids a body on 204, 205 and 304 (RFC 9110 §15.3.5, §15.3.6, §15.4.5), and a HEAD
+  // answer has none (§9.3.2; its Content-Type is optional too): a content the spec documents
+  // for them cannot be expected, nor its Content-Type.
+  const bodiless = code === 204 || code === 205 || code === 304 || pm.request.method === "HEAD";
   const documentedContent = bodiless ? {} : documented.content || {};
   const contentTypes = Object.keys(documentedContent);
   let matchedType;
@@ -103,6 +126,13 @@
     const errors = schemaErrors(content.schema, body);
     if (errors.length > 0) fail(`body does not match ${title}: ${errors}`);
   });
+
+  // The start of the body on one line: enough to see why, never the whole of it.
+  function excerpt() {
+    const text = pm.response.text().replace(/\s+/g, " ").trim();
+    if (text === "") return "(empty)";
+    return text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT)}…` : text;
+  }
 
   // Only the fields gateways put their reason in: a body could echo request headers.
   function serverMessage() {

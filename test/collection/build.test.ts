@@ -263,3 +263,23 @@ describe("ids", () => {
     expect(build({ title: "Other API" }).info._postman_id).not.toBe(first.info._postman_id);
   });
 });
+
+describe("Accept header", () => {
+  const acceptOf = (contentType: string) => {
+    const collection = buildCollection(
+      model({ operations: [op("get", "/things", { responses: [ok(contentType)] })] }),
+      passThroughRegistry(),
+    );
+    const header = findItem(collection, "GET /things").request.header ?? [];
+    return header.find((h) => h.key === "Accept")?.value;
+  };
+  it.each([
+    ["application/json", "application/json"],
+    ["application/vnd.api+json; charset=utf-8", "application/vnd.api+json; charset=utf-8"],
+    // Swagger 2.0 `produces: [application]`: not a media type, so no Accept: application.
+    ["application", undefined],
+    ["*/*", undefined],
+  ])("documented %s → %s", (contentType, want) => {
+    expect(acceptOf(contentType)).toBe(want);
+  });
+});

@@ -119,7 +119,6 @@ export const CONFORMING_NAMES = [
   "GET /health → 200 content type application/json",
   "GET /health → 200 matches response schema",
   "HEAD /head → status 200 is documented",
-  "HEAD /head → 200 content type application/json",
   "DELETE /gone → status 204 is documented",
   "GET /report → authorized",
   "GET /report → status 200 is documented",

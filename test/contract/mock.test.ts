@@ -88,8 +88,10 @@ describe("contract assertions against the ELCIES mock", () => {
     },
     {
       fault: { undocumentedStatus: true },
-      name: / → status 418 is documented$/,
-      message: / answered 418 I'm a Teapot, which the spec does not document \(documented: 2/,
+      // A 4xx to a request built from the spec is also the happy path failing.
+      name: / → (status 418 is documented|request accepted)$/,
+      message:
+        / answered 418 I'm a Teapot, which the spec does not document \(documented: 2|^the server rejected a request built from the spec's examples: 418 I'm a Teapot, body: /,
       operations: () => true,
     },
     {
@@ -111,7 +113,7 @@ describe("contract assertions against the ELCIES mock", () => {
       const run = await runAgainstMock(fault);
       const failures = failed(run);
       const expected = model.operations.filter(operations).map((op) => op.key);
-      expect(Object.keys(failures).map((n) => n.split(" → ")[0])).toEqual(expected);
+      expect([...new Set(Object.keys(failures).map((n) => n.split(" → ")[0]))]).toEqual(expected);
       for (const [failedName, failedMessage] of Object.entries(failures)) {
         expect(failedName).toMatch(name);
         expect(failedMessage).toMatch(message);

@@ -176,3 +176,84 @@ describe("responses", () => {
     );
   });
 });
+
+describe("request bodies a validating server may rightly reject", () => {
+  const event = { type: "object", properties: { kind: { type: "string" } }, required: ["kind"] };
+  it("oneOf branches only a discriminator separates: marked, with a located warning", () => {
+    const { body, codes } = bodyOf(
+      {
+        content: {
+          [json]: {
+            schema: {
+              oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }],
+              discriminator: { propertyName: "kind" },
+            },
+          },
+        },
+      },
+      { components: { schemas: { A: event, B: event } } },
+    );
+    expect(body?.mayReject).toBe(true);
+    expect(codes).toContain("unsatisfiable-schema");
+  });
+
+  it("exclusive oneOf branches: not marked", () => {
+    const only = (kind: string) => ({ ...event, properties: { kind: { enum: [kind] } } });
+    const { body, codes } = bodyOf({
+      content: { [json]: { schema: { oneOf: [only("a"), only("b")] } } },
+    });
+    expect(body?.mayReject).toBeUndefined();
+    expect(codes).not.toContain("unsatisfiable-schema");
+  });
+
+  it("an allOf no value satisfies: marked", () => {
+    const { body } = bodyOf({
+      content: { [json]: { schema: { allOf: [{ type: "string" }, { type: "integer" }] } } },
+    });
+    expect(body?.mayReject).toBe(true);
+  });
+});
+
+describe("a request example that breaks its schema", () => {
+  const schema = {
+    type: "object",
+    required: ["name", "code"],
+    properties: {
+      name: { type: "string" },
+      code: { type: "string" },
+      tags: { type: "array", items: { type: "string" } },
+    },
+  };
+  it("is repaired where that is lossless, with a warning at the example", () => {
+    const { model, problems } = buildModel(
+      specOf(
+        doc({
+          "/a": {
+            post: op({
+              requestBody: {
+                content: { [json]: { schema, example: { name: "n", code: 1713, tags: "one" } } },
+              },
+            }),
+          },
+        }),
+      ),
+      {},
+    );
+    expect(model?.operations[0]?.requestBody?.example).toEqual({
+      name: "n",
+      code: "1713",
+      tags: ["one"],
+    });
+    const warning = problems.find((p) => p.code === "invalid-example");
+    expect(warning?.pointer).toBe("#/paths/~1a/post/requestBody/content/application~1json/example");
+    expect(warning?.message).toMatch(/sends it coerced to the declared types/);
+  });
+
+  it("is replaced by a generated sample when coercion cannot fix it", () => {
+    const { body } = bodyOf({
+      content: { [json]: { schema, example: { name: "n" } } },
+    });
+    expect(body?.example).toMatchObject({ name: expect.any(String), code: expect.any(String) });
+    expect(body?.exampleSource).toBe("generated");
+  });
+});
