@@ -77,7 +77,9 @@ describe("chains against a stateful API", () => {
     expect(run.scriptErrors).toEqual([]);
     expect(statusOf(api?.hits ?? [])).toEqual(["POST /projects 409"]);
     expect(run.sent).toEqual(["createProject"]);
+    // The producer's own rejection (the happy-path check), then one line for all it feeds.
     expect(run.failed.map((f) => `${f.item}: ${f.message}`)).toEqual([
+      'createProject: the server rejected a request built from the spec\'s examples: 409 Conflict, body: {"message":"project quota reached"}',
       "createProject: status 409 is not a success, so nothing was created: the 6 later request(s) that use {{projectId}} are skipped",
     ]);
   });
