@@ -6,9 +6,6 @@ const methodRank = (op: OperationModel) =>
   op.method === "delete" ? 4 : (METHOD_RANK[op.method] ?? 3);
 
 const segmentsOf = (path: string) => path.split("/").filter((s) => s !== "");
-const under = (inner: string[], outer: string[]) =>
-  inner.length > outer.length && outer.every((s, i) => inner[i] === s);
-const samePath = (a: string[], b: string[]) => a.length === b.length && under([...a, ""], b);
 
 /**
  * Edges "a runs before b" among operations that take part in chains: producers before
@@ -29,14 +26,24 @@ function edges(
   for (const c of chains) add(c.producer, c.consumer);
   const chained = new Set(chains.flatMap((c) => [c.producer, c.consumer]));
   const members = ops.filter((op) => chained.has(op.key));
-  const paths = new Map(members.map((op) => [op.key, segmentsOf(op.path)]));
-  for (const a of members) {
-    const pa = paths.get(a.key) ?? [];
-    for (const b of members) {
-      const pb = paths.get(b.key) ?? [];
-      if (samePath(pa, pb) && methodRank(a) < methodRank(b)) add(a.key, b.key);
-      else if (under(pb, pa) && a.method !== "delete") add(a.key, b.key);
-      else if (under(pa, pb) && b.method === "delete") add(a.key, b.key);
+  // Grouped by path, so each operation meets only those on its own path and its ancestors'
+  // (all pairs would be quadratic: Graph chains thousands of operations).
+  const atPath = new Map<string, OperationModel[]>();
+  for (const op of members) {
+    const path = segmentsOf(op.path).join("/");
+    atPath.set(path, [...(atPath.get(path) ?? []), op]);
+  }
+  for (const b of members) {
+    const segments = segmentsOf(b.path);
+    for (const a of atPath.get(segments.join("/")) ?? []) {
+      if (methodRank(a) < methodRank(b)) add(a.key, b.key);
+    }
+    for (let length = 0; length < segments.length; length++) {
+      for (const a of atPath.get(segments.slice(0, length).join("/")) ?? []) {
+        // b is under a: a path before its sub-resources, a delete after them.
+        if (a.method !== "delete") add(a.key, b.key);
+        else add(b.key, a.key);
+      }
     }
   }
   const users = new Map<string, string[]>();
@@ -62,19 +69,75 @@ export function dependencyOrder(
 ): OperationModel[] {
   if (chains.length === 0) return [...ops];
   const before = edges(ops, chains);
-  const present = new Set(ops.map((op) => op.key));
-  const ready = (op: OperationModel) =>
-    [...(before.get(op.key) ?? [])].every((k) => done.has(k) || !present.has(k));
-  const done = new Set<string>();
+  const index = new Map(ops.map((op, i) => [op.key, i]));
+  // Kahn's algorithm, the earliest ready operation first (a min-heap of spec positions).
+  const waiting = ops.map(
+    (op) => [...(before.get(op.key) ?? [])].filter((k) => index.has(k)).length,
+  );
+  const after = new Map<string, string[]>();
+  for (const [b, set] of before) {
+    for (const a of set) after.set(a, [...(after.get(a) ?? []), b]);
+  }
+  const ready = new MinHeap();
+  waiting.forEach((count, i) => {
+    if (count === 0) ready.push(i);
+  });
+  const done = new Array<boolean>(ops.length).fill(false);
   const out: OperationModel[] = [];
-  const left = [...ops];
-  while (left.length > 0) {
-    let pick = left.findIndex(ready);
-    if (pick < 0) pick = 0;
-    const [op] = left.splice(pick, 1);
-    if (!op) break;
-    done.add(op.key);
+  let scan = 0;
+  while (out.length < ops.length) {
+    let pick = ready.pop();
+    while (pick !== undefined && done[pick]) pick = ready.pop();
+    if (pick === undefined) {
+      // A cycle: break it at the earliest operation not yet run.
+      while (done[scan]) scan++;
+      pick = scan;
+    }
+    const op = ops[pick] as OperationModel;
+    done[pick] = true;
     out.push(op);
+    for (const next of after.get(op.key) ?? []) {
+      const i = index.get(next);
+      if (i === undefined || done[i]) continue;
+      waiting[i] = (waiting[i] ?? 1) - 1;
+      if (waiting[i] === 0) ready.push(i);
+    }
   }
   return out;
+}
+
+/** Smallest number first; bounded by the operations it is given. */
+class MinHeap {
+  private readonly items: number[] = [];
+  push(value: number): void {
+    const items = this.items;
+    items.push(value);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((items[parent] as number) <= value) break;
+      items[i] = items[parent] as number;
+      i = parent;
+    }
+    items[i] = value;
+  }
+  pop(): number | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= items.length) break;
+      const right = left + 1;
+      const child =
+        right < items.length && (items[right] as number) < (items[left] as number) ? right : left;
+      if ((items[child] as number) >= last) break;
+      items[i] = items[child] as number;
+      i = child;
+    }
+    items[i] = last;
+    return top;
+  }
 }
