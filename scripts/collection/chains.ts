@@ -128,13 +128,26 @@ export function planChains(model: ApiModel): ChainPlan {
     set.add(chain.consumer);
     dependants.set(chain.variable, set);
   }
+  // Indexed once: filtering every chain per operation is quadratic on Graph-sized specs.
+  const byProducer = new Map<string, ChainModel[]>();
+  const byConsumer = new Map<string, ChainModel[]>();
+  for (const chain of active) {
+    for (const [index, key] of [
+      [byProducer, chain.producer],
+      [byConsumer, chain.consumer],
+    ] as const) {
+      const list = index.get(key);
+      if (list) list.push(chain);
+      else index.set(key, [chain]);
+    }
+  }
   const roles = new Map<string, ChainRoles>();
   const variables: PostmanVariable[] = [];
   for (const op of model.operations) {
     const stores = [
-      ...new Map(active.filter((c) => c.producer === op.key).map((c) => [c.variable, c])).values(),
+      ...new Map((byProducer.get(op.key) ?? []).map((c) => [c.variable, c])).values(),
     ];
-    const needs = active.filter((c) => c.consumer === op.key);
+    const needs = byConsumer.get(op.key) ?? [];
     if (stores.length + needs.length === 0) continue;
     roles.set(op.key, {
       resets: stores.map((c) => c.variable),
