@@ -1,21 +1,8 @@
 import type { ChainModel } from "./chain-types";
 import { inferredChains } from "./chains-infer";
 import { type ChainCandidate, linkChains } from "./links";
+import { isReservedVariable } from "./reserved";
 import type { ApiModel } from "./types";
-
-/** Variables the generated collection owns: a chain must not overwrite them. */
-const RESERVED = new Set([
-  "baseUrl",
-  "tokenUrl",
-  "client_id",
-  "client_secret",
-  "access_token",
-  "access_token_expires_at",
-  "scope",
-  "api_key",
-  "username",
-  "password",
-]);
 
 const targetKey = (c: Pick<ChainCandidate, "consumer" | "target">) =>
   `${c.consumer} ${c.target.in} ${c.target.in === "body" ? c.target.path.join(".") : c.target.name}`;
@@ -37,7 +24,7 @@ export function nameChains(
     if (variable === undefined) {
       let base = candidate.hint.replace(/[^A-Za-z0-9_.-]/g, "_");
       if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
-      if (RESERVED.has(base) || base.startsWith("specpost_")) base = `${base}_chain`;
+      if (isReservedVariable(base)) base = `${base}_chain`;
       variable = base;
       for (let n = 2; taken.has(variable); n++) variable = `${base}_${n}`;
       taken.set(variable, value);

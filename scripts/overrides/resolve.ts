@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+import { isReservedVariable } from "../model/reserved";
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types";
 import type { Problem } from "../problems";
 import { parseBodyPath } from "./body-path";
@@ -8,24 +9,6 @@ import { checkRunOrder } from "./order";
 import { closest } from "./suggest";
 import type { ExampleOverrides, OperationOverride, ResolvedOverrides } from "./types";
 import { describePath } from "./validate";
-
-/**
- * Variables the generated collection owns (token machinery, credentials, base URL): a `set`
- * that overwrote one would break authentication or leak a secret into the wrong place.
- */
-const RESERVED = new Set([
-  "baseUrl",
-  "tokenUrl",
-  "client_id",
-  "client_secret",
-  "access_token",
-  "access_token_expires_at",
-  "scope",
-  "api_key",
-  "username",
-  "password",
-]);
-const isReserved = (name: string) => RESERVED.has(name) || name.startsWith("specpost_");
 
 const METHOD_PATH = /^([A-Za-z]+)\s+(\/\S*)$/;
 
@@ -147,7 +130,7 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
     const examples = input.examples ?? {};
     checkExamples(op, examples, at, report);
     const set = Object.entries(input.set ?? {}).map(([name, source]) => {
-      if (isReserved(name)) {
+      if (isReservedVariable(name)) {
         report(
           [...at, "set", name],
           "invalid-override",
