@@ -65,7 +65,7 @@ describe("resolveRunContext", () => {
     ["unknown option", ["--verbose"], /unknown option '--verbose'/],
     ["missing value", ["--target"], /--target needs a value/],
     ["env-var without =", ["--env-var", "baseUrl"], /KEY=VALUE/],
-    ["unknown reporter", ["--reporters", "json"], /--reporters takes a list of cli, junit, html/],
+    ["unknown reporter", ["--reporters", "xml"], /--reporters takes a list of cli, junit, html/],
     ["negative delay", ["--delay-request", "-1"], /--delay-request needs a value|whole number/],
     [
       "ttl on a real target",
