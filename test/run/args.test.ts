@@ -31,6 +31,18 @@ describe("resolveRunContext", () => {
     ["--reporters wins over CI", ["--reporters", "junit"], { CI: "1" }, { reporters: ["junit"] }],
     ["reporters in canonical order", ["--reporters=html,cli"], {}, { reporters: ["cli", "html"] }],
     [
+      "--shard adds the json reporter merge reads",
+      ["--shard", "2/3"],
+      {},
+      { shard: { index: 2, count: 3 }, reporters: ["cli", "json"], parallel: 1 },
+    ],
+    [
+      "--parallel, --max-p95, --progress-every",
+      ["--parallel", "2", "--max-p95=250", "--progress-every", "0"],
+      {},
+      { parallel: 2, maxP95Ms: 250, progressEveryMs: 0 },
+    ],
+    [
       "collections and target",
       ["a", "collections/b.postman_collection.json", "--target", "sandbox"],
       {},
@@ -65,6 +77,9 @@ describe("resolveRunContext", () => {
     ["unknown option", ["--verbose"], /unknown option '--verbose'/],
     ["missing value", ["--target"], /--target needs a value/],
     ["env-var without =", ["--env-var", "baseUrl"], /KEY=VALUE/],
+    ["no workers", ["--parallel", "0"], /--parallel must be a whole number from 1 to 16/],
+    ["shard past the count", ["--shard", "3/2"], /--shard expects K\/N/],
+    ["zero p95", ["--max-p95", "0"], /--max-p95 must be a positive/],
     ["unknown reporter", ["--reporters", "xml"], /--reporters takes a list of cli, junit, html/],
     ["negative delay", ["--delay-request", "-1"], /--delay-request needs a value|whole number/],
     [
