@@ -145,6 +145,7 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
       operationKey: op.key,
       disabled: input.disabled === true,
       expect: input.expect ?? [],
+      ...(input.maxP95 !== undefined && { maxP95Ms: input.maxP95 }),
       examples,
       set,
       prerequest: scripts.prerequest ?? [],

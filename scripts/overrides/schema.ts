@@ -16,6 +16,7 @@
  *     disabled: true                         # leave the operation out of the collection
  *   "GET /gone":
  *     expect: [404]                          # the answer expected instead of a 2xx
+ *     maxP95: 800                            # `specpost run`: fail when p95 is over 800 ms
  * chains:                                    # requests fed by earlier responses
  *   projectId:                               # the variable: add a chain or change the one named so
  *     from: createProject                    # the producer
@@ -46,6 +47,7 @@ const values = { type: "object" } as const;
 export const OPERATION_KEYS = [
   "disabled",
   "expect",
+  "maxP95",
   "examples",
   "set",
   "prerequest",
@@ -91,6 +93,7 @@ export const overridesSchema = {
             minItems: 1,
             maxItems: 20,
           },
+          maxP95: { type: "integer", minimum: 1, maximum: 3_600_000 },
           examples: {
             type: "object",
             properties: { path: values, query: values, header: values, body: {} },

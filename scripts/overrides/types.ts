@@ -20,6 +20,8 @@ export interface OperationOverrideInput {
   disabled?: boolean;
   /** Statuses expected instead of a 2xx (the happy-path check then asks for these). */
   expect?: number[];
+  /** `specpost run` fails the operation when its p95 response time is over this (ms). */
+  maxP95?: number;
   examples?: ExampleOverrides;
   /** Collection variable name → where in the JSON response body to take it from (`$.a.b[0]`). */
   set?: Record<string, string>;
@@ -65,6 +67,8 @@ export interface OperationOverride {
   disabled: boolean;
   /** Empty: the happy path expects a non-4xx. */
   expect: number[];
+  /** The operation's own `--max-p95`, in ms. */
+  maxP95Ms?: number;
   examples: ExampleOverrides;
   set: SetVariable[];
   /** Script lines, ready to go into the item's events. */

@@ -130,7 +130,10 @@ export async function runPlan(
       timeoutRequestMs: ctx.timeoutRequestMs,
       ...(mock && { mockTokens: mockTokens(mock) }),
       itemOrder: itemOrder(plan.collection),
-      limits: { ...(ctx.maxP95Ms !== undefined && { all: ctx.maxP95Ms }) },
+      limits: {
+        ...(ctx.maxP95Ms !== undefined && { all: ctx.maxP95Ms }),
+        perOperation: plan.p95Limits,
+      },
     });
     if (mock && mock.warnings.length > 0) {
       report.messages.push(...mock.warnings.map((warning) => redact(`mock: ${warning}`)));

@@ -18,7 +18,7 @@ const CASES: Array<{ name: string; yaml: string; at: string; says: string }> = [
     name: "unknown key in an operation",
     yaml: "operations:\n  register:\n    test: pm.test('x', () => {})\n",
     at: "3:5",
-    says: "unknown key 'test' in operations.register; allowed: disabled, expect, examples, set, prerequest, tests",
+    says: "unknown key 'test' in operations.register; allowed: disabled, expect, maxP95, examples, set, prerequest, tests",
   },
   {
     name: "order is not a list",

@@ -1,5 +1,7 @@
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCommand } from "../../scripts/commands/run";
 import type { MockServer } from "../../scripts/mock/types";
@@ -54,6 +56,19 @@ describe("--max-p95", () => {
     expect(out).toContain("List things › p95 response time <= 200 ms");
     expect(out).toMatch(/GET \/things: p95 \d+ ms over 1 request is over the 200 ms limit/);
     expect(out).toContain("result      FAIL");
+  });
+
+  it("maxP95 in the operation's overrides sets its own limit", async () => {
+    const target = await slowThings(300);
+    close = target.close;
+    project = createThingsProject();
+    writeFileSync(
+      path.join(project.dir, "specs/things.overrides.yaml"),
+      "operations:\n  listThings:\n    maxP95: 250\n",
+    );
+    const io = captureIo(project.dir);
+    expect(await runCommand([], io, target.deps)).toBe(1);
+    expect(io.out.join("")).toContain("List things › p95 response time <= 250 ms");
   });
 
   it("without it the same slow run passes", async () => {
