@@ -106,10 +106,21 @@ export interface GenerateResult {
  * Every spec through the pipeline; returns what to write and the problems per spec. Writes
  * nothing itself. Two specs that would write the same file: the later one fails.
  */
-export async function generate(ctx: GenerateContext): Promise<GenerateResult> {
+/** Which spec `generate` is on: a command may show it; the library only reports it. */
+export interface SpecProgress {
+  index: number;
+  total: number;
+  spec: string;
+}
+
+export async function generate(
+  ctx: GenerateContext,
+  onSpec?: (progress: SpecProgress) => void,
+): Promise<GenerateResult> {
   const specs: SpecOutcome[] = [];
   const owners = new Map<string, string>();
-  for (const file of ctx.specs) {
+  for (const [index, file] of ctx.specs.entries()) {
+    onSpec?.({ index, total: ctx.specs.length, spec: file });
     const { model: _model, ...outcome } = await generateSpec(file, ctx);
     const clash = outcome.files.find((f) => owners.has(f.path));
     if (clash) {

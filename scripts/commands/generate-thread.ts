@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { CollectionChanges } from "../collection/changes";
-import type { GenerateContext, GenerateResult } from "../pipeline";
+import type { GenerateContext, GenerateResult, SpecProgress } from "../pipeline";
 import { workerExecArgv, workerSource } from "../worker-source";
 
 export interface Generation {
@@ -10,6 +10,8 @@ export interface Generation {
 }
 
 export type WorkerReply = { ok: true; generation: Generation } | { ok: false; error: string };
+/** Sent by the worker before each spec; the reply comes last. */
+export type WorkerMessage = WorkerReply | { progress: SpecProgress };
 
 /** Why a generation ended without a result: stopped by a signal, or the worker failed. */
 export class GenerationStopped extends Error {}
@@ -18,7 +20,11 @@ export class GenerationStopped extends Error {}
  * Runs the pipeline for `ctx` in a worker thread. `signal` aborting terminates the worker
  * at once, even inside a long synchronous loop, and rejects with GenerationStopped.
  */
-export function generateInThread(ctx: GenerateContext, signal?: AbortSignal): Promise<Generation> {
+export function generateInThread(
+  ctx: GenerateContext,
+  signal?: AbortSignal,
+  onSpec?: (progress: SpecProgress) => void,
+): Promise<Generation> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new GenerationStopped("stopped"));
@@ -40,7 +46,11 @@ export function generateInThread(ctx: GenerateContext, signal?: AbortSignal): Pr
       void worker.terminate();
     };
     signal?.addEventListener("abort", stop, { once: true });
-    worker.once("message", (reply: WorkerReply) => {
+    worker.on("message", (reply: WorkerMessage) => {
+      if ("progress" in reply) {
+        onSpec?.(reply.progress);
+        return;
+      }
       settle(() => (reply.ok ? resolve(reply.generation) : reject(new Error(reply.error))));
       void worker.terminate();
     });

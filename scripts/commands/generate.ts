@@ -10,6 +10,7 @@ import { specFolders, specInputs } from "../watch/inputs";
 import { startWatch } from "../watch/watch";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
+import { generateProgress } from "./progress";
 import { exitCodeOfSignal, stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL]
@@ -115,11 +116,14 @@ async function generateOnce(
   stop: AbortSignal,
 ): Promise<{ code: number; wrote: boolean }> {
   let generation: Awaited<ReturnType<typeof generateInThread>>;
+  const progress = generateProgress(io, (file) => relative(io.cwd, file) || file);
   try {
-    generation = await generateInThread({ ...ctx, specs }, stop);
+    generation = await generateInThread({ ...ctx, specs }, stop, progress.onSpec);
   } catch (error) {
     if (error instanceof GenerationStopped) return { code: 1, wrote: false };
     throw error;
+  } finally {
+    progress.end();
   }
   const { result } = generation;
   const show = (path: string) => {

@@ -1,3 +1,4 @@
+import type { SpecProgress } from "../pipeline";
 import type { RunProgress } from "../run/parts";
 import type { Io } from "./io";
 
@@ -61,4 +62,39 @@ function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   return `${Math.floor(seconds / 60)}m ${String(seconds % 60).padStart(2, "0")}s`;
+}
+
+/** `generate` says nothing for a spec done sooner than this. */
+const GENERATE_QUIET_MS = 1_000;
+
+/**
+ * `generate`'s progress on a TTY: once a generation has taken a second, a live line with the
+ * spec it is on and the time so far, repainted each second; cleared when it ends. Nothing
+ * without a TTY (a CI log gets the result lines only).
+ */
+export function generateProgress(io: Io, show: (file: string) => string) {
+  const now = io.now ?? Date.now;
+  const startedAt = now();
+  let current: SpecProgress | undefined;
+  let shown = false;
+  const paint = () => {
+    const elapsed = now() - startedAt;
+    if (!current || elapsed < GENERATE_QUIET_MS) return;
+    shown = true;
+    const count = current.total > 1 ? ` (${current.index + 1}/${current.total})` : "";
+    io.statusLine?.(`generating ${show(current.spec)}${count}, ${duration(elapsed)}`);
+  };
+  const tty = io.statusLine !== undefined && io.isTTY === true;
+  const timer = tty ? setInterval(paint, GENERATE_QUIET_MS) : undefined;
+  timer?.unref();
+  return {
+    onSpec(progress: SpecProgress) {
+      current = progress;
+      if (tty) paint();
+    },
+    end() {
+      if (timer) clearInterval(timer);
+      if (shown) io.statusLine?.("");
+    },
+  };
 }
