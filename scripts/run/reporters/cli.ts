@@ -54,16 +54,19 @@ function coverageLines(report: CollectionReport): string[] {
   const seen = report.coverage.map((op) =>
     op.statuses.length ? op.statuses.join(" ") : "not reached",
   );
+  const untestedText = report.coverage.map((op) =>
+    op.untested.length ? `untested ${op.untested.join(" ")}` : "",
+  );
   const seenWidth = Math.max(0, ...seen.map((text) => text.length));
+  const untestedWidth = Math.max(0, ...untestedText.map((text) => text.length));
   report.coverage.forEach((op, index) => {
+    const times = op.p95Ms !== undefined ? `p50 ${op.p50Ms} ms  p95 ${op.p95Ms} ms` : "";
     const columns = [
-      op.untested.length ? `untested ${op.untested.join(" ")}` : "",
-      op.p95Ms !== undefined ? `p50 ${op.p50Ms} ms  p95 ${op.p95Ms} ms` : "",
-    ].filter(Boolean);
-    const head = `    ${op.key.padEnd(width)}  ${seen[index] ?? ""}`;
-    lines.push(
-      columns.length ? `${head.padEnd(width + seenWidth + 6)}  ${columns.join("  ")}` : head,
-    );
+      `${op.key.padEnd(width)}  ${(seen[index] ?? "").padEnd(seenWidth)}`,
+      ...(untestedWidth ? [(untestedText[index] ?? "").padEnd(untestedWidth)] : []),
+      times,
+    ];
+    lines.push(`    ${columns.join("  ")}`.trimEnd());
   });
   (report.slowest ?? []).forEach((slow, index) => {
     const label = index === 0 ? "  slowest     " : "              ";
