@@ -1,8 +1,10 @@
 import type { ApiModel, OperationModel } from "../model/types";
+import type { Problem } from "../problems";
 import type { SchemaRegistry } from "../schema/types";
 import { collectionAuth, collectionVariables } from "./auth";
 import { authChecksFolder } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
+import { chainOrderProblems } from "./chain-problems";
 import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
 import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
@@ -61,13 +63,16 @@ function operationItems(
   ids: IdSource,
   additions: CollectionAdditions | undefined,
   chains: ChainPlan,
-): Array<PostmanItem | PostmanItemGroup> {
+): { top: Array<PostmanItem | PostmanItemGroup>; sequence: OperationModel[] } {
   const top: Array<PostmanItem | PostmanItemGroup> = [];
   const folders = new Map<string, PostmanItemGroup>();
+  const byFolder = new Map<string, OperationModel[]>();
+  const atTop = new Map<string, OperationModel>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
     const item = operationItem(operation, ids, additions?.events.get(operation.key));
     if (operation.tag === undefined) {
+      atTop.set(item.id, operation);
       top.push(item);
       continue;
     }
@@ -80,8 +85,15 @@ function operationItems(
       top.push(folder);
     }
     folder.item.push(item);
+    const inFolder = byFolder.get(operation.tag);
+    if (inFolder) inFolder.push(operation);
+    else byFolder.set(operation.tag, [operation]);
   }
-  return top;
+  // The order Newman runs them in: a folder's requests where the folder sits.
+  const sequence = top.flatMap((node) =>
+    isItemGroup(node) ? (byFolder.get(node.name) ?? []) : [atTop.get(node.id) as OperationModel],
+  );
+  return { top, sequence };
 }
 
 function itemIds(nodes: Array<PostmanItem | PostmanItemGroup>): string[] {
@@ -96,13 +108,15 @@ export function buildCollection(
   model: ApiModel,
   registry: SchemaRegistry,
   additions?: CollectionAdditions,
+  problems?: Problem[],
 ): PostmanCollection {
   const ids = idSource(model.title);
   const items: Array<PostmanItem | PostmanItemGroup> = [];
   const events: PostmanEvent[] = [];
   const auth = model.auth;
   const chains = planChains(model);
-  const operations = operationItems(model, ids, additions, chains);
+  const { top: operations, sequence } = operationItems(model, ids, additions, chains);
+  problems?.push(...chainOrderProblems(model, sequence, chains.active));
   const checks = authChecksFolder(model, ids.of);
   const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
   // Skipping comes first: a request whose producer failed needs no token either.
