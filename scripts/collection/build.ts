@@ -1,3 +1,4 @@
+import { workflowsPlan } from "../arazzo/folder";
 import type { ApiModel, OperationModel } from "../model/types";
 import type { Problem } from "../problems";
 import type { SchemaRegistry } from "../schema/types";
@@ -136,11 +137,23 @@ export function buildCollection(
     renew = tokenRenewEvent(noToken);
   }
   items.push(...operations);
+  const firstCheck = checks ? (itemIds(checks.item)[0] ?? null) : null;
+  const workflows = workflowsPlan(
+    model.workflows ?? [],
+    new Map(model.operations.map((op) => [op.key, op])),
+    ids,
+    firstCheck,
+  );
+  if (workflows) {
+    items.push(workflows.folder);
+    events.push(workflows.events.prerequest);
+  }
   if (checks) items.push(checks);
 
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
   if (chained) events.push(chained.test);
+  if (workflows) events.push(workflows.events.test);
   // With the token machinery: renew a refused token, wait out a 429's quota.
   if (renew) events.push(renew, apiQuotaEvent());
 
@@ -156,6 +169,7 @@ export function buildCollection(
     variable: [
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
       ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
+      ...(workflows?.variables ?? []),
       ...(additions?.variables ?? []),
     ],
   };

@@ -1,0 +1,59 @@
+/**
+ * An Arazzo workflow over the projects/tasks spec of test/chains: create a project, add a task
+ * to it, read the task back, then end (the last step must never run). `createCheck` replaces
+ * the create's first criterion (a broken one fails the step).
+ */
+export function lifecycleArazzo(options: { createCheck?: string } = {}): string {
+  const check = options.createCheck ?? "$statusCode == 201";
+  return `arazzo: 1.0.1
+info: { title: Project lifecycle, version: "1" }
+sourceDescriptions:
+  - { name: projects, url: ./projects.yaml, type: openapi }
+workflows:
+  - workflowId: lifecycle
+    summary: Project lifecycle
+    inputs:
+      type: object
+      properties:
+        projectName: { type: string, default: Alpha }
+    steps:
+      - stepId: create
+        operationId: createProject
+        requestBody:
+          contentType: application/json
+          payload: { name: $inputs.projectName }
+        successCriteria:
+          - condition: ${check}
+          - { context: $response.body#/name, type: regex, condition: "^Al" }
+        outputs:
+          projectId: $response.body#/id
+      - stepId: addTask
+        operationPath: "{$sourceDescriptions.projects.url}#/paths/~1projects~1{projectId}~1tasks/post"
+        parameters:
+          - { name: projectId, in: path, value: $steps.create.outputs.projectId }
+        requestBody:
+          payload: { title: "task of {$steps.create.outputs.projectId}" }
+        successCriteria:
+          # String comparisons ignore case (Arazzo 1.0.1 §4.6.18).
+          - condition: $statusCode == 201 && $response.body#/title == 'TASK OF P1'
+        outputs:
+          taskId: $response.body#/id
+          title: $response.body#/title
+      - stepId: readTask
+        operationId: getTask
+        parameters:
+          - { name: projectId, in: path, value: $steps.create.outputs.projectId }
+          - { name: taskId, in: path, value: $steps.addTask.outputs.taskId }
+        successCriteria:
+          - condition: $statusCode == 200 && $response.body#/id == $steps.addTask.outputs.taskId
+          - { context: $response.body, type: jsonpath, condition: "$[?(@ == 'task of p1')]" }
+        onSuccess:
+          - { name: finished, type: end }
+      - stepId: neverRun
+        operationId: deleteProject
+        parameters:
+          - { name: projectId, in: path, value: $steps.create.outputs.projectId }
+    outputs:
+      task: $steps.addTask.outputs.taskId
+`;
+}
