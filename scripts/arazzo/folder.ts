@@ -1,4 +1,5 @@
 import { scriptAssetLines } from "../assets";
+import { type CleanupResource, TRACK } from "../collection/cleanup";
 import { objectLines } from "../collection/contract-data";
 import type { IdSource } from "../collection/ids";
 import { operationRequest } from "../collection/request";
@@ -61,6 +62,20 @@ function stepOperation(op: OperationModel, wf: string, step: StepModel): Operati
   return out;
 }
 
+/** A step that creates what the Cleanup folder deletes records it, as the create's chain would. */
+function trackOf(operation: string, created: readonly CleanupResource[]) {
+  const resource = created.find((r) => r.create === operation);
+  if (!resource) return {};
+  const source = resource.source;
+  const expression =
+    source.from === "body"
+      ? `$response.body#/${source.pointer.map((s) => s.replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`
+      : source.from === "header"
+        ? `$response.header.${source.name}`
+        : "location-id";
+  return { track: { list: resource.list, path: resource.createPath, id: resource.id, expression } };
+}
+
 interface Placed {
   workflow: WorkflowModel;
   step: StepModel;
@@ -84,8 +99,9 @@ export function workflowsPlan(
   documents: readonly WorkflowsModel[],
   operations: ReadonlyMap<string, OperationModel>,
   ids: IdSource,
-  following: string | null,
+  around: { following: string | null; created: readonly CleanupResource[] },
 ): WorkflowsPlan | undefined {
+  const following = around.following;
   const workflows = documents.flatMap((d) => d.workflows).filter((w) => w.steps.length > 0);
   if (workflows.length === 0) return undefined;
   const placed: Placed[][] = workflows.map((workflow) =>
@@ -148,6 +164,7 @@ export function workflowsPlan(
         onSuccess: step.onSuccess.map(action),
         onFailure: step.onFailure.map(action),
         end,
+        ...trackOf(step.operation, around.created),
       });
     }
     const items: PostmanItem[] = steps.map(({ step, id, operation }) => {
@@ -187,7 +204,10 @@ export function workflowsPlan(
   });
   return {
     folder: { id: ids.of("workflows"), name: "Workflows", item: folders },
-    events: { prerequest: event("prerequest", PREREQUEST), test: event("test", TEST) },
+    events: {
+      prerequest: event("prerequest", PREREQUEST),
+      test: event("test", around.created.length > 0 ? [...TRACK, ...TEST] : TEST),
+    },
     variables,
   };
 }

@@ -7,6 +7,7 @@ import { authChecksFolder } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
 import { chainOrderProblems } from "./chain-problems";
 import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
+import { cleanupFolder, cleanupResources } from "./cleanup";
 import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
@@ -119,7 +120,10 @@ export function buildCollection(
   const { top: operations, sequence } = operationItems(model, ids, additions, chains);
   problems?.push(...chainOrderProblems(model, sequence, chains.active));
   const checks = authChecksFolder(model, ids.of);
-  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
+  const byKey = new Map(chains.operations.map((op) => [op.key, op]));
+  const created = cleanupResources(chains.active, byKey);
+  const cleanup = cleanupFolder(created, byKey, ids);
+  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)), created);
   // Skipping comes first: a request whose producer failed needs no token either.
   if (chained) events.push(chained.prerequest);
   let renew: PostmanEvent | undefined;
@@ -137,18 +141,20 @@ export function buildCollection(
     renew = tokenRenewEvent(noToken);
   }
   items.push(...operations);
-  const firstCheck = checks ? (itemIds(checks.item)[0] ?? null) : null;
+  // Where a workflow that ends early goes: what follows the Workflows folder.
+  const following = [checks, cleanup?.folder].flatMap((f) => (f ? itemIds(f.item) : []))[0];
   const workflows = workflowsPlan(
     model.workflows ?? [],
     new Map(model.operations.map((op) => [op.key, op])),
     ids,
-    firstCheck,
+    { following: following ?? null, created },
   );
   if (workflows) {
     items.push(workflows.folder);
     events.push(workflows.events.prerequest);
   }
   if (checks) items.push(checks);
+  if (cleanup) items.push(cleanup.folder);
 
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
@@ -170,6 +176,7 @@ export function buildCollection(
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
       ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
       ...(workflows?.variables ?? []),
+      ...(cleanup?.variables ?? []),
       ...(additions?.variables ?? []),
     ],
   };

@@ -52,6 +52,17 @@
         values.store(`${entry.workflow}.steps.${entry.step}.outputs.${name}`, found.value);
       });
     }
+    // What the step created, for the Cleanup folder (specpostCreated: cleanup-track.js).
+    if (entry.track) {
+      const location = pm.response.headers.get("Location");
+      const id =
+        entry.track.expression === "location-id"
+          ? typeof location === "string"
+            ? decodeURIComponent(location.split(/[?#]/)[0].replace(/\/+$/, "").split("/").pop())
+            : undefined
+          : values.resolve(entry.track.expression, entry).value;
+      if (id !== undefined && id !== null && id !== "") specpostCreated.add(entry.track, id);
+    }
     for (const [name, expression] of Object.entries(entry.workflowOutputs)) {
       const found = values.resolve(expression, entry);
       if (found.found) values.store(`${entry.workflow}.outputs.${name}`, found.value);

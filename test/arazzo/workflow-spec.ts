@@ -1,10 +1,15 @@
 /**
  * An Arazzo workflow over the projects/tasks spec of test/chains: create a project, add a task
  * to it, read the task back, then end (the last step must never run). `createCheck` replaces
- * the create's first criterion (a broken one fails the step).
+ * the create's first criterion (a broken one fails the step); `projectId`: the id the server
+ * issues the workflow's project.
  */
-export function lifecycleArazzo(options: { createCheck?: string } = {}): string {
+export function lifecycleArazzo(
+  options: { createCheck?: string; projectId?: string } = {},
+): string {
   const check = options.createCheck ?? "$statusCode == 201";
+  // The id the server will issue the workflow's project (`p1` on a fresh server).
+  const id = options.projectId ?? "p1";
   return `arazzo: 1.0.1
 info: { title: Project lifecycle, version: "1" }
 sourceDescriptions:
@@ -35,7 +40,7 @@ workflows:
           payload: { title: "task of {$steps.create.outputs.projectId}" }
         successCriteria:
           # String comparisons ignore case (Arazzo 1.0.1 §4.6.18).
-          - condition: $statusCode == 201 && $response.body#/title == 'TASK OF P1'
+          - condition: $statusCode == 201 && $response.body#/title == 'TASK OF ${id.toUpperCase()}'
         outputs:
           taskId: $response.body#/id
           title: $response.body#/title
@@ -46,7 +51,7 @@ workflows:
           - { name: taskId, in: path, value: $steps.addTask.outputs.taskId }
         successCriteria:
           - condition: $statusCode == 200 && $response.body#/id == $steps.addTask.outputs.taskId
-          - { context: $response.body, type: jsonpath, condition: "$[?(@ == 'task of p1')]" }
+          - { context: $response.body, type: jsonpath, condition: "$[?(@ == 'task of ${id}')]" }
         onSuccess:
           - { name: finished, type: end }
       - stepId: neverRun
