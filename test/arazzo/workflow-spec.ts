@@ -62,3 +62,37 @@ workflows:
       task: $steps.addTask.outputs.taskId
 `;
 }
+
+/** Flow control: `retry` on a 404 (twice, then the workflow ends), `goto` past a step. */
+export const flowArazzo = `arazzo: 1.0.1
+info: { title: Flow, version: "1" }
+sourceDescriptions:
+  - { name: projects, url: ./projects.yaml }
+workflows:
+  - workflowId: retrying
+    inputs: { type: object, properties: { missing: { type: string, default: nope } } }
+    steps:
+      - stepId: peek
+        operationId: getProject
+        parameters: [{ name: projectId, in: path, value: $inputs.missing }]
+        successCriteria: [{ condition: $statusCode == 200 }]
+        onFailure:
+          - { name: again, type: retry, retryLimit: 2, criteria: [{ condition: $statusCode == 404 }] }
+      - stepId: unreached
+        operationId: createProject
+  - workflowId: jumping
+    steps:
+      - stepId: make
+        operationId: createProject
+        successCriteria: [{ condition: $statusCode == 201 }]
+        outputs: { id: $response.body#/id }
+        onSuccess: [{ name: skipRename, type: goto, stepId: read }]
+      - stepId: rename
+        operationId: renameProject
+        parameters: [{ name: projectId, in: path, value: $steps.make.outputs.id }]
+      - stepId: read
+        operationId: getProject
+        parameters: [{ name: projectId, in: path, value: $steps.make.outputs.id }]
+        successCriteria:
+          - { context: $response.body, type: jsonpath, condition: "$[?length(@) > 100]" }
+`;

@@ -6,7 +6,7 @@ import { projectsSpec } from "../chains/specs";
 import { type StatefulApi, startStatefulApi } from "../chains/stateful-api";
 import { runNewman } from "../collection/newman-run";
 import { type TempProject, tempProject } from "../overrides/helpers";
-import { lifecycleArazzo } from "./workflow-spec";
+import { flowArazzo, lifecycleArazzo } from "./workflow-spec";
 
 /** Arazzo workflows under real Newman against an API that issues its own ids. */
 let api: StatefulApi | undefined;
@@ -71,6 +71,23 @@ describe("Arazzo workflows", () => {
     expect(hits).toEqual(["POST /projects 201"]);
   });
 
+  it("retries a step as onFailure says, jumps with goto, and names a jsonpath criterion that selects nothing", async () => {
+    const { run, hits } = await workflowRun(flowArazzo);
+    expect(hits).toEqual([
+      "GET /projects/nope 404",
+      "GET /projects/nope 404",
+      "GET /projects/nope 404",
+      "POST /projects 201",
+      "GET /projects/p1 200",
+    ]);
+    expect(run.failed.map((f) => `${f.item}: ${f.name}: ${f.message}`)).toEqual([
+      ...Array(3).fill(
+        "peek: retrying.peek successCriteria[0]: $statusCode == 200: not met (status 404)",
+      ),
+      "read: jumping.read successCriteria[0]: $[?length(@) > 100] (jsonpath on $response.body): not met (status 200)",
+    ]);
+  });
+
   it("locates problems in the Arazzo file like spec problems, and is no spec of its own", async () => {
     const broken = lifecycleArazzo().replace("operationId: getTask", "operationId: readTheTask");
     const out = await generated(broken);
@@ -80,6 +97,18 @@ describe("Arazzo workflows", () => {
     ]);
     expect(await findSpecs(`${project?.dir}/specs`)).toEqual([
       `${project?.dir}/specs/projects.yaml`,
+    ]);
+  });
+
+  it("warns, at its line, about what it cannot run and still generates the rest", async () => {
+    const odd = lifecycleArazzo()
+      .replace("projectId: $response.body#/id", "projectId: $resposne.body#/id")
+      .replace("type: regex", "type: xpath");
+    const out = await generated(odd);
+    expect(out.files.length).toBeGreaterThan(0);
+    expect(out.problems.filter((p) => p.code.endsWith("arazzo")).map(formatProblem)).toEqual([
+      'specs/projects.arazzo.yaml:20:46 warning unsupported-arazzo criterion type "xpath" is not supported (simple, regex, jsonpath); the criterion is left out',
+      "specs/projects.arazzo.yaml:22:11 warning unsupported-arazzo $resposne.body#/id is not a runtime expression specpost resolves; it is sent as text",
     ]);
   });
 });
