@@ -15,6 +15,7 @@ function checkExpressions(
   steps: ReadonlySet<string>,
   at: readonly string[],
   report: Report,
+  effect = "it is sent as text",
 ): void {
   for (const expression of expressionsIn(value)) {
     if (!isExpression(expression)) {
@@ -22,7 +23,7 @@ function checkExpressions(
         [...at],
         "unsupported-arazzo",
         "warning",
-        `${expression} is not a runtime expression specpost resolves; it is sent as text`,
+        `${expression} is not a runtime expression specpost resolves; ${effect}`,
       );
       continue;
     }
@@ -108,7 +109,13 @@ export function readStepValues(
     outputs: stringMap(raw.outputs, [...at, "outputs"], report),
   };
   for (const [name, expression] of Object.entries(values.outputs)) {
-    checkExpressions(expression, steps, [...at, "outputs", name], report);
+    checkExpressions(
+      expression,
+      steps,
+      [...at, "outputs", name],
+      report,
+      "the output gets no value",
+    );
   }
   const body = raw.requestBody;
   if (isObject(body)) {

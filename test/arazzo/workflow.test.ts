@@ -108,7 +108,7 @@ describe("Arazzo workflows", () => {
     expect(out.files.length).toBeGreaterThan(0);
     expect(out.problems.filter((p) => p.code.endsWith("arazzo")).map(formatProblem)).toEqual([
       'specs/projects.arazzo.yaml:20:46 warning unsupported-arazzo criterion type "xpath" is not supported (simple, regex, jsonpath); the criterion is left out',
-      "specs/projects.arazzo.yaml:22:11 warning unsupported-arazzo $resposne.body#/id is not a runtime expression specpost resolves; it is sent as text",
+      "specs/projects.arazzo.yaml:22:11 warning unsupported-arazzo $resposne.body#/id is not a runtime expression specpost resolves; the output gets no value",
     ]);
   });
 });
