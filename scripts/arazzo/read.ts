@@ -172,6 +172,7 @@ export function readWorkflows(
     const workflowId = wf.workflowId;
     const at = ["workflows", String(index)];
     const own = stepIds.get(workflowId) ?? new Set<string>();
+    checkDependsOn(wf.dependsOn, [...stepIds.keys()], workflowId, at, report);
     const target = (
       action: { stepId?: unknown; workflowId?: unknown },
       where: readonly string[],
@@ -270,4 +271,30 @@ export function readWorkflows(
   }
   const title = typeof info.title === "string" ? info.title : file;
   return { file, title, workflows };
+}
+
+/** Workflows run in document order: one that depends on a later (or unknown) one cannot. */
+function checkDependsOn(
+  raw: unknown,
+  order: readonly string[],
+  workflowId: string,
+  at: readonly string[],
+  report: Report,
+): void {
+  const self = order.indexOf(workflowId);
+  for (const [i, name] of list(raw).entries()) {
+    const where = [...at, "dependsOn", String(i)];
+    const index = typeof name === "string" ? order.indexOf(name) : -1;
+    if (index < 0)
+      report(
+        where,
+        "invalid-arazzo",
+        "error",
+        `dependsOn ${String(name)}: no such workflow in this document`,
+      );
+    else if (index > self) {
+      const message = `dependsOn ${String(name)}, which comes later in the document: workflows run in document order, so move it before ${workflowId}`;
+      report(where, "unsupported-arazzo", "warning", message);
+    }
+  }
 }

@@ -100,6 +100,18 @@ describe("Arazzo workflows", () => {
     ]);
   });
 
+  it("warns when a workflow depends on one that runs after it", async () => {
+    const out = await generated(
+      flowArazzo.replace(
+        "  - workflowId: retrying\n",
+        "  - workflowId: retrying\n    dependsOn: [jumping]\n",
+      ),
+    );
+    expect(out.problems.filter((p) => p.code.endsWith("arazzo")).map(formatProblem)).toEqual([
+      "specs/projects.arazzo.yaml:7:17 warning unsupported-arazzo dependsOn jumping, which comes later in the document: workflows run in document order, so move it before retrying",
+    ]);
+  });
+
   it("warns, at its line, about what it cannot run and still generates the rest", async () => {
     const odd = lifecycleArazzo()
       .replace("projectId: $response.body#/id", "projectId: $resposne.body#/id")
