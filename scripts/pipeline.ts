@@ -1,3 +1,4 @@
+import { workflowsFor } from "./arazzo/find";
 import { renderModel } from "./collection/render";
 import type { OutputFile } from "./collection/write";
 import { loadSpec } from "./load/load";
@@ -64,12 +65,18 @@ export async function generateSpec(
   options: PipelineOptions & { outDir: string },
   timer: StageTimer = untimed,
 ): Promise<SpecOutcome & { model?: ApiModel }> {
-  const { model, problems } = await loadModel(file, options, timer);
-  if (!model) return { file, problems, files: [] };
+  const loaded = await loadModel(file, options, timer);
+  const problems = loaded.problems;
+  if (!loaded.model) return { file, problems, files: [] };
+  let model = loaded.model;
   // The user's additions: a stale or malformed overrides file stops this spec like a spec error.
   const overrides = await overridesFor(model, options.cwd);
   problems.push(...overrides.problems);
+  // Arazzo workflows beside the spec: a broken one stops the spec like a spec error.
+  const workflows = await workflowsFor(model, options.cwd);
+  problems.push(...workflows.problems);
   if (hasErrors(problems)) return { file, problems, files: [] };
+  if (workflows.documents.length > 0) model = { ...model, workflows: workflows.documents };
   try {
     const rendered = await timer.time("render", () =>
       renderModel(model, options.outDir, overrides.resolved, options.model),

@@ -39,7 +39,11 @@ export type ProblemCode =
   // hostile input (issue 13)
   | "ref-outside-folder"
   | "invalid-path"
-  | "ref-too-deep";
+  | "ref-too-deep"
+  // chains and workflows (issue 10)
+  | "chain-order"
+  | "invalid-arazzo"
+  | "unsupported-arazzo";
 
 export type Severity = "error" | "warning";
 

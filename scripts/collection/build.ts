@@ -1,9 +1,13 @@
+import { workflowsPlan } from "../arazzo/folder";
 import type { ApiModel, OperationModel } from "../model/types";
+import type { Problem } from "../problems";
 import type { SchemaRegistry } from "../schema/types";
 import { collectionAuth, collectionVariables } from "./auth";
 import { authChecksFolder } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
+import { chainOrderProblems } from "./chain-problems";
 import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
+import { cleanupFolder, cleanupResources } from "./cleanup";
 import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
@@ -61,13 +65,16 @@ function operationItems(
   ids: IdSource,
   additions: CollectionAdditions | undefined,
   chains: ChainPlan,
-): Array<PostmanItem | PostmanItemGroup> {
+): { top: Array<PostmanItem | PostmanItemGroup>; sequence: OperationModel[] } {
   const top: Array<PostmanItem | PostmanItemGroup> = [];
   const folders = new Map<string, PostmanItemGroup>();
+  const byFolder = new Map<string, OperationModel[]>();
+  const atTop = new Map<string, OperationModel>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
     const item = operationItem(operation, ids, additions?.events.get(operation.key));
     if (operation.tag === undefined) {
+      atTop.set(item.id, operation);
       top.push(item);
       continue;
     }
@@ -80,8 +87,15 @@ function operationItems(
       top.push(folder);
     }
     folder.item.push(item);
+    const inFolder = byFolder.get(operation.tag);
+    if (inFolder) inFolder.push(operation);
+    else byFolder.set(operation.tag, [operation]);
   }
-  return top;
+  // The order Newman runs them in: a folder's requests where the folder sits.
+  const sequence = top.flatMap((node) =>
+    isItemGroup(node) ? (byFolder.get(node.name) ?? []) : [atTop.get(node.id) as OperationModel],
+  );
+  return { top, sequence };
 }
 
 function itemIds(nodes: Array<PostmanItem | PostmanItemGroup>): string[] {
@@ -96,15 +110,20 @@ export function buildCollection(
   model: ApiModel,
   registry: SchemaRegistry,
   additions?: CollectionAdditions,
+  problems?: Problem[],
 ): PostmanCollection {
   const ids = idSource(model.title);
   const items: Array<PostmanItem | PostmanItemGroup> = [];
   const events: PostmanEvent[] = [];
   const auth = model.auth;
   const chains = planChains(model);
-  const operations = operationItems(model, ids, additions, chains);
+  const { top: operations, sequence } = operationItems(model, ids, additions, chains);
+  problems?.push(...chainOrderProblems(model, sequence, chains.active));
   const checks = authChecksFolder(model, ids.of);
-  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
+  const byKey = new Map(chains.operations.map((op) => [op.key, op]));
+  const created = cleanupResources(chains.active, byKey);
+  const cleanup = cleanupFolder(created, byKey, ids);
+  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)), created);
   // Skipping comes first: a request whose producer failed needs no token either.
   if (chained) events.push(chained.prerequest);
   let renew: PostmanEvent | undefined;
@@ -122,11 +141,25 @@ export function buildCollection(
     renew = tokenRenewEvent(noToken);
   }
   items.push(...operations);
+  // Where a workflow that ends early goes: what follows the Workflows folder.
+  const following = [checks, cleanup?.folder].flatMap((f) => (f ? itemIds(f.item) : []))[0];
+  const workflows = workflowsPlan(
+    model.workflows ?? [],
+    new Map(model.operations.map((op) => [op.key, op])),
+    ids,
+    { following: following ?? null, created },
+  );
+  if (workflows) {
+    items.push(workflows.folder);
+    events.push(workflows.events.prerequest);
+  }
   if (checks) items.push(checks);
+  if (cleanup) items.push(cleanup.folder);
 
   const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
   events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
   if (chained) events.push(chained.test);
+  if (workflows) events.push(workflows.events.test);
   // With the token machinery: renew a refused token, wait out a 429's quota.
   if (renew) events.push(renew, apiQuotaEvent());
 
@@ -142,6 +175,8 @@ export function buildCollection(
     variable: [
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
       ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
+      ...(workflows?.variables ?? []),
+      ...(cleanup?.variables ?? []),
       ...(additions?.variables ?? []),
     ],
   };

@@ -141,3 +141,34 @@ class MinHeap {
     return top;
   }
 }
+
+/** A chain whose consumer runs before its producer in the collection as written. */
+export interface MisorderedChain {
+  chain: ChainModel;
+  /** Folder (first tag) of each end; undefined: at the top level. */
+  consumerFolder?: string;
+  producerFolder?: string;
+}
+
+/**
+ * Chains the collection cannot run in order: folders run one after another, so a consumer in
+ * a folder that comes before its producer's folder (or a dependency cycle) meets an empty
+ * variable and is skipped. `sequence`: operations in the order Newman runs them.
+ */
+export function misorderedChains(
+  sequence: readonly OperationModel[],
+  chains: readonly ChainModel[],
+): MisorderedChain[] {
+  const at = new Map(sequence.map((op, i) => [op.key, { i, tag: op.tag }]));
+  const out: MisorderedChain[] = [];
+  for (const chain of chains) {
+    const producer = at.get(chain.producer);
+    const consumer = at.get(chain.consumer);
+    if (!producer || !consumer || producer.i < consumer.i) continue;
+    const entry: MisorderedChain = { chain };
+    if (consumer.tag !== undefined) entry.consumerFolder = consumer.tag;
+    if (producer.tag !== undefined) entry.producerFolder = producer.tag;
+    out.push(entry);
+  }
+  return out;
+}

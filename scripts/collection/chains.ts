@@ -1,6 +1,7 @@
 import { scriptAssetLines } from "../assets";
 import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
+import { type CleanupResource, TRACK } from "./cleanup";
 import { objectLines } from "./contract-data";
 import type { PostmanEvent, PostmanVariable } from "./types";
 
@@ -80,11 +81,12 @@ function feed(
 export function chainEvents(
   plan: ChainPlan,
   idOf: (operationKey: string) => string,
+  cleanup: readonly CleanupResource[] = [],
 ): { prerequest: PostmanEvent; test: PostmanEvent } | undefined {
   if (plan.roles.size === 0) return undefined;
   const table = objectLines(
     "SPECPOST_CHAINS",
-    new Map([...plan.roles].map(([key, roles]) => [idOf(key), roles])),
+    new Map([...plan.roles].map(([key, roles]) => [idOf(key), withCleanup(key, roles, cleanup)])),
     true,
   );
   const exec = (body: string[]) => [
@@ -96,7 +98,26 @@ export function chainEvents(
     listen,
     script: { type: "text/javascript", exec: exec(lines) },
   });
-  return { prerequest: event("prerequest", PREREQUEST), test: event("test", STORE) };
+  const store = cleanup.length > 0 ? [...TRACK, ...STORE] : STORE;
+  return { prerequest: event("prerequest", PREREQUEST), test: event("test", store) };
+}
+
+/** Roles with what the Cleanup folder needs: creates record what they made, deletes forget it. */
+function withCleanup(
+  key: string,
+  roles: ChainRoles,
+  cleanup: readonly CleanupResource[],
+): ChainRoles | (ChainRoles & { forget: object }) {
+  const made = cleanup.filter((r) => r.create === key);
+  const stores = roles.stores.map((entry) => {
+    const resource = made.find((r) => r.variable === entry.variable);
+    return resource
+      ? { ...entry, track: { list: resource.list, path: resource.createPath, id: resource.id } }
+      : entry;
+  });
+  const deletes = cleanup.find((r) => r.delete === key);
+  const out = made.length > 0 ? { ...roles, stores } : roles;
+  return deletes ? { ...out, forget: { list: deletes.list, path: deletes.deletePath } } : out;
 }
 
 /**

@@ -36,8 +36,9 @@ export function renderModel(
   const registry = createSchemaRegistry(model.spec.document, model.spec.version, {
     file: model.spec.file,
   });
+  const problems: Problem[] = [];
   const collection = buildWithOverrides(model, overrides, (m, added) =>
-    buildCollection(m, registry, added),
+    buildCollection(m, registry, added, problems),
   );
   recordModelOptions(collection, options);
   const files: OutputFile[] = [
@@ -49,5 +50,5 @@ export function renderModel(
       content: serialise(environment),
     });
   }
-  return { files, problems: registry.problems() };
+  return { files, problems: [...registry.problems(), ...problems] };
 }

@@ -139,11 +139,18 @@ export function inferredChains(model: ApiModel): ChainCandidate[] {
       if (found)
         out.push({ producer: producer.key, ...found, consumer: consumer.key, target, hint });
     }
-    // A field named for the resource is its id only near it: beside the collection or under it.
+    // A field named for the resource is its id only where the path says so too (name and
+    // path evidence): under the resource's own collection (`/issues/{n}/…` for `issue_id`),
+    // or a sibling collection (`/orders` for `customerId` from `/customers`). GitHub's
+    // `/repos/{o}/{r}/actions/secrets/{s}` takes a `key_id` of its own public key, not of
+    // `POST /repos/{o}/{r}/keys`: deeper under the parent, elsewhere, it is not ours.
     const found = sourceFor(properties, false, resource, undefined);
     const near = (op: OperationModel) => {
       const segments = segmentsOf(op.path);
-      return parent.every((s, i) => segments[i] === s);
+      if (!parent.every((s, i) => segments[i] === s)) return false;
+      const rest = segments.slice(parent.length);
+      if (rest[0] === last) return true;
+      return rest.length <= 2 && rest[0] !== undefined && !isParam(rest[0]);
     };
     for (const name of [`${resource}Id`, `${resource}_id`]) {
       for (const { op, target } of fields.get(name) ?? []) {

@@ -1,4 +1,5 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
+import type { WorkflowsModel } from "../arazzo/types";
 import type { LoadedSpec } from "../load/types";
 import type { Problem } from "../problems";
 import type { ChainModel } from "./chain-types";
@@ -157,6 +158,8 @@ export interface ApiModel {
   operations: OperationModel[];
   /** Requests fed by earlier responses (OpenAPI links, inferred, overrides); see chain-types.ts. */
   chains?: ChainModel[];
+  /** Arazzo workflows over this spec (`<name>.arazzo.yaml` beside it); see arazzo/types.ts. */
+  workflows?: WorkflowsModel[];
 }
 
 export interface ModelOptions {

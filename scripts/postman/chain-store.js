@@ -1,10 +1,15 @@
 // specpost chains, after each request (collection level): a producer stores the values later
 // requests use as {{variable}}. The generator puts `const SPECPOST_CHAINS = { [itemId]: '<JSON of roles>' }`
 // in front; roles.stores: [{ variable, expression, source, dependants }], source:
-// { from: "body", pointer } | { from: "header", name } | { from: "location-id" }.
+// { from: "body", pointer } | { from: "header", name } | { from: "location-id" }; entry.track and
+// roles.forget feed the Cleanup folder (cleanup-track.js is inlined in front when there is one).
 (() => {
   if (!Object.hasOwn(SPECPOST_CHAINS, pm.info.requestId)) return;
-  const stores = JSON.parse(SPECPOST_CHAINS[pm.info.requestId]).stores;
+  const roles = JSON.parse(SPECPOST_CHAINS[pm.info.requestId]);
+  const stores = roles.stores;
+  const code = pm.response.code;
+  // A delete that worked: the Cleanup folder has nothing left to do for that resource.
+  if (roles.forget && code >= 200 && code <= 299) specpostCreated.remove(roles.forget);
   if (stores.length === 0) return;
   let body;
   let unreadable;
@@ -31,7 +36,6 @@
     }
     return value;
   };
-  const code = pm.response.code;
   for (const entry of stores) {
     pm.test(`stores ${entry.expression} as {{${entry.variable}}}`, () => {
       const skipped = `: the ${entry.dependants} later request(s) that use {{${entry.variable}}} are skipped`;
@@ -46,6 +50,7 @@
         entry.variable,
         typeof value === "string" ? value : JSON.stringify(value),
       );
+      if (entry.track) specpostCreated.add(entry.track, value);
     });
   }
 })();
