@@ -133,6 +133,7 @@ export class StatefulAnswers {
         const next = overlay(base, requestObject(request));
         if (!this.#valid(next, content.schema)) return undefined;
         this.#context.state.put(key, next);
+        if (stored !== undefined) this.#served += 1;
         return this.#reply(prepared, content.mediaType, next);
       }
       case "get": {
