@@ -158,7 +158,9 @@ export async function mockCommand(
       );
     }
   }
-  const built = await loadModel(options.spec, { cwd: io.cwd, model });
+  // Examples as written: the mock judges each answer with the schema core when it first
+  // serves it, so it need not check thousands of them before it listens.
+  const built = await loadModel(options.spec, { cwd: io.cwd, model, examples: "as-written" });
   for (const problem of built.problems) io.stderr(`${formatProblem(problem)}\n`);
   if (!built.model) return 1;
 

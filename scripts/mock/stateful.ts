@@ -161,8 +161,14 @@ export class StatefulAnswers {
     if (!content || !isObject(content.value)) return undefined;
     const idField = this.#idField(request.operation, content.value);
     if (idField === undefined) return undefined;
-    const base = overlay(content.value, requestObject(request), idField);
-    const created = this.#issue(base, idField, content.schema);
+    // What the client sent where the schema still accepts it, else the sample with a new id.
+    const created =
+      this.#issue(
+        overlay(content.value, requestObject(request), idField),
+        idField,
+        content.schema,
+      ) ?? this.#issue(content.value, idField, content.schema);
+    if (created === undefined) return undefined;
     const id = String(created[idField]);
     this.#context.state.put(`${key}/${id}`, created);
     const documented = chosenResponse(request.operation)?.headers ?? [];
@@ -174,8 +180,8 @@ export class StatefulAnswers {
     return this.#reply(prepared, content.mediaType, created, location);
   }
 
-  /** A fresh id the response schema accepts; the sampled one when none is. */
-  #issue(base: JsonObject, idField: string, schema: unknown): JsonObject {
+  /** `base` with a fresh id, when the response schema accepts the result. */
+  #issue(base: JsonObject, idField: string, schema: unknown): JsonObject | undefined {
     const sampled = base[idField];
     const n = this.#context.state.nextNumber();
     const uuid = `00000000-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
@@ -189,7 +195,7 @@ export class StatefulAnswers {
       const created = { ...base, [idField]: candidate };
       if (this.#valid(created, schema)) return created;
     }
-    return base;
+    return undefined;
   }
 
   /** The field chains read the created id from: the spec's links first, then `id`, `thingId`. */

@@ -5,7 +5,10 @@ import { inlineModel } from "./inline-model";
 
 /** Projects with tasks under them, a list, and a create answering 201 with `id` and Location. */
 const thing = { $ref: "#/components/schemas/Project" };
-const change = { type: "object", properties: { name: { type: "string" } } };
+const change = {
+  type: "object",
+  properties: { name: { type: "string" }, owner: { type: "object" } },
+};
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const idParam = (name: string) => ({
   name,
@@ -73,6 +76,11 @@ const spec = {
         properties: {
           id: { type: "string", example: "prj_1" },
           name: { type: "string", example: "sample" },
+          owner: {
+            type: "object",
+            required: ["login"],
+            properties: { login: { type: "string", example: "octo" } },
+          },
         },
       },
     },
@@ -111,6 +119,14 @@ describe("the stateful mock", () => {
     expect(server.state()).toEqual({ served: 3, unknownIds: [] });
   });
 
+  it("never answers what the schema rejects: a sent field that breaks it is not kept", async () => {
+    const server = await mock(model);
+    const created = await send(`${server.baseUrl}/projects`, "POST", { name: "demo", owner: {} });
+    const body = (await created.json()) as { id: string; owner: { login?: string } };
+    expect(body.owner.login).toBe("octo");
+    expect(body.id).not.toBe("prj_1");
+  });
+
   it("counts item requests with ids it never issued, and forgets everything on reset", async () => {
     const server = await mock(model);
     expect((await send(`${server.baseUrl}/projects/prj_made_up`, "GET")).status).toBe(200);
@@ -125,7 +141,7 @@ describe("the stateful mock", () => {
     expect(((await created.json()) as { id: string }).id).toBe("prj_1");
     expect((await send(`${server.baseUrl}/projects/prj_1`, "DELETE")).status).toBe(204);
     const item = await send(`${server.baseUrl}/projects/prj_1`, "GET");
-    expect(await item.json()).toEqual({ id: "prj_1", name: "sample" });
+    expect(await item.json()).toEqual({ id: "prj_1", name: "sample", owner: { login: "octo" } });
   });
 });
 
