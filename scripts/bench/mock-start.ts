@@ -10,6 +10,8 @@ export interface MockStartResult {
   label: string;
   /** Process start to the "listening on" line. */
   listeningMs: number;
+  /** User + system CPU of the mock until it listens: steadier than wall time on a busy machine. */
+  cpuMs: number;
   /** Resident set size when it listens, and the peak after the requests. */
   rssMb: number;
   peakRssMb: number;
@@ -44,6 +46,17 @@ function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+}
+
+/** utime + stime of a Linux process, in ms (clock ticks of 10 ms). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 function rssOf(pid: number, field: "VmRSS" | "VmHWM"): number {
@@ -102,6 +115,7 @@ export async function benchmarkMockStart(
   const result: MockStartResult = {
     label: "GitHub REST (@octokit/openapi)",
     listeningMs: Number.NaN,
+    cpuMs: Number.NaN,
     rssMb: Number.NaN,
     peakRssMb: Number.NaN,
     requests: 0,
@@ -126,6 +140,7 @@ export async function benchmarkMockStart(
         if (Number.isNaN(result.listeningMs) && out.includes("listening on")) {
           result.listeningMs = performance.now() - started;
           result.rssMb = rssOf(child.pid ?? 0, "VmRSS");
+          result.cpuMs = cpuOf(child.pid ?? 0);
         }
         // The last line of the start-up banner: the token URL is printed before it.
         if (out.includes("stop with Ctrl-C")) {
@@ -162,4 +177,59 @@ export async function benchmarkMockStart(
     child.kill("SIGTERM");
   }
   return result;
+}
+
+const fixed = (value: number, digits = 0) => (Number.isFinite(value) ? value.toFixed(digits) : "—");
+
+/** The bench table's rows for the mock. */
+export function mockTable(result: MockStartResult): { head: string[]; rows: string[][] } {
+  return {
+    head: [
+      "Spec",
+      "Listening (ms)",
+      "CPU to listening (ms)",
+      "RSS (MB)",
+      "Peak RSS (MB)",
+      "Requests",
+      "p95 first (ms)",
+      "p95 (ms)",
+    ],
+    rows: [
+      [
+        result.errors.length > 0 ? `${result.label} (failed: ${result.errors[0]})` : result.label,
+        fixed(result.listeningMs),
+        fixed(result.cpuMs),
+        fixed(result.rssMb),
+        fixed(result.peakRssMb),
+        String(result.requests),
+        fixed(result.firstP95Ms, 2),
+        fixed(result.repeatP95Ms, 2),
+      ],
+    ],
+  };
+}
+
+/** Issue 12's mock targets beside the figures. */
+export function mockTargets(
+  result: MockStartResult,
+): Array<{ target: string; figure: string; met?: boolean }> {
+  const check = (value: number, limit: number) =>
+    Number.isFinite(value) ? value <= limit : undefined;
+  return [
+    {
+      target: "Mock on GitHub listening in ≤ 2 s (process start to `listening on`)",
+      figure: `${fixed(result.listeningMs)} ms (CPU ${fixed(result.cpuMs)} ms)`,
+      met: check(result.listeningMs, 2000),
+    },
+    {
+      target: "Mock on GitHub in ≤ 300 MB (RSS when listening; peak after the requests)",
+      figure: `${fixed(result.rssMb)} MB (${fixed(result.peakRssMb)} MB)`,
+      met: check(Math.max(result.rssMb, result.peakRssMb), 300),
+    },
+    {
+      target: "Mock per-request latency ≤ 2 ms p95 on loopback (prepared operations)",
+      figure: `${fixed(result.repeatP95Ms, 2)} ms (first request per operation: ${fixed(result.firstP95Ms, 2)} ms)`,
+      met: check(result.repeatP95Ms, 2),
+    },
+  ];
 }
