@@ -30,6 +30,8 @@ options:
   --delay-request MS                pause between requests
   --timeout-request MS              give up on a request after MS (default: 30000, at most 300000)
   --token-ttl SECONDS               mock target: lifetime of issued tokens
+  --stateless                       mock target: forget what POST/PUT/PATCH created (every
+                                    answer is the operation's sample)
 
 exit codes: 0 all assertions passed, 1 failures, 2 usage or set-up error
 `;
@@ -55,10 +57,15 @@ export function resolveRunContext(
   const collections: string[] = [];
   const envVars: EnvVarOverride[] = [];
   const values = new Map<string, string>();
+  let stateless = false;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "-h" || arg === "--help") return { help: true };
+    if (arg === "--stateless") {
+      stateless = true;
+      continue;
+    }
     if (!arg.startsWith("--")) {
       collections.push(arg);
       continue;
@@ -117,6 +124,9 @@ export function resolveRunContext(
   if (ttl !== undefined && target !== "mock") {
     return { error: "--token-ttl only applies to --target mock" };
   }
+  if (stateless && target !== "mock") {
+    return { error: "--stateless only applies to --target mock" };
+  }
 
   return {
     context: {
@@ -129,7 +139,7 @@ export function resolveRunContext(
       delayRequestMs: delay ?? 0,
       timeoutRequestMs: timeout ?? DEFAULT_TIMEOUT_REQUEST_MS,
       credentials: credentialSource(env),
-      mock: ttl === undefined ? {} : { tokenTtlSeconds: ttl },
+      mock: { ...(ttl !== undefined && { tokenTtlSeconds: ttl }), ...(stateless && { stateless }) },
     },
   };
 }
