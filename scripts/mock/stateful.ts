@@ -4,6 +4,7 @@ import type { SchemaValidator } from "../schema/validator";
 import { chosenResponse, type PreparedResponse } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
 import type { ResourceState } from "./state";
+import type { StateInfo } from "./types";
 
 type JsonObject = Record<string, unknown>;
 
@@ -26,13 +27,6 @@ export interface StatefulRequest {
   path: string;
   body: unknown;
   contentType: string | undefined;
-}
-
-export interface StateInfo {
-  /** Items answered from what the run created. */
-  served: number;
-  /** Item requests (`GET /projects/prj_1`) with an id the mock never issued, where a create exists. */
-  unknownIds: string[];
 }
 
 const isObject = (value: unknown): value is JsonObject =>

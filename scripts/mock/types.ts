@@ -1,5 +1,3 @@
-import type { StateInfo } from "./stateful";
-
 /**
  * Faults a test injects into the mock. Mutation faults change successful API answers so that
  * the generated contract assertions have something to catch; all of them apply until replaced.
@@ -45,6 +43,13 @@ export interface MockStats {
   requests: Record<string, number>;
   /** Statuses answered per operation key, e.g. `{"GET /userlist": {"200": 3, "401": 1}}`. */
   statuses: Record<string, Record<string, number>>;
+}
+
+export interface StateInfo {
+  /** Items answered from what the run created. */
+  served: number;
+  /** Item requests (`GET /projects/prj_1`) with an id the mock never issued, where a create exists. */
+  unknownIds: string[];
 }
 
 export interface MockServer {
