@@ -101,23 +101,30 @@ export function createApiRouter(model: ApiModel): ApiRouter {
     }
     template.methods.set(operation.method.toUpperCase(), operation);
   }
-  // By segment count, most specific first (ties keep spec order: sort is stable).
-  const byLength = new Map<number, Template[]>();
+  // By segment count and first literal segment (`\0`: templated), most specific first (ties
+  // keep spec order: sort is stable). A literal first segment is always more specific than a
+  // templated one, so its bucket is searched first.
+  const buckets = new Map<string, Template[]>();
   for (const template of byTemplate.values()) {
-    const list = byLength.get(template.segments.length) ?? [];
+    const first = template.segments[0];
+    const key = `${template.segments.length}/${first && "literal" in first ? first.literal : "\0"}`;
+    const list = buckets.get(key) ?? [];
     list.push(template);
-    byLength.set(template.segments.length, list);
+    buckets.set(key, list);
   }
-  for (const list of byLength.values()) {
+  for (const list of buckets.values()) {
     list.sort((a, b) =>
       specificity(a) < specificity(b) ? -1 : specificity(a) > specificity(b) ? 1 : 0,
     );
   }
+  const none: Template[] = [];
 
   function find(method: string, path: string): RouteResult {
     const raw = segmentsOf(path);
     const allow = new Set<string>();
-    for (const template of byLength.get(raw.length) ?? []) {
+    const literal = buckets.get(`${raw.length}/${decode(raw[0] ?? "")}`) ?? none;
+    const templated = buckets.get(`${raw.length}/\0`) ?? none;
+    for (const template of [...literal, ...templated]) {
       const params = match(template, raw);
       if (!params) continue;
       const operation = template.methods.get(method);
