@@ -5,6 +5,7 @@ import { freshBuild } from "../build/fresh.mjs";
 import { prepareCases } from "./cases";
 import { benchmarkGeneration } from "./generation";
 import { describeMachine } from "./machine";
+import { benchmarkMockStart, mockTargets } from "./mock-start";
 import { benchmarkNewman } from "./newman-bench";
 import { parseOptions, USAGE, UsageError } from "./options";
 import { profileCases } from "./profile";
@@ -76,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
           workDir,
         })
       : undefined;
+    const mock = options.mock ? await benchmarkMockStart(progress, options.timeoutMs) : undefined;
 
     const report: BenchReport = {
       machine,
@@ -83,7 +85,8 @@ export async function main(argv: string[]): Promise<number> {
       heavyReps: options.heavyReps,
       cases: generation,
       newman,
-      targets: checkTargets(generation, newman),
+      ...(mock && { mock }),
+      targets: [...checkTargets(generation, newman), ...(mock ? mockTargets(mock) : [])],
       load: { start: loadStart, end: loadavg()[0] ?? 0 },
       specpostFrom:
         specpostRunner() === runnerAtStart ? runnerAtStart : "mixed dist/ bundle and tsx",
@@ -99,7 +102,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     const failed =
       generation.some(({ specpost }) => specpost.errors.length > 0) ||
-      (newman !== undefined && (newman.bare.errors.length > 0 || newman.scripts.errors.length > 0));
+      (newman !== undefined &&
+        (newman.bare.errors.length > 0 || newman.scripts.errors.length > 0)) ||
+      (mock !== undefined && mock.errors.length > 0);
     return failed ? 1 : 0;
   } finally {
     rmSync(workDir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { LoadedSpec } from "../load/types";
 import { buildAuth } from "./auth";
 import { buildChains } from "./chains";
-import { createContext, type ModelContext } from "./context";
+import { createContext, type ExampleMode, type ModelContext } from "./context";
 import { buildOperations } from "./operations";
 import { isObject } from "./resolve";
 import { collectSecurity } from "./security";
@@ -15,8 +15,12 @@ import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
  * by the pipeline when they are printed). The model is absent only when there is nothing to
  * build (no operations).
  */
-export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelResult {
-  const ctx = createContext(spec, options);
+export function buildModel(
+  spec: LoadedSpec,
+  options: ModelOptions = {},
+  examples: ExampleMode = "checked",
+): ModelResult {
+  const ctx = createContext(spec, options, examples);
   const info = isObject(ctx.document.info) ? ctx.document.info : {};
   const name = path.parse(spec.file).name;
   const baseUrl = buildBaseUrl(ctx);

@@ -13,6 +13,11 @@ export interface ModelContext {
   document: JsonObject;
   is31: boolean;
   options: ModelOptions;
+  /**
+   * `as-written`: examples are taken as the spec writes them, neither checked nor sampled
+   * (the mock: it checks every answer it serves with the schema core itself).
+   */
+  examples: ExampleMode;
   problems: Problem[];
   report(code: ProblemCode, severity: Severity, pointer: string, message: string): void;
   /**
@@ -24,7 +29,13 @@ export interface ModelContext {
   schemas: { request: SchemaEnv; response: SchemaEnv };
 }
 
-export function createContext(spec: LoadedSpec, options: ModelOptions): ModelContext {
+export type ExampleMode = "checked" | "as-written";
+
+export function createContext(
+  spec: LoadedSpec,
+  options: ModelOptions,
+  examples: ExampleMode = "checked",
+): ModelContext {
   const document = spec.document as unknown as JsonObject;
   const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
   const problems: Problem[] = [];
@@ -86,6 +97,7 @@ export function createContext(spec: LoadedSpec, options: ModelOptions): ModelCon
     document,
     is31,
     options,
+    examples,
     problems,
     report,
     deref,

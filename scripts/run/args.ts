@@ -41,6 +41,8 @@ options:
                                     (default: 10; 0: none); a TTY gets a live line
   --max-p95 MS                      fail an operation whose p95 response time is over MS
                                     (maxP95 in an operation's overrides sets its own)
+  --stateless                       mock target: forget what POST/PUT/PATCH created (every
+                                    answer is the operation's sample)
 
 exit codes: 0 all assertions passed, 1 failures, 2 usage or set-up error
 `;
@@ -70,10 +72,15 @@ export function resolveRunContext(
   const collections: string[] = [];
   const envVars: EnvVarOverride[] = [];
   const values = new Map<string, string>();
+  let stateless = false;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "-h" || arg === "--help") return { help: true };
+    if (arg === "--stateless") {
+      stateless = true;
+      continue;
+    }
     if (!arg.startsWith("--")) {
       collections.push(arg);
       continue;
@@ -150,6 +157,9 @@ export function resolveRunContext(
   if (ttl !== undefined && target !== "mock") {
     return { error: "--token-ttl only applies to --target mock" };
   }
+  if (stateless && target !== "mock") {
+    return { error: "--stateless only applies to --target mock" };
+  }
 
   return {
     context: {
@@ -162,7 +172,7 @@ export function resolveRunContext(
       delayRequestMs: delay ?? 0,
       timeoutRequestMs: timeout ?? DEFAULT_TIMEOUT_REQUEST_MS,
       credentials: credentialSource(env),
-      mock: ttl === undefined ? {} : { tokenTtlSeconds: ttl },
+      mock: { ...(ttl !== undefined && { tokenTtlSeconds: ttl }), ...(stateless && { stateless }) },
       parallel,
       progressEveryMs: progressEvery * 1000,
       ...(shard && { shard }),

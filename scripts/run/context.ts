@@ -32,6 +32,8 @@ export interface EnvVarOverride {
 /** Hooks for the mock target (tests use them; the CLI leaves them unset). */
 export interface MockRunOptions {
   tokenTtlSeconds?: number;
+  /** `--stateless`: the mock keeps nothing the run created. */
+  stateless?: boolean;
 }
 
 export interface RunContext {

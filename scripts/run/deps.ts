@@ -5,6 +5,7 @@ import type { ModelOutcome } from "../pipeline";
 export interface MockStart {
   port: number;
   tokenTtlSeconds?: number;
+  stateless?: boolean;
   faults?: MockFaults;
 }
 

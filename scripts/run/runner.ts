@@ -89,6 +89,7 @@ export async function runPlan(
         ...(ctx.mock.tokenTtlSeconds !== undefined && {
           tokenTtlSeconds: ctx.mock.tokenTtlSeconds,
         }),
+        ...(ctx.mock.stateless === true && { stateless: true }),
         ...(mockFaults && { faults: mockFaults }),
       });
     } catch (error) {

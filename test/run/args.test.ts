@@ -61,6 +61,7 @@ describe("resolveRunContext", () => {
     ],
     ["--delay-request", ["--delay-request", "250"], {}, { delayRequestMs: 250 }],
     ["--token-ttl for the mock", ["--token-ttl", "2"], {}, { mock: { tokenTtlSeconds: 2 } }],
+    ["--stateless for the mock", ["--stateless"], {}, { mock: { stateless: true } }],
   ];
   it.each(ok)("%s", (_name, args, env, want) => {
     const result = resolveRunContext(args, env, cwd);
@@ -86,6 +87,11 @@ describe("resolveRunContext", () => {
       "ttl on a real target",
       ["--target", "sandbox", "--token-ttl", "2"],
       /only applies to --target mock/,
+    ],
+    [
+      "stateless on a real target",
+      ["--target", "production", "--stateless"],
+      /--stateless only applies to --target mock/,
     ],
   ];
   it.each(bad)("usage error: %s", (_name, args, message) => {
