@@ -1,5 +1,5 @@
 import Ajv6 from "ajv6";
-import { isJsonObject } from "./pointer";
+import { isObject } from "../load/pointer";
 
 /**
  * The Ajv 6 instances the schema core checks values with (scripts/schema/validator.ts), with
@@ -132,7 +132,7 @@ const NAME_MAPS = new Set(["properties", "patternProperties", "dependencies"]);
 
 function rewrite(schema: unknown, names: boolean): unknown {
   if (Array.isArray(schema)) return schema.map((item) => rewrite(item, false));
-  if (!isJsonObject(schema)) return schema;
+  if (!isObject(schema)) return schema;
   const out: Record<string, unknown> = {};
   if (names) {
     for (const [key, value] of Object.entries(schema)) out[key] = rewrite(value, false);

@@ -1,3 +1,4 @@
+import { isObject } from "../load/pointer";
 import type { OpenApiDocument, SpecVersion } from "../load/types";
 import type { OasSchema } from "../model/types";
 import {
@@ -9,7 +10,6 @@ import {
   rootValidator,
   type Validate,
 } from "./ajv-engine";
-import { isJsonObject } from "./pointer";
 import { createSchemaRegistry } from "./registry";
 import { schemaKey } from "./semantics";
 import type { SchemaMode } from "./types";
@@ -98,7 +98,7 @@ export function createSchemaValidator(
     kind: EngineKind,
   ): CheckResult => {
     if (schema === undefined || schema === true) return { valid: true, issues: [], checked: true };
-    if (schema === false || !isJsonObject(schema)) {
+    if (schema === false || !isObject(schema)) {
       const valid = schema !== false;
       const issues = valid ? [] : [{ path: "", message: "must not be present" }];
       return { valid, issues, checked: valid === false };
