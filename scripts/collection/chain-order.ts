@@ -31,7 +31,9 @@ function edges(
   const atPath = new Map<string, OperationModel[]>();
   for (const op of members) {
     const path = segmentsOf(op.path).join("/");
-    atPath.set(path, [...(atPath.get(path) ?? []), op]);
+    const group = atPath.get(path);
+    if (group) group.push(op);
+    else atPath.set(path, [op]);
   }
   for (const b of members) {
     const segments = segmentsOf(b.path);
@@ -47,10 +49,19 @@ function edges(
     }
   }
   const users = new Map<string, string[]>();
-  for (const c of chains) users.set(c.variable, [...(users.get(c.variable) ?? []), c.consumer]);
+  for (const c of chains) {
+    const list = users.get(c.variable);
+    if (list) list.push(c.consumer);
+    else users.set(c.variable, [c.consumer]);
+  }
   const byKey = new Map(members.map((op) => [op.key, op]));
+  const deletes = new Set<string>();
   for (const c of chains) {
     if (byKey.get(c.consumer)?.method !== "delete") continue;
+    // Many chains can feed one delete the same variable: its edges are the same each time.
+    const pair = `${c.consumer}\n${c.variable}`;
+    if (deletes.has(pair)) continue;
+    deletes.add(pair);
     for (const other of users.get(c.variable) ?? []) {
       if (byKey.get(other)?.method !== "delete") add(other, c.consumer);
     }
@@ -76,7 +87,11 @@ export function dependencyOrder(
   );
   const after = new Map<string, string[]>();
   for (const [b, set] of before) {
-    for (const a of set) after.set(a, [...(after.get(a) ?? []), b]);
+    for (const a of set) {
+      const list = after.get(a);
+      if (list) list.push(b);
+      else after.set(a, [b]);
+    }
   }
   const ready = new MinHeap();
   waiting.forEach((count, i) => {

@@ -7,7 +7,6 @@ import { findSpecs } from "../load/find-specs";
 import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
-import { startWatch } from "../watch/watch";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
 import { generateProgress } from "./progress";
@@ -195,6 +194,8 @@ async function watchGenerate(
   const specsNow = async () => (named.length > 0 ? named : ((await defaultSpecs(io.cwd)) ?? []));
   const initial = await specsNow();
   const folders = named.length > 0 ? specFolders(named, io.cwd) : [resolve(io.cwd, "specs")];
+  // chokidar is loaded only for --watch.
+  const { startWatch } = await import("../watch/watch");
   const handle = await startWatch({
     folders,
     ignore: (path) =>
