@@ -1,23 +1,25 @@
-import type { ApiModel, OperationModel } from "../model/types";
+import { usesCollectionToken } from "../model/requirements";
+import type { ApiModel, AuthModel, OperationModel } from "../model/types";
 import type { SchemaRegistry } from "../schema/types";
-import { collectionAuth, collectionVariables } from "./auth";
-import { authChecksFolder } from "./auth-checks";
+import { collectionAuth, collectionVariables, securityVariables } from "./auth";
+import { authChecksFolder, tokenlessCheckIds } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
 import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
 import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
+import { applySecurity } from "./request-auth";
 import { savedResponses } from "./responses";
 import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
-  isItemGroup,
   POSTMAN_SCHEMA_URL,
   type PostmanCollection,
   type PostmanEvent,
   type PostmanItem,
   type PostmanItemGroup,
 } from "./types";
+import { userTokenEvent, userTokenOperations } from "./user-token";
 
 /** `https://x/api/` and `https://x/api` name the same base: `{{baseUrl}}/path` needs no slash. */
 export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
@@ -25,9 +27,11 @@ export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, ""
 export function operationItem(
   operation: OperationModel,
   ids: IdSource,
+  auth: AuthModel,
   events: PostmanEvent[] = [],
 ): PostmanItem {
   const request = operationRequest(operation);
+  applySecurity(request, operation, auth);
   const item: PostmanItem = {
     id: ids.of(idKeys.operation(operation.key)),
     name: operation.name,
@@ -66,7 +70,7 @@ function operationItems(
   const folders = new Map<string, PostmanItemGroup>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
-    const item = operationItem(operation, ids, additions?.events.get(operation.key));
+    const item = operationItem(operation, ids, model.auth, additions?.events.get(operation.key));
     if (operation.tag === undefined) {
       top.push(item);
       continue;
@@ -82,10 +86,6 @@ function operationItems(
     folder.item.push(item);
   }
   return top;
-}
-
-function itemIds(nodes: Array<PostmanItem | PostmanItemGroup>): string[] {
-  return nodes.flatMap((node) => (isItemGroup(node) ? itemIds(node.item) : [node.id]));
 }
 
 /**
@@ -107,6 +107,11 @@ export function buildCollection(
   const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
   // Skipping comes first: a request whose producer failed needs no token either.
   if (chained) events.push(chained.prerequest);
+  const userTokenIds = userTokenOperations(model.operations).map((op) =>
+    ids.of(idKeys.operation(op.key)),
+  );
+  const userToken = userTokenEvent(userTokenIds);
+  if (userToken) events.push(userToken);
   let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
@@ -114,12 +119,18 @@ export function buildCollection(
     // Requests that must never cause a token request: the token request itself, the auth
     // checks that go without a token on purpose, and operations that need none.
     const unsecured = model.operations
-      .filter((op) => !op.secured)
+      .filter((op) => !usesCollectionToken(op))
       .map((op) => ids.of(idKeys.operation(op.key)));
-    const noToken = [tokenItem.id, ...unsecured, ...(checks ? itemIds(checks.item) : [])];
+    const noToken = [
+      tokenItem.id,
+      ...unsecured,
+      ...(checks ? tokenlessCheckIds(checks, ids.of) : []),
+    ];
     items.push(tokenItem);
     events.push(tokenPrerequestEvent(auth, noToken));
-    renew = tokenRenewEvent(noToken);
+    // A missing-API-key check keeps the token, and its 401 is no reason to renew it.
+    const checkIds = checks ? checks.item.map((item) => item.id) : [];
+    renew = tokenRenewEvent([...new Set([...noToken, ...checkIds])]);
   }
   items.push(...operations);
   if (checks) items.push(checks);
@@ -141,6 +152,7 @@ export function buildCollection(
     auth: collectionAuth(auth),
     variable: [
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
+      ...securityVariables(model),
       ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
       ...(additions?.variables ?? []),
     ],
