@@ -16,6 +16,8 @@
  *     disabled: true                         # leave the operation out of the collection
  *   "GET /gone":
  *     expect: [404]                          # the answer expected instead of a 2xx
+ *   listReports:
+ *     security: { use: 1, off: [PartnerKey] } # send the spec's 2nd alternative, without PartnerKey
  * chains:                                    # requests fed by earlier responses
  *   projectId:                               # the variable: add a chain or change the one named so
  *     from: createProject                    # the producer
@@ -50,6 +52,7 @@ export const OPERATION_KEYS = [
   "set",
   "prerequest",
   "tests",
+  "security",
 ] as const;
 export const EXAMPLE_KEYS = ["path", "query", "header", "body"] as const;
 export const TOP_KEYS = ["order", "operations", "chains", "inferChains"] as const;
@@ -103,6 +106,14 @@ export const overridesSchema = {
           },
           prerequest: script,
           tests: script,
+          security: {
+            type: "object",
+            properties: {
+              use: { oneOf: [{ type: "integer", minimum: 0, maximum: 63 }, { const: "none" }] },
+              off: { type: "array", items: { type: "string", minLength: 1 }, maxItems: 16 },
+            },
+            additionalProperties: false,
+          },
         },
         additionalProperties: false,
       },
