@@ -6,6 +6,7 @@ import { postmanScriptLines } from "./contracts";
 import { idKeys } from "./ids";
 import { operationRequest } from "./request";
 import { applySecurity } from "./request-auth";
+import { narrowTokenEvent, narrowTokenRequest, scopeProbe } from "./scope-check";
 import { tokenShapingEvent, tokenUrlHasGrantType } from "./token";
 import type { PostmanItem, PostmanItemGroup, PostmanRequest, PostmanUrl } from "./types";
 
@@ -25,6 +26,7 @@ export const AUTH_CHECK_KEYS = {
   wrongCredentials: idKeys.authCheck("wrong-credentials"),
   missingToken: idKeys.authCheck("missing-token"),
   invalidToken: idKeys.authCheck("invalid-token"),
+  missingScope: idKeys.authCheck("missing-scope"),
 } as const;
 
 /**
@@ -87,6 +89,7 @@ export function authChecksFolder(
       );
     }
   }
+  if (cc) items.push(...scopeChecks(model.auth as ClientCredentials, model.operations, idOf));
   items.push(...apiKeyChecks(model, idOf));
   if (items.length === 0) return undefined;
   return {
@@ -102,6 +105,27 @@ function securedRequest(operation: OperationModel, auth: ApiModel["auth"]): Post
   const request = operationRequest(operation);
   applySecurity(request, operation, auth);
   return request;
+}
+
+/** A scope-protected GET refuses a token asked for the other scopes only (403 or 401). */
+function scopeChecks(
+  auth: ClientCredentials,
+  operations: OperationModel[],
+  idOf: (key: string) => string,
+): PostmanItem[] {
+  const probe = scopeProbe(auth, operations);
+  if (!probe) return [];
+  const name = `${probe.operation.key} rejects a token without scope ${probe.needs.join(" ")}`;
+  const request = narrowTokenRequest(securedRequest(probe.operation, auth));
+  const item = tokenRejectedItem(
+    probe.operation,
+    name,
+    request,
+    idOf(AUTH_CHECK_KEYS.missingScope),
+    `the scope ${probe.needs.join(" ")}`,
+  );
+  item.event = [narrowTokenEvent(auth, probe), ...(item.event ?? [])];
+  return [item];
 }
 
 /** Per API key scheme (first use order), the first GET that sends it, without it. */

@@ -33,9 +33,9 @@ async function against(
 describe("security requirements as the spec writes them, under Newman against a server of our own", () => {
   it("API key AND token: every request sends both, the run is green, the Auth checks cover each scheme", async () => {
     const rules: Rules = {
-      "/invoices": [[{ header: "Client_Id" }, TOKEN]],
+      "/invoices": [[{ header: "Client_Id" }, { bearer: true, scope: "invoices.read" }]],
       "/invoices/inv-1": [[{ header: "Client_Id" }, TOKEN]],
-      "/payments": [[{ header: "Client_Id" }, TOKEN]],
+      "/payments": [[{ header: "Client_Id" }, { bearer: true, scope: "payments.read" }]],
     };
     const { outcome, server } = await against("and-key-token.yaml", "/accounting", rules, {
       apikey_ClientIdAuth: "client-123",
@@ -51,12 +51,14 @@ describe("security requirements as the spec writes them, under Newman against a 
       ["Token endpoint rejects wrong credentials", true],
       ["GET /invoices rejects a missing token", true],
       ["GET /invoices rejects an invalid token", true],
+      ["GET /invoices rejects a token without scope invoices.read", true],
       ["GET /invoices rejects a missing API key ClientIdAuth", true],
     ]);
     // The missing-key check still sent the token: the key was the only thing missing.
     const keyless = server.seen.filter((s) => s.headers.client_id === undefined);
     expect(keyless.map((s) => [s.path, s.bearer, s.status])).toEqual([["/invoices", true, 401]]);
-    expect(server.tokenRequests()).toBe(2); // the wrong-credentials check, then one token
+    // The wrong-credentials check, one token for the run, one without invoices.read.
+    expect(server.tokenRequests()).toBe(3);
   });
 
   it("an empty API key variable is refused by the server, and the run says so", async () => {
@@ -70,7 +72,7 @@ describe("security requirements as the spec writes them, under Newman against a 
   it("client-credentials and authorization-code operations: the former run, the latter are skipped with one line", async () => {
     const key = { header: "Client-Id" };
     const rules: Rules = {
-      "/products": [[TOKEN, key]],
+      "/products": [[{ bearer: true, scope: "products" }, key]],
       "/branches": [[TOKEN, key]],
       "/accounts": [[TOKEN, key]],
     };
@@ -100,7 +102,7 @@ describe("security requirements as the spec writes them, under Newman against a 
   it("with user_access_token set, the user-token operations are sent with it", async () => {
     const key = { header: "Client-Id" };
     const rules: Rules = {
-      "/products": [[TOKEN, key]],
+      "/products": [[{ bearer: true, scope: "products" }, key]],
       "/branches": [[TOKEN, key]],
       "/accounts": [[key]],
       "/accounts/NL01/balances": [[key]],
@@ -113,7 +115,8 @@ describe("security requirements as the spec writes them, under Newman against a 
     expect(outcome.warnings).toEqual([]);
     const accounts = server.seen.find((s) => s.path === "/accounts");
     expect(accounts?.headers.authorization).toBe("Bearer users-own-token");
-    expect(server.seen).toHaveLength(5 + 3); // 5 operations, 3 Auth checks
+    // 5 operations, 4 Auth checks (missing token, invalid token, narrow scope, missing key).
+    expect(server.seen).toHaveLength(5 + 4);
   });
 
   it("OR-alternatives: the first one the collection can satisfy alone is sent; {} still sends the token", async () => {

@@ -43,7 +43,8 @@ export async function startSecurityServer(
   rules: Rules,
   bodies: Record<string, unknown> = {},
 ): Promise<SecurityServer> {
-  const tokens = new Set<string>();
+  /** Token → the scopes it was granted (all when the request named none). */
+  const tokens = new Map<string, string[] | undefined>();
   let tokenRequests = 0;
   const seen: Seen[] = [];
   const server = createServer((request, response) => {
@@ -61,14 +62,19 @@ export async function startSecurityServer(
         if (form.get("client_id") !== CLIENT_ID || form.get("client_secret") !== CLIENT_SECRET)
           return send(401, { error: "invalid_client" });
         const token = `token-${tokenRequests}`;
-        tokens.add(token);
+        const scope = form.get("scope");
+        tokens.set(token, scope === null ? undefined : scope.split(" "));
         return send(200, { access_token: token, token_type: "Bearer", expires_in: 3600 });
       }
       const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : "";
       const alternatives = rules[path];
       const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? "")?.[1];
       const has = (need: Need): boolean => {
-        if ("bearer" in need) return bearer !== undefined && tokens.has(bearer);
+        if ("bearer" in need) {
+          if (bearer === undefined || !tokens.has(bearer)) return false;
+          const granted = tokens.get(bearer);
+          return need.scope === undefined || granted === undefined || granted.includes(need.scope);
+        }
         if ("header" in need) return Boolean(request.headers[need.header.toLowerCase()]);
         if ("query" in need) return Boolean(url.searchParams.get(need.query));
         return Boolean(cookie(request, need.cookie));
