@@ -2,7 +2,11 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage } from "node:http";
 
 /** One credential a rule looks for: a bearer token the server issued, or an API key. */
-export type Need = { bearer: true } | { header: string } | { query: string } | { cookie: string };
+export type Need =
+  | { bearer: true; scope?: string }
+  | { header: string }
+  | { query: string }
+  | { cookie: string };
 
 /** Per path: alternatives (OR), each a list of needs (AND). Written by hand, not from specpost. */
 export type Rules = Record<string, Need[][]>;
