@@ -100,7 +100,8 @@ function securityNote(operation: OperationModel, applied: AppliedScheme[]): stri
     );
   // Only worth a line when it says more than the collection's single scheme would.
   const plain = security.alternatives.length === 1 && applied.length === 1 && !security.off;
-  return plain && applied[0]?.scheme.kind !== "user-token" ? undefined : lines.join("\n\n");
+  const kind = applied[0]?.scheme.kind;
+  return plain && kind !== "user-token" && kind !== "mutual-tls" ? undefined : lines.join("\n\n");
 }
 
 /**
