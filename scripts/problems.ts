@@ -22,6 +22,7 @@ export type ProblemCode =
   | "no-token-url"
   | "unsupported-auth"
   | "assumed-security"
+  | "user-token"
   | "no-base-url"
   // operations and data
   | "no-operations"

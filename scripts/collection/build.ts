@@ -1,9 +1,10 @@
 import { workflowsPlan } from "../arazzo/folder";
-import type { ApiModel, OperationModel } from "../model/types";
+import { usesCollectionToken } from "../model/requirements";
+import type { ApiModel, AuthModel, OperationModel } from "../model/types";
 import type { Problem } from "../problems";
 import type { SchemaRegistry } from "../schema/types";
-import { collectionAuth, collectionVariables } from "./auth";
-import { authChecksFolder } from "./auth-checks";
+import { collectionAuth, collectionVariables, securityVariables } from "./auth";
+import { authChecksFolder, tokenlessCheckIds } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
 import { chainOrderProblems } from "./chain-problems";
 import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
@@ -11,6 +12,7 @@ import { cleanupFolder, cleanupResources } from "./cleanup";
 import { contractTestScript } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
+import { applySecurity } from "./request-auth";
 import { savedResponses } from "./responses";
 import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
 import {
@@ -22,6 +24,7 @@ import {
   type PostmanItem,
   type PostmanItemGroup,
 } from "./types";
+import { userTokenEvent, userTokenOperations } from "./user-token";
 
 /** `https://x/api/` and `https://x/api` name the same base: `{{baseUrl}}/path` needs no slash. */
 export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
@@ -29,9 +32,11 @@ export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, ""
 export function operationItem(
   operation: OperationModel,
   ids: IdSource,
+  auth: AuthModel,
   events: PostmanEvent[] = [],
 ): PostmanItem {
   const request = operationRequest(operation);
+  applySecurity(request, operation, auth);
   const item: PostmanItem = {
     id: ids.of(idKeys.operation(operation.key)),
     name: operation.name,
@@ -72,7 +77,7 @@ function operationItems(
   const atTop = new Map<string, OperationModel>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
-    const item = operationItem(operation, ids, additions?.events.get(operation.key));
+    const item = operationItem(operation, ids, model.auth, additions?.events.get(operation.key));
     if (operation.tag === undefined) {
       atTop.set(item.id, operation);
       top.push(item);
@@ -126,6 +131,11 @@ export function buildCollection(
   const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)), created);
   // Skipping comes first: a request whose producer failed needs no token either.
   if (chained) events.push(chained.prerequest);
+  const userTokenIds = userTokenOperations(model.operations).map((op) =>
+    ids.of(idKeys.operation(op.key)),
+  );
+  const userToken = userTokenEvent(userTokenIds);
+  if (userToken) events.push(userToken);
   let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
@@ -133,12 +143,18 @@ export function buildCollection(
     // Requests that must never cause a token request: the token request itself, the auth
     // checks that go without a token on purpose, and operations that need none.
     const unsecured = model.operations
-      .filter((op) => !op.secured)
+      .filter((op) => !usesCollectionToken(op))
       .map((op) => ids.of(idKeys.operation(op.key)));
-    const noToken = [tokenItem.id, ...unsecured, ...(checks ? itemIds(checks.item) : [])];
+    const noToken = [
+      tokenItem.id,
+      ...unsecured,
+      ...(checks ? tokenlessCheckIds(checks, ids.of) : []),
+    ];
     items.push(tokenItem);
     events.push(tokenPrerequestEvent(auth, noToken));
-    renew = tokenRenewEvent(noToken);
+    // A missing-API-key check keeps the token, and its 401 is no reason to renew it.
+    const checkIds = checks ? checks.item.map((item) => item.id) : [];
+    renew = tokenRenewEvent([...new Set([...noToken, ...checkIds])]);
   }
   items.push(...operations);
   // Where a workflow that ends early goes: what follows the Workflows folder.
@@ -174,6 +190,7 @@ export function buildCollection(
     auth: collectionAuth(auth),
     variable: [
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
+      ...securityVariables(model),
       ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
       ...(workflows?.variables ?? []),
       ...(cleanup?.variables ?? []),

@@ -4,11 +4,13 @@ import {
   MOCK_DEFAULT_PORT,
   MOCK_HOST,
 } from "../mock/constants";
+import { MOCK_API_KEY, MOCK_PASSWORD, MOCK_USERNAME } from "../mock/security-constants";
 import type { ApiModel } from "../model/types";
 import { credentialVariables } from "./auth";
 import { trimTrailingSlash } from "./build";
 import { idKeys, idSource } from "./ids";
 import { urlLiteral } from "./literal";
+import { securityCredentials } from "./security-variables";
 import type { PostmanEnvironment, PostmanEnvironmentValue } from "./types";
 
 export const TARGETS = ["mock", "sandbox", "production"] as const;
@@ -28,6 +30,8 @@ export function mockUrl(url: string): string {
   const path = parsed.pathname === "/" && !url.endsWith("/") ? "" : parsed.pathname;
   return `${MOCK_ORIGIN}${path}${parsed.search}`;
 }
+
+const MOCK_VALUES = { "api-key": MOCK_API_KEY, username: MOCK_USERNAME, password: MOCK_PASSWORD };
 
 const value = (key: string, text: string, secret = false): PostmanEnvironmentValue => ({
   key,
@@ -52,6 +56,15 @@ function environmentValues(model: ApiModel, target: Target): PostmanEnvironmentV
     // The mock's demo credentials open nothing but the local mock: not secrets.
     if (target === "mock" && credential.key === "client_id") text = MOCK_CLIENT_ID;
     if (target === "mock" && credential.key === "client_secret") text = MOCK_CLIENT_SECRET;
+    if (target === "mock" && auth.kind === "api-key") text = MOCK_API_KEY;
+    if (target === "mock" && auth.kind === "basic")
+      text = credential.key === "username" ? MOCK_USERNAME : MOCK_PASSWORD;
+    values.push(value(credential.key, text, credential.secret && target !== "mock"));
+  }
+  // The schemes of AND-combinations and alternatives: the mock's values in the mock, else empty and secret.
+  for (const credential of securityCredentials(model)) {
+    if (credential.state) continue;
+    const text = target === "mock" && credential.mock ? MOCK_VALUES[credential.mock] : "";
     values.push(value(credential.key, text, credential.secret && target !== "mock"));
   }
   return values;

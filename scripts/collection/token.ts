@@ -32,7 +32,7 @@ export const tokenParamVariable = (name: string): string => `token_param_${name}
 const FILES = ["token-common.js", "token-fetch.js"];
 
 /** What every token script needs to shape a token request. */
-function requestConfig(auth: ClientCredentials) {
+export function requestConfig(auth: ClientCredentials) {
   return {
     grantTypeInBody: !tokenUrlHasGrantType(auth.tokenUrl),
     sendScope: auth.scopes.length > 0,

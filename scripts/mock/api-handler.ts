@@ -1,11 +1,11 @@
 import type { ApiModel, OperationModel } from "../model/types";
 import type { SchemaValidator } from "../schema/validator";
 import type { ApiRouter, RouterRequest } from "./api-router";
-import { checkAuth } from "./auth-check";
 import { checkParameters } from "./param-check";
 import { type PreparedResponses, renderResponse } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
 import { checkRequestBody } from "./request-body";
+import { checkOperationAuth } from "./security";
 import type { StatefulAnswers } from "./stateful";
 import type { TokenStore } from "./token-store";
 import type { MockFaults } from "./types";
@@ -73,7 +73,7 @@ export function handleApiRequest(
   const { operation } = route;
   const faults = context.faults();
   if (operation.secured) {
-    const denied = checkAuth(request, {
+    const denied = checkOperationAuth(request, operation, {
       auth: context.model.auth,
       store: context.store,
       rejectTokens: faults.rejectTokens === true,

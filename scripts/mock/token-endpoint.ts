@@ -8,6 +8,7 @@ import {
   tokenUnsupportedGrant,
 } from "./gateway-bodies";
 import { jsonReply, type MockReply, mockError } from "./reply";
+import { recordGrant } from "./security";
 import type { TokenStore } from "./token-store";
 
 export interface TokenRequest {
@@ -81,6 +82,7 @@ export function handleTokenRequest(request: TokenRequest, context: TokenContext)
   }
 
   const token = context.store.issue();
+  recordGrant(context.store, token.accessToken, field(request.body, "scope"));
   // Key order and values follow KPN's documented answer; every value is a string.
   const body: Record<string, string> = {
     refresh_token_expires_in: "0",

@@ -4,6 +4,7 @@ import { buildAuth } from "./auth";
 import { buildChains } from "./chains";
 import { createContext, type ExampleMode, type ModelContext } from "./context";
 import { buildOperations } from "./operations";
+import { applyRequirements } from "./requirements";
 import { isObject } from "./resolve";
 import { collectSecurity } from "./security";
 import { buildBaseUrl } from "./servers";
@@ -26,6 +27,7 @@ export function buildModel(
   const baseUrl = buildBaseUrl(ctx);
   const { auth, assumed } = buildAuth(ctx, baseUrl, collectSecurity(ctx));
   const { operations, usedTags } = buildOperations(ctx, baseUrl, assumed);
+  applyRequirements(ctx, auth, operations, assumed);
   if (operations.length === 0) {
     ctx.report(
       "no-operations",

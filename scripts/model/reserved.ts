@@ -14,7 +14,8 @@ const RESERVED = new Set([
   "api_key",
   "username",
   "password",
+  "user_access_token",
 ]);
 
 export const isReservedVariable = (name: string): boolean =>
-  RESERVED.has(name) || name.startsWith("specpost_");
+  RESERVED.has(name) || name.startsWith("specpost_") || name.startsWith("apikey_");

@@ -3,6 +3,7 @@ import type { WorkflowsModel } from "../arazzo/types";
 import type { LoadedSpec } from "../load/types";
 import type { Problem } from "../problems";
 import type { ChainModel } from "./chain-types";
+import type { OperationSecurity } from "./security-types";
 
 /** An OpenAPI 3.0/3.1 schema object as written in the document (may be a `$ref`). */
 export type OasSchema =
@@ -116,6 +117,8 @@ export interface OperationModel {
   deprecated: boolean;
   /** False when the operation opts out (`security: []`) or nothing secures it. */
   secured: boolean;
+  /** The requirement alternatives and the one the collection sends (requirements.ts). */
+  security?: OperationSecurity;
   parameters: ParameterModel[];
   requestBody?: BodyModel;
   /** In spec order. */

@@ -17,6 +17,8 @@
  *   "GET /gone":
  *     expect: [404]                          # the answer expected instead of a 2xx
  *     maxP95: 800                            # `specpost run`: fail when p95 is over 800 ms
+ *   listReports:
+ *     security: { use: 1, off: [PartnerKey] } # send the spec's 2nd alternative, without PartnerKey
  * chains:                                    # requests fed by earlier responses
  *   projectId:                               # the variable: add a chain or change the one named so
  *     from: createProject                    # the producer
@@ -52,6 +54,7 @@ export const OPERATION_KEYS = [
   "set",
   "prerequest",
   "tests",
+  "security",
 ] as const;
 export const EXAMPLE_KEYS = ["path", "query", "header", "body"] as const;
 export const TOP_KEYS = ["order", "operations", "chains", "inferChains"] as const;
@@ -106,6 +109,14 @@ export const overridesSchema = {
           },
           prerequest: script,
           tests: script,
+          security: {
+            type: "object",
+            properties: {
+              use: { oneOf: [{ type: "integer", minimum: 0, maximum: 63 }, { const: "none" }] },
+              off: { type: "array", items: { type: "string", minLength: 1 }, maxItems: 16 },
+            },
+            additionalProperties: false,
+          },
         },
         additionalProperties: false,
       },

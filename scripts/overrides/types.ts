@@ -15,6 +15,13 @@ export interface ExampleOverrides {
   body?: unknown;
 }
 
+/** An operation's `security:`: which requirement alternative to send, which schemes to leave out. */
+export interface SecurityOverride {
+  /** 0-based index into the spec's requirement list, or `none`: the `{}` alternative. */
+  use?: number | "none";
+  off?: string[];
+}
+
 /** What the file says about one operation, as written (validated against the schema). */
 export interface OperationOverrideInput {
   disabled?: boolean;
@@ -27,6 +34,8 @@ export interface OperationOverrideInput {
   set?: Record<string, string>;
   prerequest?: ScriptSource;
   tests?: ScriptSource;
+  /** Which requirement alternative to send, which schemes to leave out (security.ts). */
+  security?: SecurityOverride;
 }
 
 /** The whole file, as written. */
@@ -74,6 +83,7 @@ export interface OperationOverride {
   /** Script lines, ready to go into the item's events. */
   prerequest: string[];
   tests: string[];
+  security?: SecurityOverride;
 }
 
 /** An overrides file checked against the model, ready to merge into the collection. */

@@ -7,7 +7,7 @@ export const REDACTED = "[REDACTED]";
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
 /** Variable names whose value is a credential (access_token_expires_at is not). */
 export const SECRET_VARIABLE =
-  /(^|[_-])(access_?token|refresh_?token|id_?token|token|client_?secret|secret|password|api_?key)$/i;
+  /(^|[_-])(access_?token|refresh_?token|id_?token|token|client_?secret|secret|password|api_?key)$|^apikey_/i;
 /** Shorter values would shred ordinary text; no real secret or token is this short. */
 const MIN_SECRET_LENGTH = 3;
 /** A shortened secret shorter than this says too little to be worth hiding, and matches too much. */
