@@ -57,6 +57,8 @@ export interface ParameterModel {
   exampleSource?: ExampleSource;
   /** Set when the parameter is described by `content` (e.g. JSON in a query string) instead of `schema`. */
   contentType?: string;
+  /** No text value one `oneOf` branch alone accepts: a validating server may reject it. */
+  mayReject?: true;
   /** JSON pointer of the parameter object (for problems). */
   pointer: string;
 }

@@ -267,3 +267,75 @@ describe("parameter example precedence", () => {
     expect(params[1]?.example).toBe("stri");
   });
 });
+
+describe("oneOf parameters as a server reads them (text)", () => {
+  const workflowId = (extra: object = {}) => ({
+    name: "id",
+    in: "path",
+    required: true,
+    schema: { oneOf: [{ type: "integer" }, { type: "string" }] },
+    ...extra,
+  });
+
+  it.each([
+    ["generated", workflowId(), 0],
+    ["the spec's example 42", workflowId({ example: 42 }), 1],
+    ["the spec's example '42'", workflowId({ example: "42" }), 1],
+  ])(
+    "%s, text both branches accept, becomes a value only the string branch accepts",
+    (_, param, warnings) => {
+      const { model, problems } = buildModel(
+        specOf(doc({ "/users/{id}": { get: op({ parameters: [param] }) } })),
+        {},
+      );
+      const sent = model?.operations[0]?.parameters[0]?.example;
+      expect(typeof sent).toBe("string");
+      expect(Number.isNaN(Number(sent))).toBe(true);
+      expect(problems.filter((p) => /branches of this oneOf/.test(p.message))).toHaveLength(
+        warnings,
+      );
+      expect(model?.operations[0]?.mayReject).toBeUndefined();
+    },
+  );
+
+  it("a value one branch alone accepts is kept", () => {
+    const { model, problems } = buildModel(
+      specOf(
+        doc({
+          "/users/{id}": {
+            get: op({
+              parameters: [
+                workflowId({
+                  schema: { oneOf: [{ type: "integer" }, { type: "string", enum: ["last"] }] },
+                  example: 3,
+                }),
+              ],
+            }),
+          },
+        }),
+      ),
+      {},
+    );
+    expect(model?.operations[0]?.parameters[0]?.example).toBe(3);
+    expect(problems.filter((p) => p.code !== "no-client-credentials")).toEqual([]);
+  });
+
+  it("no value one branch alone accepts: warned and marked", () => {
+    const { model, problems } = buildModel(
+      specOf(
+        doc({
+          "/users/{id}": {
+            get: op({
+              parameters: [
+                workflowId({ schema: { oneOf: [{ type: "integer" }, { type: "number" }] } }),
+              ],
+            }),
+          },
+        }),
+      ),
+      {},
+    );
+    expect(problems.map((p) => p.code)).toContain("unsatisfiable-schema");
+    expect(model?.operations[0]?.mayReject).toBe(true);
+  });
+});
