@@ -339,3 +339,34 @@ describe("oneOf parameters as a server reads them (text)", () => {
     expect(model?.operations[0]?.mayReject).toBe(true);
   });
 });
+
+describe("path parameters never send an empty value (Postman would keep ':name' in the URL)", () => {
+  const pathParam = (extra: object) => ({ name: "job_id", in: "path", required: true, ...extra });
+  it.each([
+    ["a null example", { schema: { type: "string" }, example: null }, false],
+    ["an empty-string example", { schema: { type: "string" }, example: "" }, false],
+    [
+      "a schema only the empty string satisfies",
+      { schema: { type: "string", maxLength: 0 } },
+      true,
+    ],
+    ["type null", { schema: { type: "null" } }, true],
+    ["an empty object", { schema: { type: "object", properties: {} } }, true],
+  ])("%s: a non-empty value and a located warning", (_, extra, marked) => {
+    const { model, problems } = buildModel(
+      specOf(
+        doc(
+          { "/job/{job_id}": { get: op({ parameters: [pathParam(extra)] }) } },
+          { openapi: "3.1.0" },
+        ),
+      ),
+      {},
+    );
+    const operation = model?.operations[0];
+    const sent = operation?.parameters[0]?.example;
+    expect(String(sent ?? "")).not.toBe("");
+    const warning = problems.find((p) => /would leave ':job_id' in the URL/.test(p.message));
+    expect(warning?.pointer).toMatch(/^#\/paths\/~1job~1\{job_id\}\/get\/parameters\/0\//);
+    expect(operation?.mayReject === true).toBe(marked);
+  });
+});
