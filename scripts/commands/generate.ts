@@ -10,6 +10,7 @@ import { specFolders, specInputs } from "../watch/inputs";
 import { startWatch } from "../watch/watch";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
+import { DATA_CODES, dataSummary } from "./lint";
 import { exitCodeOfSignal, stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL]
@@ -128,7 +129,10 @@ async function generateOnce(
   };
   let failed = false;
   for (const outcome of result.specs) {
-    for (const p of outcome.problems) io.stderr(`${formatProblem(p)}\n`);
+    for (const p of outcome.problems)
+      if (!DATA_CODES.has(p.code)) io.stderr(`${formatProblem(p)}\n`);
+    const summary = dataSummary(outcome.file, outcome.problems);
+    if (summary) io.stderr(`${summary}\n`);
     if (hasErrors(outcome.problems)) {
       failed = true;
       io.stderr(`skipped ${outcome.file}: nothing written for it\n`);

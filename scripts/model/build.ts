@@ -5,6 +5,7 @@ import { buildChains } from "./chains";
 import { createContext, type ModelContext } from "./context";
 import { buildOperations } from "./operations";
 import { isObject } from "./resolve";
+import { checkSchemaExamples } from "./schema-examples";
 import { collectSecurity } from "./security";
 import { buildBaseUrl } from "./servers";
 import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
@@ -44,6 +45,7 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
   model.chains = buildChains(model);
+  checkSchemaExamples(ctx);
   return { model, problems: ctx.problems };
 }
 
