@@ -9,12 +9,14 @@ import type { Io } from "./io";
 import { stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
+                         [--allow-outside-refs]
 
   SPEC                 OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON
   --port N             port on 127.0.0.1 (default: ${MOCK_DEFAULT_PORT}; 0 picks a free one)
   --token-ttl SECONDS  lifetime of issued tokens (default: 3599)
   --token-url URL      token endpoint for specs that declare only http bearer (default:
                        the one the spec's generated collection was made with, if any)
+  --allow-outside-refs let the spec's $refs name files outside its folder tree
 
 Stop it with Ctrl-C.
 `;
@@ -25,6 +27,7 @@ interface MockCommandOptions {
   tokenTtlSeconds?: number;
   /** Absent: the options recorded in the spec's generated collection, if there is one. */
   model?: ModelOptions;
+  allowOutsideRefs?: true;
 }
 
 type Parsed =
@@ -58,7 +61,13 @@ function negativeValues(args: string[], options: readonly string[]): string[] {
 
 function parse(rawArgs: string[]): Parsed {
   const args = negativeValues(rawArgs, ["--port", "--token-ttl"]);
-  let values: { port?: string; "token-ttl"?: string; "token-url"?: string; help?: boolean };
+  let values: {
+    port?: string;
+    "token-ttl"?: string;
+    "token-url"?: string;
+    "allow-outside-refs"?: boolean;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -68,6 +77,7 @@ function parse(rawArgs: string[]): Parsed {
         port: { type: "string" },
         "token-ttl": { type: "string" },
         "token-url": { type: "string" },
+        "allow-outside-refs": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -100,6 +110,7 @@ function parse(rawArgs: string[]): Parsed {
       port: port ?? MOCK_DEFAULT_PORT,
       ...(ttl !== undefined && { tokenTtlSeconds: ttl }),
       ...(tokenUrl !== undefined && { model: { tokenUrl } }),
+      ...(values["allow-outside-refs"] && { allowOutsideRefs: true as const }),
     },
   };
 }
@@ -146,7 +157,11 @@ export async function mockCommand(
       );
     }
   }
-  const built = await loadModel(options.spec, { cwd: io.cwd, model });
+  const built = await loadModel(options.spec, {
+    cwd: io.cwd,
+    model,
+    allowOutsideRefs: options.allowOutsideRefs === true,
+  });
   for (const problem of built.problems) io.stderr(`${formatProblem(problem)}\n`);
   if (!built.model) return 1;
 

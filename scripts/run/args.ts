@@ -30,6 +30,7 @@ options:
   --delay-request MS                pause between requests
   --timeout-request MS              give up on a request after MS (default: 30000, at most 300000)
   --token-ttl SECONDS               mock target: lifetime of issued tokens
+  --allow-outside-refs              let the spec's $refs name files outside its folder tree
 
 exit codes: 0 all assertions passed, 1 failures, 2 usage or set-up error
 `;
@@ -55,12 +56,17 @@ export function resolveRunContext(
   const collections: string[] = [];
   const envVars: EnvVarOverride[] = [];
   const values = new Map<string, string>();
+  let allowOutsideRefs = false;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "-h" || arg === "--help") return { help: true };
     if (!arg.startsWith("--")) {
       collections.push(arg);
+      continue;
+    }
+    if (arg === "--allow-outside-refs") {
+      allowOutsideRefs = true;
       continue;
     }
     const eq = arg.indexOf("=");
@@ -130,6 +136,7 @@ export function resolveRunContext(
       timeoutRequestMs: timeout ?? DEFAULT_TIMEOUT_REQUEST_MS,
       credentials: credentialSource(env),
       mock: ttl === undefined ? {} : { tokenTtlSeconds: ttl },
+      ...(allowOutsideRefs && { allowOutsideRefs: true as const }),
     },
   };
 }

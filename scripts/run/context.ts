@@ -48,6 +48,8 @@ export interface RunContext {
   timeoutRequestMs: number;
   credentials: CredentialSource;
   mock: MockRunOptions;
+  /** `--allow-outside-refs`: the spec's `$ref`s may leave its folder tree (as for generate). */
+  allowOutsideRefs?: true;
 }
 
 export const DEFAULT_REPORT_DIR = "reports";
