@@ -7,7 +7,7 @@ import { buildOperations } from "./operations";
 import { isObject } from "./resolve";
 import { checkSchemaExamples } from "./schema-examples";
 import { collectSecurity } from "./security";
-import { buildBaseUrl } from "./servers";
+import { buildBaseUrl, buildServerTargets } from "./servers";
 import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
 
 /**
@@ -45,6 +45,8 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
   model.chains = buildChains(model);
+  const servers = buildServerTargets(ctx);
+  if (servers.length > 0) model.servers = servers;
   checkSchemaExamples(ctx);
   return { model, problems: ctx.problems };
 }

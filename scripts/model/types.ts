@@ -139,6 +139,18 @@ export interface ServerModel {
   baseUrl: string;
 }
 
+/** A root `servers` entry as a run target of its own (see model/servers.ts). */
+export interface ServerTarget {
+  /** `server-eu-production`: the environment file's target and `run --target`. */
+  name: string;
+  /** Its description, else its host. */
+  label: string;
+  /** As written, `{variables}` kept (no trailing slash). */
+  url: string;
+  /** The URL's variables at their defaults. */
+  variables: Array<{ name: string; value: string }>;
+}
+
 export interface TagModel {
   name: string;
   description?: string;
@@ -159,6 +171,8 @@ export interface ApiModel {
   operations: OperationModel[];
   /** Requests fed by earlier responses (OpenAPI links, inferred, overrides); see chain-types.ts. */
   chains?: ChainModel[];
+  /** One per root server when the spec lists several. */
+  servers?: ServerTarget[];
 }
 
 export interface ModelOptions {

@@ -5,6 +5,7 @@ import {
   DEFAULT_REPORT_DIR,
   DEFAULT_TIMEOUT_REQUEST_MS,
   type EnvVarOverride,
+  isServerTarget,
   MAX_TIMEOUT_REQUEST_MS,
   REPORTER_NAMES,
   type ReporterName,
@@ -22,7 +23,8 @@ options:
   --target mock|sandbox|production  mock (default) starts a mock per collection's spec on a
                                     free loopback port; sandbox/production use that environment
                                     file and credentials from SPECPOST_CLIENT_ID/SECRET or
-                                    SPECPOST_<NAME>_CLIENT_ID/SECRET
+                                    SPECPOST_<NAME>_CLIENT_ID/SECRET; server-NAME the environment
+                                    generated for one of the spec's servers (same credentials)
   --env-var KEY=VALUE               override a variable (repeatable), e.g. baseUrl
   --reporters cli,junit,html        default: cli, plus junit,html when --report-dir is given or
                                     CI is set
@@ -87,8 +89,10 @@ export function resolveRunContext(
   }
 
   const target = (values.get("--target") ?? "mock") as RunTarget;
-  if (!RUN_TARGETS.includes(target)) {
-    return { error: `--target must be one of ${RUN_TARGETS.join(", ")}, got '${target}'` };
+  if (!RUN_TARGETS.includes(target) && !isServerTarget(target)) {
+    return {
+      error: `--target must be one of ${RUN_TARGETS.join(", ")} or server-NAME (an environment per server), got '${target}'`,
+    };
   }
 
   const reportDirGiven = values.has("--report-dir");

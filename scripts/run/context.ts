@@ -2,8 +2,11 @@
  * Everything a run needs, resolved once by the `run` command (arguments and environment
  * variables) and passed down. Nothing under scripts/run reads process.env or argv.
  */
-export type RunTarget = "mock" | "sandbox" | "production";
+/** `server-<name>`: the environment generated for one of the spec's servers. */
+export type RunTarget = "mock" | "sandbox" | "production" | `server-${string}`;
 export const RUN_TARGETS: readonly RunTarget[] = ["mock", "sandbox", "production"];
+export const isServerTarget = (name: string): name is `server-${string}` =>
+  /^server-[a-z0-9][a-z0-9-]*$/.test(name);
 
 export type ReporterName = "cli" | "junit" | "html";
 export const REPORTER_NAMES: readonly ReporterName[] = ["cli", "junit", "html"];
