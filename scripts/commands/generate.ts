@@ -8,9 +8,9 @@ import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
 import { startWatch } from "../watch/watch";
+import { DATA_CODES, dataSummary } from "./data-summary";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
-import { DATA_CODES, dataSummary } from "./lint";
 import { exitCodeOfSignal, stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL]

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadModel } from "../pipeline";
 import { formatProblem, type Problem } from "../problems";
+import { DATA_CODES } from "./data-summary";
 import type { Io } from "./io";
 
 const USAGE = `usage: specpost lint SPEC... [--strict]
@@ -10,23 +11,6 @@ const USAGE = `usage: specpost lint SPEC... [--strict]
 
 Prints every problem of the spec at its own file:line:col; exits 1 when there are errors.
 `;
-
-/** Problems about the spec's data: what the contract tests will trip over. */
-export const DATA_CODES: ReadonlySet<string> = new Set([
-  "invalid-example",
-  "unsatisfiable-schema",
-  "example-over-budget",
-]);
-
-/**
- * What `generate` says instead of the list: one line per spec with such problems (a big spec
- * has hundreds; `specpost lint` prints them all).
- */
-export function dataSummary(file: string, problems: readonly Problem[]): string | undefined {
-  const count = problems.filter((p) => DATA_CODES.has(p.code)).length;
-  if (count === 0) return undefined;
-  return `${file}: ${count} example problem(s) (examples that break their schemas, schemas no value satisfies); see \`specpost lint ${file}\``;
-}
 
 /** `specpost lint`: the spec checked before the tests, so CI can gate the spec itself. */
 export async function lintCommand(args: string[], io: Io): Promise<number> {
