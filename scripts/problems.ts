@@ -14,6 +14,7 @@ export type ProblemCode =
   | "unsupported-version"
   | "invalid-type"
   | "conversion-failed"
+  | "assumed-content-type"
   // references
   | "unresolved-ref"
   | "missing-file"

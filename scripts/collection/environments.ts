@@ -5,7 +5,8 @@ import {
   MOCK_HOST,
 } from "../mock/constants";
 import { MOCK_API_KEY, MOCK_PASSWORD, MOCK_USERNAME } from "../mock/security-constants";
-import type { ApiModel } from "../model/types";
+import { isReservedVariable } from "../model/reserved";
+import type { ApiModel, ServerTarget } from "../model/types";
 import { credentialVariables } from "./auth";
 import { trimTrailingSlash } from "./build";
 import { idKeys, idSource } from "./ids";
@@ -70,18 +71,59 @@ function environmentValues(model: ApiModel, target: Target): PostmanEnvironmentV
   return values;
 }
 
-/** One environment per target; sandbox and production differ only in the credentials users set. */
+/** A server variable's environment name: its own, unless the collection owns that name. */
+const serverVariable = (name: string): string =>
+  isReservedVariable(name) ? `server_${name}` : name;
+
+/**
+ * A server's environment: baseUrl is its URL with each `{variable}` a `{{variable}}` reference
+ * (the spec's own text around them literal, literal.ts), the variables at their defaults
+ * beside it; token URL and credentials as for production.
+ */
+function serverValues(model: ApiModel, server: ServerTarget): PostmanEnvironmentValue[] {
+  const known = new Set(server.variables.map((v) => v.name));
+  const baseUrl = server.url
+    .split(/(\{[^{}]+\})/)
+    .map((part) => {
+      const name = /^\{([^{}]+)\}$/.exec(part)?.[1];
+      return name !== undefined && known.has(name)
+        ? `{{${serverVariable(name)}}}`
+        : urlLiteral(part);
+    })
+    .join("");
+  const [, ...rest] = environmentValues(model, "production");
+  return [
+    value("baseUrl", baseUrl),
+    ...rest,
+    ...server.variables.map((v) => value(serverVariable(v.name), urlLiteral(v.value))),
+  ];
+}
+
+/**
+ * One environment per target; sandbox and production differ only in the credentials users
+ * set. A spec with several servers also gets one per server (`server-<name>`).
+ */
 export function buildEnvironments(
   model: ApiModel,
-): Array<{ target: Target; environment: PostmanEnvironment }> {
+): Array<{ target: string; environment: PostmanEnvironment }> {
   const ids = idSource(model.title);
-  return TARGETS.map((target) => ({
+  const fixed = TARGETS.map((target) => ({
     target,
     environment: {
       id: ids.of(idKeys.environment(target)),
       name: `${model.title} (${target})`,
       values: environmentValues(model, target),
-      _postman_variable_scope: "environment",
+      _postman_variable_scope: "environment" as const,
     },
   }));
+  const servers = (model.servers ?? []).map((server) => ({
+    target: server.name,
+    environment: {
+      id: ids.of(idKeys.environment(server.name)),
+      name: `${model.title} (${server.label})`,
+      values: serverValues(model, server),
+      _postman_variable_scope: "environment" as const,
+    },
+  }));
+  return [...fixed, ...servers];
 }

@@ -7,6 +7,7 @@ import { findSpecs } from "../load/find-specs";
 import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
+import { DATA_CODES, dataSummary } from "./data-summary";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
 import { generateProgress } from "./progress";
@@ -131,7 +132,10 @@ async function generateOnce(
   };
   let failed = false;
   for (const outcome of result.specs) {
-    for (const p of outcome.problems) io.stderr(`${formatProblem(p)}\n`);
+    for (const p of outcome.problems)
+      if (!DATA_CODES.has(p.code)) io.stderr(`${formatProblem(p)}\n`);
+    const summary = dataSummary(outcome.file, outcome.problems);
+    if (summary) io.stderr(`${summary}\n`);
     if (hasErrors(outcome.problems)) {
       failed = true;
       io.stderr(`skipped ${outcome.file}: nothing written for it\n`);

@@ -9,6 +9,7 @@ import type { Io } from "./io";
 import { stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL] [--stateless]
+                         [--allow-outside-refs]
 
   SPEC                 OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON
   --port N             port on 127.0.0.1 (default: ${MOCK_DEFAULT_PORT}; 0 picks a free one)
@@ -18,6 +19,7 @@ const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--tok
   --stateless          answer every request with the operation's sample; by default what
                        POST/PUT/PATCH created is kept (in memory, bounded), GET answers with
                        it and a DELETE makes it 404
+  --allow-outside-refs let the spec's $refs name files outside its folder tree
 
 Stop it with Ctrl-C.
 `;
@@ -29,6 +31,7 @@ interface MockCommandOptions {
   stateless: boolean;
   /** Absent: the options recorded in the spec's generated collection, if there is one. */
   model?: ModelOptions;
+  allowOutsideRefs?: true;
 }
 
 type Parsed =
@@ -67,6 +70,7 @@ function parse(rawArgs: string[]): Parsed {
     "token-ttl"?: string;
     "token-url"?: string;
     stateless?: boolean;
+    "allow-outside-refs"?: boolean;
     help?: boolean;
   };
   let positionals: string[];
@@ -79,6 +83,7 @@ function parse(rawArgs: string[]): Parsed {
         "token-ttl": { type: "string" },
         "token-url": { type: "string" },
         stateless: { type: "boolean" },
+        "allow-outside-refs": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -112,6 +117,7 @@ function parse(rawArgs: string[]): Parsed {
       stateless: values.stateless === true,
       ...(ttl !== undefined && { tokenTtlSeconds: ttl }),
       ...(tokenUrl !== undefined && { model: { tokenUrl } }),
+      ...(values["allow-outside-refs"] && { allowOutsideRefs: true as const }),
     },
   };
 }
@@ -160,7 +166,12 @@ export async function mockCommand(
   }
   // Examples as written: the mock judges each answer with the schema core when it first
   // serves it, so it need not check thousands of them before it listens.
-  const built = await loadModel(options.spec, { cwd: io.cwd, model, examples: "as-written" });
+  const built = await loadModel(options.spec, {
+    cwd: io.cwd,
+    model,
+    examples: "as-written",
+    allowOutsideRefs: options.allowOutsideRefs === true,
+  });
   for (const problem of built.problems) io.stderr(`${formatProblem(problem)}\n`);
   if (!built.model) return 1;
 

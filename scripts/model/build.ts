@@ -6,8 +6,9 @@ import { createContext, type ExampleMode, type ModelContext } from "./context";
 import { buildOperations } from "./operations";
 import { applyRequirements } from "./requirements";
 import { isObject } from "./resolve";
+import { checkSchemaExamples } from "./schema-examples";
 import { collectSecurity } from "./security";
-import { buildBaseUrl } from "./servers";
+import { buildBaseUrl, buildServerTargets } from "./servers";
 import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
 
 /**
@@ -50,6 +51,9 @@ export function buildModel(
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
   model.chains = buildChains(model);
+  const servers = buildServerTargets(ctx);
+  if (servers.length > 0) model.servers = servers;
+  checkSchemaExamples(ctx);
   return { model, problems: ctx.problems };
 }
 

@@ -79,6 +79,13 @@ export function createContext(
       validator ??= createSchemaValidator(spec.document, spec.version);
       return validator.firstError(value, schema, mode, path);
     },
+    allErrors(value, schema, path) {
+      validator ??= createSchemaValidator(spec.document, spec.version);
+      const all = validator.allErrors(value, schema, mode, path, MAX_ISSUES + 1);
+      if (all.length === 0) return undefined;
+      const more = all.length > MAX_ISSUES ? "; and more" : "";
+      return `${all.slice(0, MAX_ISSUES).join("; ")}${more}`;
+    },
     coerced(value, schema) {
       validator ??= createSchemaValidator(spec.document, spec.version);
       // The check coerces in place: it works on a copy, the spec's value stays as written.
@@ -104,6 +111,9 @@ export function createContext(
     schemas: { request: env("request"), response: env("response") },
   };
 }
+
+/** Issues named per invalid example: enough to fix it in one go, short enough to read. */
+const MAX_ISSUES = 8;
 
 /** Reports `invalid-type` and returns false when `value` is not a JSON object. */
 export function expectObject(

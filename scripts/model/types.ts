@@ -59,6 +59,8 @@ export interface ParameterModel {
   exampleSource?: ExampleSource;
   /** Set when the parameter is described by `content` (e.g. JSON in a query string) instead of `schema`. */
   contentType?: string;
+  /** No text value one `oneOf` branch alone accepts: a validating server may reject it. */
+  mayReject?: true;
   /** JSON pointer of the parameter object (for problems). */
   pointer: string;
 }
@@ -141,6 +143,18 @@ export interface ServerModel {
   baseUrl: string;
 }
 
+/** A root `servers` entry as a run target of its own (see model/servers.ts). */
+export interface ServerTarget {
+  /** `server-eu-production`: the environment file's target and `run --target`. */
+  name: string;
+  /** Its description, else its host. */
+  label: string;
+  /** As written, `{variables}` kept (no trailing slash). */
+  url: string;
+  /** The URL's variables at their defaults. */
+  variables: Array<{ name: string; value: string }>;
+}
+
 export interface TagModel {
   name: string;
   description?: string;
@@ -163,6 +177,8 @@ export interface ApiModel {
   chains?: ChainModel[];
   /** Arazzo workflows over this spec (`<name>.arazzo.yaml` beside it); see arazzo/types.ts. */
   workflows?: WorkflowsModel[];
+  /** One per root server when the spec lists several. */
+  servers?: ServerTarget[];
 }
 
 export interface ModelOptions {

@@ -5,6 +5,7 @@ import {
   DEFAULT_REPORT_DIR,
   DEFAULT_TIMEOUT_REQUEST_MS,
   type EnvVarOverride,
+  isServerTarget,
   MAX_PARALLEL,
   MAX_TIMEOUT_REQUEST_MS,
   REPORTER_NAMES,
@@ -24,7 +25,8 @@ options:
   --target mock|sandbox|production  mock (default) starts a mock per collection's spec on a
                                     free loopback port; sandbox/production use that environment
                                     file and credentials from SPECPOST_CLIENT_ID/SECRET or
-                                    SPECPOST_<NAME>_CLIENT_ID/SECRET
+                                    SPECPOST_<NAME>_CLIENT_ID/SECRET; server-NAME the environment
+                                    generated for one of the spec's servers (same credentials)
   --env-var KEY=VALUE               override a variable (repeatable), e.g. baseUrl
   --reporters cli,junit,html,json   default: cli, plus junit,html when --report-dir is given or
                                     CI is set; json writes NAME.report.json, the report as data
@@ -43,6 +45,7 @@ options:
                                     (maxP95 in an operation's overrides sets its own)
   --stateless                       mock target: forget what POST/PUT/PATCH created (every
                                     answer is the operation's sample)
+  --allow-outside-refs              let the spec's $refs name files outside its folder tree
 
 exit codes: 0 all assertions passed, 1 failures, 2 usage or set-up error
 `;
@@ -73,6 +76,7 @@ export function resolveRunContext(
   const envVars: EnvVarOverride[] = [];
   const values = new Map<string, string>();
   let stateless = false;
+  let allowOutsideRefs = false;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -83,6 +87,10 @@ export function resolveRunContext(
     }
     if (!arg.startsWith("--")) {
       collections.push(arg);
+      continue;
+    }
+    if (arg === "--allow-outside-refs") {
+      allowOutsideRefs = true;
       continue;
     }
     const eq = arg.indexOf("=");
@@ -103,8 +111,10 @@ export function resolveRunContext(
   }
 
   const target = (values.get("--target") ?? "mock") as RunTarget;
-  if (!RUN_TARGETS.includes(target)) {
-    return { error: `--target must be one of ${RUN_TARGETS.join(", ")}, got '${target}'` };
+  if (!RUN_TARGETS.includes(target) && !isServerTarget(target)) {
+    return {
+      error: `--target must be one of ${RUN_TARGETS.join(", ")} or server-NAME (an environment per server), got '${target}'`,
+    };
   }
 
   const reportDirGiven = values.has("--report-dir");
@@ -177,6 +187,7 @@ export function resolveRunContext(
       progressEveryMs: progressEvery * 1000,
       ...(shard && { shard }),
       ...(maxP95 !== undefined && { maxP95Ms: maxP95 }),
+      ...(allowOutsideRefs && { allowOutsideRefs: true as const }),
     },
   };
 }

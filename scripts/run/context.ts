@@ -4,8 +4,11 @@ import type { ShardSpec } from "./shard";
  * Everything a run needs, resolved once by the `run` command (arguments and environment
  * variables) and passed down. Nothing under scripts/run reads process.env or argv.
  */
-export type RunTarget = "mock" | "sandbox" | "production";
+/** `server-<name>`: the environment generated for one of the spec's servers. */
+export type RunTarget = "mock" | "sandbox" | "production" | `server-${string}`;
 export const RUN_TARGETS: readonly RunTarget[] = ["mock", "sandbox", "production"];
+export const isServerTarget = (name: string): name is `server-${string}` =>
+  /^server-[a-z0-9][a-z0-9-]*$/.test(name);
 
 /** json: the redacted report as data, which `specpost report merge` combines across shards. */
 export type ReporterName = "cli" | "junit" | "html" | "json";
@@ -61,6 +64,8 @@ export interface RunContext {
   progressEveryMs: number;
   /** `--max-p95 MS`: an operation whose p95 response time is over this fails. */
   maxP95Ms?: number;
+  /** `--allow-outside-refs`: the spec's `$ref`s may leave its folder tree (as for generate). */
+  allowOutsideRefs?: true;
 }
 
 export const MAX_PARALLEL = 16;

@@ -70,7 +70,9 @@ export async function prepareRun(ctx: RunContext, deps: RunDeps): Promise<Prepar
       errors.push(`${label}: ${recorded.reason}`);
       continue;
     }
-    const loaded = await deps.loadModel(entry.specFile, ctx.cwd, recorded.options);
+    const loaded = await deps.loadModel(entry.specFile, ctx.cwd, recorded.options, {
+      allowOutsideRefs: ctx.allowOutsideRefs === true,
+    });
     const specErrors = loaded.problems.filter((p) => p.severity === "error");
     if (!loaded.model || specErrors.length > 0) {
       const spec = path.relative(ctx.cwd, entry.specFile) || entry.specFile;

@@ -48,6 +48,14 @@ export interface SchemaValidator {
   ): CheckResult;
   /** `<path> <what is wrong>` for the first issue, or undefined when `value` is valid. */
   firstError(value: unknown, schema: unknown, mode: SchemaMode, path?: string): string | undefined;
+  /** Every issue (at most `limit`) as `<path> <what is wrong>`, empty when `value` is valid. */
+  allErrors(
+    value: unknown,
+    schema: unknown,
+    mode: SchemaMode,
+    path?: string,
+    limit?: number,
+  ): string[];
 }
 
 export function createSchemaValidator(
@@ -132,6 +140,15 @@ export function createSchemaValidator(
       const first = result.issues[0];
       if (result.valid || first === undefined) return undefined;
       return `${path}${readablePath(first.path)} ${first.message}`;
+    },
+    allErrors(value, schema, mode, path = "value", limit = 10) {
+      const result = checkOnce(schema as OasSchema | undefined, value, mode, "all");
+      const said = new Set<string>();
+      for (const issue of result.issues) {
+        if (said.size >= limit) break;
+        said.add(`${path}${readablePath(issue.path)} ${issue.message}`);
+      }
+      return [...said];
     },
   };
 }

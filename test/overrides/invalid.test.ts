@@ -69,6 +69,18 @@ const CASES: Array<{ name: string; yaml: string; at: string; says: string }> = [
     says: "'client_secret' belongs to the generated collection",
   },
   {
+    name: "set into the client authentication method (issue 11)",
+    yaml: "operations:\n  register:\n    set:\n      client_auth: $.id\n",
+    at: "4:7",
+    says: "'client_auth' belongs to the generated collection",
+  },
+  {
+    name: "set into an extra token parameter (issue 11)",
+    yaml: "operations:\n  register:\n    set:\n      token_param_audience: $.id\n",
+    at: "4:7",
+    says: "'token_param_audience' belongs to the generated collection",
+  },
+  {
     name: "tests that are neither text nor a file",
     yaml: "operations:\n  register:\n    tests: 42\n",
     at: "3:5",

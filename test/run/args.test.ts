@@ -21,6 +21,12 @@ describe("resolveRunContext", () => {
       },
     ],
     ["CI turns on junit and html", [], { CI: "true" }, { reporters: ["cli", "junit", "html"] }],
+    [
+      "--allow-outside-refs, as for generate",
+      ["--allow-outside-refs"],
+      {},
+      { allowOutsideRefs: true },
+    ],
     ["CI=false does not", [], { CI: "false" }, { reporters: ["cli"] }],
     [
       "--report-dir turns on junit and html",
