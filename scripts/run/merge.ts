@@ -1,6 +1,7 @@
 import { coverageOf } from "./coverage";
-import type { CollectionReport, OperationCoverage, TokenRequests } from "./report";
+import type { CollectionReport, OperationCoverage, SchemeUsage, TokenRequests } from "./report";
 import { totalsOf } from "./report";
+import { countSchemes } from "./schemes";
 import { slowestOf } from "./timing";
 
 /**
@@ -28,6 +29,7 @@ export function mergeReports(reports: readonly CollectionReport[]): CollectionRe
   const unreachable = joined(reports.map((report) => report.unreachable));
   const runError = joined(reports.map((report) => report.runError));
   const tokenRequests = sumTokens(reports.map((report) => report.tokenRequests));
+  const schemes = mergeSchemes(reports, executions);
   return {
     name: first.name,
     title: first.title,
@@ -39,12 +41,36 @@ export function mergeReports(reports: readonly CollectionReport[]): CollectionRe
     executions,
     totals: totalsOf(executions),
     ...(tokenRequests && { tokenRequests }),
+    ...(schemes.length > 0 && { schemes }),
     coverage: coverageOf(operations, executions),
     slowest: slowestOf(executions),
     messages: [...new Set(reports.flatMap((report) => report.messages))],
     ...(unreachable && { unreachable }),
     ...(runError && { runError }),
   };
+}
+
+/**
+ * Every shard's schemes, recounted over the merged executions; a report without per-request
+ * scheme names (an older one) keeps its own counts, added up.
+ */
+function mergeSchemes(
+  reports: readonly CollectionReport[],
+  executions: CollectionReport["executions"],
+): SchemeUsage[] {
+  const catalog = new Map<string, SchemeUsage>();
+  for (const report of reports) {
+    for (const scheme of report.schemes ?? []) {
+      const known = catalog.get(scheme.name);
+      if (known) {
+        known.sent += scheme.sent;
+        known.skipped += scheme.skipped;
+      } else catalog.set(scheme.name, { ...scheme });
+    }
+  }
+  const all = [...catalog.values()];
+  if (!executions.some((e) => e.schemes !== undefined)) return all;
+  return countSchemes(all, executions).filter((s) => s.sent + s.skipped > 0);
 }
 
 function joined(lines: readonly (string | undefined)[]): string | undefined {

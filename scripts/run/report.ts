@@ -30,6 +30,22 @@ export interface ExecutionReport {
   scriptErrors: string[];
   /** Start of the response body, kept only when something about this request failed. */
   responseExcerpt?: string;
+  /** Names of the security schemes the item's request carries (sent or, if skipped, would have). */
+  schemes?: string[];
+}
+
+/** One security scheme of a run: what it is and how many requests carried it. */
+export interface SchemeUsage {
+  /** The scheme's name in the spec (`ClientIdAuth`). */
+  name: string;
+  /** `client credentials token`, `API key, header Client_Id`, `user token`, `HTTP basic`. */
+  what: string;
+  /** Requests sent carrying it. */
+  sent: number;
+  /** Requests that would have carried it, skipped (a user token not set). */
+  skipped: number;
+  /** What gets the skipped ones sent (`set user_access_token`). */
+  hint?: string;
 }
 
 export interface OperationCoverage {
@@ -85,6 +101,8 @@ export interface CollectionReport {
     scriptErrors: number;
   };
   tokenRequests?: TokenRequests;
+  /** The security schemes the run's requests carried, in collection order. */
+  schemes?: SchemeUsage[];
   coverage: OperationCoverage[];
   /** The slowest requests, slowest first. */
   slowest: SlowRequest[];
@@ -143,4 +161,16 @@ export function reportPassed(report: CollectionReport): boolean {
     !report.unreachable &&
     !report.runError
   );
+}
+
+/** `OAuth2 (client credentials token) 510 requests · UserAuth (user token) 0 sent, 18 skipped: set user_access_token` */
+export function schemesLine(schemes: readonly SchemeUsage[]): string {
+  return schemes
+    .map((scheme, index) => {
+      const count = scheme.skipped
+        ? `${scheme.sent} sent, ${scheme.skipped} skipped${scheme.hint ? `: ${scheme.hint}` : ""}`
+        : `${scheme.sent}${index === 0 ? ` request${scheme.sent === 1 ? "" : "s"}` : ""}`;
+      return `${scheme.name} (${scheme.what}) ${count}`;
+    })
+    .join(" · ");
 }

@@ -12,6 +12,7 @@ import {
 import { itemOrder, type RunProgress, runInParts, selectShard } from "./parts";
 import { type Preparation, prepareRun, type RunPlan } from "./prepare";
 import { type CollectionReport, reportPassed } from "./report";
+import { schemePlanOf } from "./schemes";
 import { makeRedactor, type Redact } from "./secrets";
 import { summarizeRun } from "./summarize";
 
@@ -131,6 +132,7 @@ export async function runPlan(
       timeoutRequestMs: ctx.timeoutRequestMs,
       ...(mock && { mockTokens: mockTokens(mock) }),
       itemOrder: itemOrder(plan.collection),
+      schemes: schemePlanOf(plan.collection, plan.model),
       limits: {
         ...(ctx.maxP95Ms !== undefined && { all: ctx.maxP95Ms }),
         perOperation: plan.p95Limits,

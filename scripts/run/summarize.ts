@@ -8,6 +8,7 @@ import {
   type TokenRequests,
   totalsOf,
 } from "./report";
+import { countSchemes, type SchemePlan } from "./schemes";
 import { collectSecrets, makeRedactor, type Redact, redactDeep } from "./secrets";
 import { applyP95Limits, type P95Limits, slowestOf } from "./timing";
 
@@ -28,6 +29,8 @@ export interface SummaryInput {
   /** Item id → position in the whole collection (see ExecutionReport.position). */
   itemOrder?: ReadonlyMap<string, number>;
   limits?: P95Limits;
+  /** Which schemes each item carries (see schemes.ts): the run's "schemes" line. */
+  schemes?: SchemePlan;
 }
 
 /** Token scripts count their fetches here, so real targets get a figure too. */
@@ -72,6 +75,8 @@ export function summarizeRun(
     const operation = execution.method ? match(execution.method, execution.url) : undefined;
     const { response } = execution;
     const position = execution.id === undefined ? undefined : input.itemOrder?.get(execution.id);
+    const schemes =
+      execution.id === undefined ? undefined : input.schemes?.byItem.get(execution.id);
     return {
       name: execution.name,
       ...(position !== undefined && { position }),
@@ -89,6 +94,7 @@ export function summarizeRun(
         requestError: describeError(execution.requestError, input.timeoutRequestMs),
       }),
       scriptErrors: execution.scriptErrors.map((e) => `${e.event} script: ${e.message}`),
+      ...(schemes && schemes.length > 0 && { schemes }),
       // Redacted before it is cut, so a secret across the cut cannot leave half of itself.
       ...(troubled && response?.body && { responseExcerpt: excerpt(redact(response.body)) }),
     };
@@ -104,6 +110,7 @@ export function summarizeRun(
   }
   const unreachable = unreachableMessage(run, input);
   const tokenRequests = countTokenRequests(run, input);
+  const schemes = input.schemes ? usedSchemes(input.schemes.catalog, executions) : [];
 
   const report: CollectionReport = {
     name: input.name,
@@ -115,6 +122,7 @@ export function summarizeRun(
     executions,
     totals: totalsOf(executions),
     ...(tokenRequests && { tokenRequests }),
+    ...(schemes.length > 0 && { schemes }),
     coverage,
     slowest: slowestOf(executions),
     messages:
@@ -125,6 +133,14 @@ export function summarizeRun(
     ...(run.runError && { runError: `Newman stopped the run: ${run.runError}` }),
   };
   return { report: redactDeep(report, redact), redact };
+}
+
+/** Schemes some executed or skipped item carried; the rest of the collection is another shard's. */
+export function usedSchemes(
+  catalog: SchemePlan["catalog"],
+  executions: readonly ExecutionReport[],
+): NonNullable<CollectionReport["schemes"]> {
+  return countSchemes(catalog, executions).filter((s) => s.sent + s.skipped > 0);
 }
 
 function timedOut(code: string, timeoutMs: number | undefined): string {

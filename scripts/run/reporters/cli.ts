@@ -1,4 +1,10 @@
-import { type CollectionReport, failuresOf, reportPassed, type TokenRequests } from "../report";
+import {
+  type CollectionReport,
+  failuresOf,
+  reportPassed,
+  schemesLine,
+  type TokenRequests,
+} from "../report";
 
 /** More would push the totals off a terminal screen; the HTML report has them all. */
 const MAX_FAILURES = 15;
@@ -20,6 +26,7 @@ export function renderCliSummary(report: CollectionReport, htmlReport?: string):
   if (totals.scriptErrors)
     lines.push(`  scripts     ${totals.scriptErrors} error${totals.scriptErrors === 1 ? "" : "s"}`);
   if (report.tokenRequests) lines.push(`  tokens      ${tokenLine(report.tokenRequests)}`);
+  if (report.schemes?.length) lines.push(`  schemes     ${schemesLine(report.schemes)}`);
 
   lines.push(...coverageLines(report));
   if (report.unreachable) lines.push(`  ${report.unreachable}`);

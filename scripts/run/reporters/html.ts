@@ -4,6 +4,7 @@ import {
   failuresOf,
   type OperationCoverage,
   reportPassed,
+  schemesLine,
 } from "../report";
 import { escapeMarkup as h } from "./xml";
 
@@ -33,7 +34,7 @@ export function renderHtml(report: CollectionReport): string {
 <tr><th>Assertions</th><td>${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (${totals.assertions} total)</td></tr>
 <tr><th>Script errors</th><td>${totals.scriptErrors}</td></tr>
 <tr><th>Token requests</th><td>${h(token)}</td></tr>
-<tr><th>Operations</th><td>${covered} of ${report.coverage.length} covered, ${untested} documented statuses never exercised</td></tr>
+${report.schemes?.length ? `<tr><th>Security schemes</th><td>${h(schemesLine(report.schemes))}</td></tr>\n` : ""}<tr><th>Operations</th><td>${covered} of ${report.coverage.length} covered, ${untested} documented statuses never exercised</td></tr>
 </table>
 ${[report.unreachable, report.runError]
   .filter(Boolean)

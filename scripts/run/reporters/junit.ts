@@ -93,7 +93,8 @@ function suite(report: CollectionReport, execution: ExecutionReport, index: numb
 
 /**
  * Coverage as properties of a suite without test cases: per operation the statuses seen,
- * the documented ones never exercised, and p50/p95 (CI servers show suite properties).
+ * the documented ones never exercised, and p50/p95 (CI servers show suite properties); then
+ * per security scheme the requests that carried it (`scheme NAME`).
  */
 function coverageSuite(report: CollectionReport): Suite {
   const properties = report.coverage.map((op) => {
@@ -105,6 +106,10 @@ function coverageSuite(report: CollectionReport): Suite {
     ];
     return `      <property name="${x(`coverage ${op.key}`)}" value="${x(parts.join("; "))}"/>`;
   });
+  for (const scheme of report.schemes ?? []) {
+    const value = `${scheme.what}; sent ${scheme.sent}; skipped ${scheme.skipped}${scheme.hint && scheme.skipped ? `; ${scheme.hint}` : ""}`;
+    properties.push(`      <property name="${x(`scheme ${scheme.name}`)}" value="${x(value)}"/>`);
+  }
   const xml = [
     `  <testsuite name="${x(`${report.title} (coverage)`)}" id="coverage" tests="0" failures="0" errors="0" skipped="0" time="0">`,
     `    <properties>`,
