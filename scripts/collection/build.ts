@@ -4,7 +4,8 @@ import { collectionAuth, collectionVariables } from "./auth";
 import { authChecksFolder } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
 import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
-import { contractTestScript } from "./contracts";
+import { contractPrerequestLines } from "./contract-lines";
+import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
 import { savedResponses } from "./responses";
@@ -25,7 +26,8 @@ export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, ""
 export function operationItem(
   operation: OperationModel,
   ids: IdSource,
-  events: PostmanEvent[] = [],
+  userEvents: PostmanEvent[] = [],
+  contract?: RequestContract,
 ): PostmanItem {
   const request = operationRequest(operation);
   const item: PostmanItem = {
@@ -34,8 +36,24 @@ export function operationItem(
     request,
     response: savedResponses(operation, request, ids),
   };
+  const events = contract
+    ? withPrerequest(userEvents, contractPrerequestLines(contract))
+    : userEvents;
   if (events.length > 0) item.event = events;
   return item;
+}
+
+/**
+ * `lines` first in the item's one pre-request script, the user's own lines after them: Postman
+ * shows a single script per kind, so a second pre-request event would be hidden there.
+ */
+function withPrerequest(events: PostmanEvent[], lines: string[]): PostmanEvent[] {
+  const own = events.find((event) => event.listen === "prerequest");
+  const merged: PostmanEvent = {
+    listen: "prerequest",
+    script: { type: "text/javascript", exec: [...lines, ...(own?.script.exec ?? [])] },
+  };
+  return [merged, ...events.filter((event) => event !== own)];
 }
 
 /** Operations in run order: by rank where the user gave one (stable), else spec order. */
@@ -61,12 +79,18 @@ function operationItems(
   ids: IdSource,
   additions: CollectionAdditions | undefined,
   chains: ChainPlan,
+  contracts: ReadonlyMap<string, RequestContract>,
 ): Array<PostmanItem | PostmanItemGroup> {
   const top: Array<PostmanItem | PostmanItemGroup> = [];
   const folders = new Map<string, PostmanItemGroup>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
-    const item = operationItem(operation, ids, additions?.events.get(operation.key));
+    const item = operationItem(
+      operation,
+      ids,
+      additions?.events.get(operation.key),
+      contracts.get(operation.key),
+    );
     if (operation.tag === undefined) {
       top.push(item);
       continue;
@@ -102,7 +126,13 @@ export function buildCollection(
   const events: PostmanEvent[] = [];
   const auth = model.auth;
   const chains = planChains(model);
-  const operations = operationItems(model, ids, additions, chains);
+  const operations = operationItems(
+    model,
+    ids,
+    additions,
+    chains,
+    requestContracts(model, registry),
+  );
   const checks = authChecksFolder(model, ids.of);
   const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
   // Skipping comes first: a request whose producer failed needs no token either.
@@ -124,8 +154,7 @@ export function buildCollection(
   items.push(...operations);
   if (checks) items.push(checks);
 
-  const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
-  events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
+  events.push({ listen: "test", script: { type: "text/javascript", exec: contractTestScript() } });
   if (chained) events.push(chained.test);
   // With the token machinery: renew a refused token, wait out a 429's quota.
   if (renew) events.push(renew, apiQuotaEvent());
