@@ -117,7 +117,8 @@ export function readDeclaredContract(events: unknown): DeclaredContract {
     out.contract = readContractLine(block);
     out.schemas = readObjectLines(block).get(SCHEMAS_CONSTANT) ?? new Map();
     const rest = exec.slice(end + 1);
-    if (rest.length > 0) out.otherEvents.push({ ...event, script: { ...event.script, exec: rest } });
+    if (rest.length > 0)
+      out.otherEvents.push({ ...event, script: { ...event.script, exec: rest } });
   }
   return out;
 }
