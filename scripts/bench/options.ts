@@ -10,6 +10,8 @@ export interface BenchOptions {
   newman: boolean;
   newmanOperations: number;
   newmanReps: number;
+  /** Requests of GitHub's generated collection in the real-spec Newman run (0: skip it). */
+  newmanGithubRequests: number;
   shortTtlSeconds: number;
   /** Markdown results file, or undefined to print only. */
   out?: string;
@@ -44,6 +46,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --no-newman          skip the Newman benchmark
   --newman-ops N       requests in the Newman benchmark collection (default 1000)
   --newman-reps N      Newman runs per variant (default 2)
+  --newman-github N    GitHub's collection in the Newman benchmark: its first N requests
+                       against a trivial loopback server (default 300; quick 50; 0 skips)
   --short-ttl S        token lifetime of the renewal-check run (default 4; quick 1)
   --out FILE           Markdown results (default ${DEFAULT_OUT}; quick runs print only)
   --no-write           print only
@@ -67,6 +71,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "no-newman": { type: "boolean" },
       "newman-ops": { type: "string" },
       "newman-reps": { type: "string" },
+      "newman-github": { type: "string" },
       "short-ttl": { type: "string" },
       out: { type: "string" },
       "no-write": { type: "boolean" },
@@ -93,6 +98,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     newman: !values["no-newman"],
     newmanOperations: count(values["newman-ops"], "--newman-ops", quick ? 100 : 1000),
     newmanReps: count(values["newman-reps"], "--newman-reps", quick ? 1 : 2),
+    newmanGithubRequests: count(values["newman-github"], "--newman-github", quick ? 50 : 300, 0),
     shortTtlSeconds: count(values["short-ttl"], "--short-ttl", quick ? 1 : 4),
     out,
     timeoutMs: count(values.timeout, "--timeout", 600) * 1000,
@@ -101,11 +107,12 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   };
 }
 
-function count(text: string | undefined, flag: string, fallback: number): number {
+function count(text: string | undefined, flag: string, fallback: number, least = 1): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`${flag} takes a positive whole number, got '${text}'`);
+  if (!Number.isInteger(value) || value < least) {
+    const what = least === 0 ? "a whole number" : "a positive whole number";
+    throw new UsageError(`${flag} takes ${what}, got '${text}'`);
   }
   return value;
 }
