@@ -3,7 +3,13 @@ import type { SchemaRegistry } from "../schema/types";
 import { collectionAuth, collectionVariables } from "./auth";
 import { authChecksFolder } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
-import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
+import {
+  type ChainPlan,
+  chainPrerequestLines,
+  chainStoreLines,
+  inferredNote,
+  planChains,
+} from "./chains";
 import { contractPrerequestLines } from "./contract-lines";
 import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
@@ -28,6 +34,7 @@ export function operationItem(
   ids: IdSource,
   userEvents: PostmanEvent[] = [],
   contract?: RequestContract,
+  chainLines: string[] = [],
 ): PostmanItem {
   const request = operationRequest(operation);
   const item: PostmanItem = {
@@ -36,9 +43,8 @@ export function operationItem(
     request,
     response: savedResponses(operation, request, ids),
   };
-  const events = contract
-    ? withPrerequest(userEvents, contractPrerequestLines(contract))
-    : userEvents;
+  const own = [...(contract ? contractPrerequestLines(contract) : []), ...chainLines];
+  const events = own.length > 0 ? withPrerequest(userEvents, own) : userEvents;
   if (events.length > 0) item.event = events;
   return item;
 }
@@ -90,6 +96,7 @@ function operationItems(
       ids,
       additions?.events.get(operation.key),
       contracts.get(operation.key),
+      chainPrerequestLines(chains, operation.key),
     );
     if (operation.tag === undefined) {
       top.push(item);
@@ -134,9 +141,6 @@ export function buildCollection(
     requestContracts(model, registry),
   );
   const checks = authChecksFolder(model, ids.of);
-  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)));
-  // Skipping comes first: a request whose producer failed needs no token either.
-  if (chained) events.push(chained.prerequest);
   let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
@@ -154,8 +158,10 @@ export function buildCollection(
   items.push(...operations);
   if (checks) items.push(checks);
 
-  events.push({ listen: "test", script: { type: "text/javascript", exec: contractTestScript() } });
-  if (chained) events.push(chained.test);
+  // One collection-level test script for the checks and the chains: every script the sandbox
+  // runs costs each request a round trip, whatever it does.
+  const after = [...contractTestScript(), ...chainStoreLines(chains)];
+  events.push({ listen: "test", script: { type: "text/javascript", exec: after } });
   // With the token machinery: renew a refused token, wait out a 429's quota.
   if (renew) events.push(renew, apiQuotaEvent());
 

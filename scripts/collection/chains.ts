@@ -1,8 +1,8 @@
 import { scriptAssetLines } from "../assets";
 import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
-import { objectLines } from "./contract-data";
-import type { PostmanEvent, PostmanVariable } from "./types";
+import { singleQuoted } from "./contract-data";
+import type { PostmanVariable } from "./types";
 
 const PREREQUEST = scriptAssetLines("postman/chain-prerequest.js");
 const STORE = scriptAssetLines("postman/chain-store.js");
@@ -74,29 +74,23 @@ function feed(
 }
 
 /**
- * The collection-level scripts that run the chains: one table keyed by item id (an entry per
- * line, so a regeneration's diff names the request) in front of the script that reads it.
+ * A chained request's own pre-request lines: its roles (one JSON line) and the script that acts
+ * on them before it is sent, scripts/postman/chain-prerequest.js. Only requests that take part
+ * carry any: nothing about chains is shipped before every request.
  */
-export function chainEvents(
-  plan: ChainPlan,
-  idOf: (operationKey: string) => string,
-): { prerequest: PostmanEvent; test: PostmanEvent } | undefined {
-  if (plan.roles.size === 0) return undefined;
-  const table = objectLines(
-    "SPECPOST_CHAINS",
-    new Map([...plan.roles].map(([key, roles]) => [idOf(key), roles])),
-    true,
-  );
-  const exec = (body: string[]) => [
-    `// Chains (${plan.active.length}): what each request stores for, and takes from, the others.`,
-    ...table,
-    ...body,
+export function chainPrerequestLines(plan: ChainPlan, operationKey: string): string[] {
+  const roles = plan.roles.get(operationKey);
+  if (!roles) return [];
+  return [
+    "// specpost chains: what this request stores for, and takes from, the others.",
+    `const SPECPOST_CHAIN = ${singleQuoted(JSON.stringify(roles))};`,
+    ...PREREQUEST,
   ];
-  const event = (listen: PostmanEvent["listen"], lines: string[]): PostmanEvent => ({
-    listen,
-    script: { type: "text/javascript", exec: exec(lines) },
-  });
-  return { prerequest: event("prerequest", PREREQUEST), test: event("test", STORE) };
+}
+
+/** Collection-level test lines that store what producers give (chain-store.js); none without chains. */
+export function chainStoreLines(plan: ChainPlan): string[] {
+  return plan.roles.size === 0 ? [] : STORE;
 }
 
 /**

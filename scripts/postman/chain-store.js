@@ -1,10 +1,18 @@
 // specpost chains, after each request (collection level): a producer stores the values later
-// requests use as {{variable}}. The generator puts `const SPECPOST_CHAINS = { [itemId]: '<JSON of roles>' }`
-// in front; roles.stores: [{ variable, expression, source, dependants }], source:
+// requests use as {{variable}}. What to store comes from the producer's own pre-request script
+// (chain-prerequest.js): the local variable specpost_chain, { requestId, stores }; stores:
+// [{ variable, expression, source, dependants }], source:
 // { from: "body", pointer } | { from: "header", name } | { from: "location-id" }.
 (() => {
-  if (!Object.hasOwn(SPECPOST_CHAINS, pm.info.requestId)) return;
-  const stores = JSON.parse(SPECPOST_CHAINS[pm.info.requestId]).stores;
+  let declared;
+  try {
+    declared = JSON.parse(pm.variables.get("specpost_chain") || "null");
+  } catch (_e) {
+    declared = null;
+  }
+  // Local variables outlive a request in a Newman run: the id tells whose they are.
+  if (!declared || declared.requestId !== pm.info.requestId) return;
+  const stores = declared.stores;
   if (stores.length === 0) return;
   let body;
   let unreadable;
