@@ -14,7 +14,10 @@ commands:
   run [COLLECTION...] [--target mock|sandbox|production] [--env-var key=value ...]
       [--reporters cli,junit,html] [--report-dir DIR] [--delay-request MS]
       [--timeout-request MS] [--token-ttl SECONDS]
+      [--parallel N] [--shard K/N] [--max-p95 MS]
       Run collections with Newman as a contract-test suite (default: collections/*, mock).
+  report merge DIR... [--report-dir DIR]
+      Combine the reports of 'run --shard K/N' jobs into one JUnit/HTML/coverage report.
 `;
 
 // Each command loads only what it needs: `generate` must not pay for Newman or fastify.
@@ -23,6 +26,7 @@ const commands: Record<string, (args: string[], io: Io) => Promise<number>> = {
   lint: async (args, io) => (await import("./commands/lint")).lintCommand(args, io),
   mock: async (args, io) => (await import("./commands/mock")).mockCommand(args, io),
   run: async (args, io) => (await import("./commands/run")).runCommand(args, io),
+  report: async (args, io) => (await import("./commands/report")).reportCommand(args, io),
 };
 
 /** Parses the command word, hands the rest to the command, returns the exit code. */
@@ -54,5 +58,8 @@ function processIo(): Io {
     stderr: (text) => process.stderr.write(terminalSafe(text)),
     cwd: process.cwd(),
     env: process.env,
+    isTTY: process.stderr.isTTY === true,
+    // On stderr, so piping stdout keeps only the summary; `\r` + erase-line repaints in place.
+    statusLine: (text) => process.stderr.write(`\r\x1b[2K${terminalSafe(text)}`),
   };
 }

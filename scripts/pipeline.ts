@@ -1,7 +1,9 @@
+import { workflowsFor } from "./arazzo/find";
 import { renderModel } from "./collection/render";
 import type { OutputFile } from "./collection/write";
 import { loadSpec } from "./load/load";
 import { buildModel } from "./model/build";
+import type { ExampleMode } from "./model/context";
 import type { ApiModel, ModelOptions } from "./model/types";
 import { overridesFor } from "./overrides";
 import { hasErrors, locateProblems, type Problem, problem } from "./problems";
@@ -18,6 +20,11 @@ export interface PipelineOptions {
   model: ModelOptions;
   /** `$ref`s may leave the spec's folder tree (`--allow-outside-refs`). */
   allowOutsideRefs?: boolean;
+  /**
+   * `as-written` (the mock): the model takes examples as written, unchecked and unsampled,
+   * which is most of the model's cost on big specs; the collection needs them checked.
+   */
+  examples?: ExampleMode;
 }
 
 /** Times stages (the bench); the default runs them untimed. */
@@ -44,7 +51,9 @@ export async function loadModel(
   );
   if (!loaded.spec || hasErrors(loaded.problems)) return { problems: loaded.problems };
   const spec = loaded.spec;
-  const built = await timer.time("model", () => buildModel(spec, options.model));
+  const built = await timer.time("model", () =>
+    buildModel(spec, options.model, options.examples ?? "checked"),
+  );
   const problems = [...loaded.problems, ...locateProblems(built.problems, spec.locate)];
   return built.model && !hasErrors(problems) ? { model: built.model, problems } : { problems };
 }
@@ -64,12 +73,18 @@ export async function generateSpec(
   options: PipelineOptions & { outDir: string },
   timer: StageTimer = untimed,
 ): Promise<SpecOutcome & { model?: ApiModel }> {
-  const { model, problems } = await loadModel(file, options, timer);
-  if (!model) return { file, problems, files: [] };
+  const loaded = await loadModel(file, options, timer);
+  const problems = loaded.problems;
+  if (!loaded.model) return { file, problems, files: [] };
+  let model = loaded.model;
   // The user's additions: a stale or malformed overrides file stops this spec like a spec error.
   const overrides = await overridesFor(model, options.cwd);
   problems.push(...overrides.problems);
+  // Arazzo workflows beside the spec: a broken one stops the spec like a spec error.
+  const workflows = await workflowsFor(model, options.cwd);
+  problems.push(...workflows.problems);
   if (hasErrors(problems)) return { file, problems, files: [] };
+  if (workflows.documents.length > 0) model = { ...model, workflows: workflows.documents };
   try {
     const rendered = await timer.time("render", () =>
       renderModel(model, options.outDir, overrides.resolved, options.model),
@@ -106,10 +121,21 @@ export interface GenerateResult {
  * Every spec through the pipeline; returns what to write and the problems per spec. Writes
  * nothing itself. Two specs that would write the same file: the later one fails.
  */
-export async function generate(ctx: GenerateContext): Promise<GenerateResult> {
+/** Which spec `generate` is on: a command may show it; the library only reports it. */
+export interface SpecProgress {
+  index: number;
+  total: number;
+  spec: string;
+}
+
+export async function generate(
+  ctx: GenerateContext,
+  onSpec?: (progress: SpecProgress) => void,
+): Promise<GenerateResult> {
   const specs: SpecOutcome[] = [];
   const owners = new Map<string, string>();
-  for (const file of ctx.specs) {
+  for (const [index, file] of ctx.specs.entries()) {
+    onSpec?.({ index, total: ctx.specs.length, spec: file });
     const { model: _model, ...outcome } = await generateSpec(file, ctx);
     const clash = outcome.files.find((f) => owners.has(f.path));
     if (clash) {

@@ -14,6 +14,7 @@ export type ProblemCode =
   | "unsupported-version"
   | "invalid-type"
   | "conversion-failed"
+  | "assumed-content-type"
   // references
   | "unresolved-ref"
   | "missing-file"
@@ -22,6 +23,7 @@ export type ProblemCode =
   | "no-token-url"
   | "unsupported-auth"
   | "assumed-security"
+  | "user-token"
   | "no-base-url"
   // operations and data
   | "no-operations"
@@ -39,7 +41,11 @@ export type ProblemCode =
   // hostile input (issue 13)
   | "ref-outside-folder"
   | "invalid-path"
-  | "ref-too-deep";
+  | "ref-too-deep"
+  // chains and workflows (issue 10)
+  | "chain-order"
+  | "invalid-arazzo"
+  | "unsupported-arazzo";
 
 export type Severity = "error" | "warning";
 

@@ -6,6 +6,7 @@ import { freshBuild } from "../build/fresh.mjs";
 import { prepareCases } from "./cases";
 import { benchmarkGeneration } from "./generation";
 import { describeMachine } from "./machine";
+import { benchmarkMockStart, mockTargets } from "./mock-start";
 import { benchmarkNewman, benchmarkNewmanReal } from "./newman-bench";
 import { parseOptions, USAGE, UsageError } from "./options";
 import { profileCases } from "./profile";
@@ -91,6 +92,7 @@ export async function main(argv: string[]): Promise<number> {
         reps: options.newmanReps,
       });
     }
+    const mock = options.mock ? await benchmarkMockStart(progress, options.timeoutMs) : undefined;
 
     const report: BenchReport = {
       machine,
@@ -98,7 +100,8 @@ export async function main(argv: string[]): Promise<number> {
       heavyReps: options.heavyReps,
       cases: generation,
       newman,
-      targets: checkTargets(generation, newman),
+      ...(mock && { mock }),
+      targets: [...checkTargets(generation, newman), ...(mock ? mockTargets(mock) : [])],
       load: { start: loadStart, end: loadavg()[0] ?? 0 },
       specpostFrom:
         specpostRunner() === runnerAtStart ? runnerAtStart : "mixed dist/ bundle and tsx",
@@ -117,7 +120,8 @@ export async function main(argv: string[]): Promise<number> {
       (newman !== undefined &&
         [newman.bare, newman.scripts, newman.real?.bare, newman.real?.scripts].some(
           (run) => run !== undefined && run.errors.length > 0,
-        ));
+        )) ||
+      (mock !== undefined && mock.errors.length > 0);
     return failed ? 1 : 0;
   } finally {
     rmSync(workDir, { recursive: true, force: true });

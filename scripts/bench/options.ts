@@ -8,6 +8,8 @@ export interface BenchOptions {
   heavyReps: number;
   generation: boolean;
   newman: boolean;
+  /** `specpost mock` on GitHub: time to listening, RSS, p95 latency. */
+  mock: boolean;
   newmanOperations: number;
   newmanReps: number;
   /** Requests of GitHub's generated collection in the real-spec Newman run (0: skip it). */
@@ -44,6 +46,8 @@ export const USAGE = `usage: npm run bench -- [options]
                        with a note where that file is absent
   --no-generation      skip the generation benchmark
   --no-newman          skip the Newman benchmark
+  --no-mock            skip the mock benchmark (specpost mock on GitHub: time to listening,
+                       RSS, p95 latency; not part of --quick)
   --newman-ops N       requests in the Newman benchmark collection (default 1000)
   --newman-reps N      Newman runs per variant (default 2)
   --newman-github N    GitHub's collection in the Newman benchmark: its first N requests
@@ -69,6 +73,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "heavy-reps": { type: "string" },
       "no-generation": { type: "boolean" },
       "no-newman": { type: "boolean" },
+      "no-mock": { type: "boolean" },
       "newman-ops": { type: "string" },
       "newman-reps": { type: "string" },
       "newman-github": { type: "string" },
@@ -96,6 +101,8 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     heavyReps: count(values["heavy-reps"], "--heavy-reps", quick ? 1 : 3),
     generation: !values["no-generation"],
     newman: !values["no-newman"],
+    // GitHub's spec is heavy: the quick smoke run leaves the mock out.
+    mock: !values["no-mock"] && !quick,
     newmanOperations: count(values["newman-ops"], "--newman-ops", quick ? 100 : 1000),
     newmanReps: count(values["newman-reps"], "--newman-reps", quick ? 1 : 2),
     newmanGithubRequests: count(values["newman-github"], "--newman-github", quick ? 50 : 300, 0),

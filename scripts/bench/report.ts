@@ -1,5 +1,6 @@
 import type { CaseResult, ToolSummary } from "./generation";
 import type { Machine } from "./machine";
+import { type MockStartResult, mockTable } from "./mock-start";
 import type { NewmanResults, VariantSummary } from "./newman-bench";
 import type { TargetCheck } from "./targets";
 
@@ -9,6 +10,8 @@ export interface BenchReport {
   heavyReps: number;
   cases: CaseResult[];
   newman?: NewmanResults;
+  /** `specpost mock` on GitHub's spec (mock-start.ts). */
+  mock?: MockStartResult;
   targets: TargetCheck[];
   /** One-minute load average when the run started and ended: a busy machine skews wall times. */
   load: { start: number; end: number };
@@ -178,6 +181,7 @@ function sections(report: BenchReport): Array<[string, Table]> {
     out.push(["specpost stages (median ms)", stageTable(report.cases)]);
   }
   if (report.newman) out.push(["Newman run", newmanTable(report.newman)]);
+  if (report.mock) out.push(["Mock start and latency (GitHub)", mockTable(report.mock)]);
   if (report.targets.length > 0) out.push(["Targets", targetTable(report.targets)]);
   return out;
 }

@@ -27,6 +27,8 @@ const ENTRIES = {
   specpost: "scripts/cli.ts",
   // `generate` runs the pipeline in this worker thread (scripts/commands/generate-thread.ts).
   "generate-worker": "scripts/commands/generate-worker.ts",
+  // `run --parallel N` runs Newman in these worker threads (scripts/run/newman-thread.ts).
+  "newman-worker": "scripts/run/newman-worker.ts",
   "bench/child-specpost": "scripts/bench/child-specpost.ts",
   "bench/newman-child": "scripts/bench/newman-child.ts",
 };

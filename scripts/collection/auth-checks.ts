@@ -1,10 +1,16 @@
-import type { ApiModel, OperationModel } from "../model/types";
+import { appliedSchemes, needsUserToken, usesCollectionToken } from "../model/requirements";
+import type { ApiKeyUse } from "../model/security-types";
+import type { ApiModel, AuthModel, OperationModel } from "../model/types";
 import { objectLines } from "./contract-data";
 import { postmanScriptLines } from "./contracts";
 import { idKeys } from "./ids";
 import { operationRequest } from "./request";
+import { applySecurity } from "./request-auth";
+import { narrowTokenEvent, narrowTokenRequest, scopeProbe } from "./scope-check";
 import { tokenShapingEvent, tokenUrlHasGrantType } from "./token";
-import type { PostmanAuth, PostmanItem, PostmanItemGroup, PostmanUrl } from "./types";
+import type { PostmanItem, PostmanItemGroup, PostmanRequest, PostmanUrl } from "./types";
+
+type ClientCredentials = Extract<AuthModel, { kind: "client-credentials" }>;
 
 export const AUTH_CHECKS_FOLDER = "Auth checks";
 /** Sent on purpose: no token endpoint may accept it, and it is no secret. */
@@ -20,66 +26,174 @@ export const AUTH_CHECK_KEYS = {
   wrongCredentials: idKeys.authCheck("wrong-credentials"),
   missingToken: idKeys.authCheck("missing-token"),
   invalidToken: idKeys.authCheck("invalid-token"),
+  missingScope: idKeys.authCheck("missing-scope"),
 } as const;
 
 /**
- * Ids of the requests in the Auth checks folder: the token pre-request script must skip them
- * (SPECPOST.noTokenItemIds), or it would fetch a token they are meant to go without.
+ * Ids of the Auth checks that go without the collection's token on purpose: the token
+ * pre-request script must skip them (SPECPOST.noTokenItemIds). A missing-API-key check keeps
+ * the token, so that the key is the only thing missing.
  */
+export function tokenlessCheckIds(folder: PostmanItemGroup, idOf: (key: string) => string) {
+  const tokenless = new Set(
+    [
+      AUTH_CHECK_KEYS.wrongCredentials,
+      AUTH_CHECK_KEYS.missingToken,
+      AUTH_CHECK_KEYS.invalidToken,
+    ].map(idOf),
+  );
+  return folder.item.map((item) => item.id).filter((id) => tokenless.has(id));
+}
+
 export function authCheckItemIds(model: ApiModel, idOf: (key: string) => string): string[] {
   const folder = authChecksFolder(model, idOf);
-  return folder ? folder.item.map((item) => item.id) : [];
+  return folder ? tokenlessCheckIds(folder, idOf) : [];
 }
 
 /**
- * The "Auth checks" folder: the token endpoint rejects a wrong secret, and a secured GET
- * operation rejects a missing and an invalid token. Only for client-credentials specs with a
- * secured operation; without a secured GET only the token endpoint check remains, because
+ * The "Auth checks" folder: the token endpoint rejects a wrong secret, a secured GET rejects
+ * a missing and an invalid token (its other schemes, API keys, still sent), and for each API
+ * key a GET that needs it rejects the request without it (the token still sent). Only GETs:
  * sending an unauthenticated POST or DELETE to a live API is not a check anyone asked for.
  */
 export function authChecksFolder(
   model: ApiModel,
   idOf: (key: string) => string,
 ): PostmanItemGroup | undefined {
-  if (model.auth.kind !== "client-credentials") return undefined;
-  if (!model.operations.some((op) => op.secured)) return undefined;
-  const items: PostmanItem[] = [wrongCredentialsItem(model.auth, idOf)];
-  const target = probeOperation(model.operations);
-  if (target) {
-    items.push(
-      tokenRejectedItem(
-        target,
-        `${target.key} rejects a missing token`,
-        { type: "noauth" },
-        idOf(AUTH_CHECK_KEYS.missingToken),
-      ),
-      tokenRejectedItem(
-        target,
-        `${target.key} rejects an invalid token`,
-        { type: "bearer", bearer: [{ key: "token", value: INVALID_TOKEN, type: "string" }] },
-        idOf(AUTH_CHECK_KEYS.invalidToken),
-      ),
-    );
+  const items: PostmanItem[] = [];
+  const cc = model.auth.kind === "client-credentials";
+  if (cc && model.operations.some(usesCollectionToken)) {
+    items.push(wrongCredentialsItem(model.auth as ClientCredentials, idOf));
+    const target = probeOperation(model.operations.filter(usesCollectionToken));
+    if (target) {
+      const request = securedRequest(target, model.auth);
+      items.push(
+        tokenRejectedItem(
+          target,
+          `${target.key} rejects a missing token`,
+          { ...request, auth: { type: "noauth" } },
+          idOf(AUTH_CHECK_KEYS.missingToken),
+        ),
+        tokenRejectedItem(
+          target,
+          `${target.key} rejects an invalid token`,
+          {
+            ...request,
+            auth: {
+              type: "bearer",
+              bearer: [{ key: "token", value: INVALID_TOKEN, type: "string" }],
+            },
+          },
+          idOf(AUTH_CHECK_KEYS.invalidToken),
+        ),
+      );
+    }
   }
+  if (cc) items.push(...scopeChecks(model.auth as ClientCredentials, model.operations, idOf));
+  items.push(...apiKeyChecks(model, idOf));
+  if (items.length === 0) return undefined;
   return {
     id: idOf(AUTH_CHECK_KEYS.folder),
     name: AUTH_CHECKS_FOLDER,
     description:
-      "Generated by specpost: the API must refuse wrong client credentials and requests without a valid token. These requests never fetch or use the cached token.",
+      "Generated by specpost: the API must refuse wrong client credentials, requests without a valid token and requests without each API key the spec requires. The token checks never fetch or use the cached token.",
     item: items,
   };
 }
 
-/** First secured GET that needs no parameter, else the first secured GET. */
+function securedRequest(operation: OperationModel, auth: ApiModel["auth"]): PostmanRequest {
+  const request = operationRequest(operation);
+  applySecurity(request, operation, auth);
+  return request;
+}
+
+/** A scope-protected GET refuses a token asked for the other scopes only (403 or 401). */
+function scopeChecks(
+  auth: ClientCredentials,
+  operations: OperationModel[],
+  idOf: (key: string) => string,
+): PostmanItem[] {
+  const probe = scopeProbe(auth, operations);
+  if (!probe) return [];
+  const name = `${probe.operation.key} rejects a token without scope ${probe.needs.join(" ")}`;
+  const request = narrowTokenRequest(securedRequest(probe.operation, auth));
+  const item = tokenRejectedItem(
+    probe.operation,
+    name,
+    request,
+    idOf(AUTH_CHECK_KEYS.missingScope),
+    `the scope ${probe.needs.join(" ")}`,
+  );
+  item.event = [narrowTokenEvent(auth, probe), ...(item.event ?? [])];
+  return [item];
+}
+
+/** Per API key scheme (first use order), the first GET that sends it, without it. */
+function apiKeyChecks(model: ApiModel, idOf: (key: string) => string): PostmanItem[] {
+  const byScheme = new Map<string, OperationModel[]>();
+  const keys = new Map<string, ApiKeyUse>();
+  for (const operation of model.operations) {
+    for (const { scheme } of appliedSchemes(operation)) {
+      if (scheme.kind !== "api-key" || needsUserToken(operation)) continue;
+      keys.set(scheme.name, scheme);
+      byScheme.set(scheme.name, [...(byScheme.get(scheme.name) ?? []), operation]);
+    }
+  }
+  const items: PostmanItem[] = [];
+  for (const [name, operations] of byScheme) {
+    const target = probeOperation(operations);
+    const key = keys.get(name);
+    if (!target || !key) continue;
+    const request = securedRequest(target, model.auth);
+    items.push(
+      tokenRejectedItem(
+        target,
+        `${target.key} rejects a missing API key ${name}`,
+        withoutApiKey(request, key, model.auth),
+        idOf(idKeys.authCheck(`missing-api-key ${name}`)),
+        `the API key ${key.param}`,
+      ),
+    );
+  }
+  return items;
+}
+
+/** The request with one API key taken out (header, query parameter or cookie). */
+function withoutApiKey(request: PostmanRequest, key: ApiKeyUse, auth: AuthModel): PostmanRequest {
+  // A key the collection-level auth sends (API-key-only specs) goes by switching auth off.
+  if (auth.kind === "api-key" && auth.schemeName === key.name && request.auth === undefined)
+    return { ...request, auth: { type: "noauth" } };
+  const value = `{{${key.variable}}}`;
+  if (key.in === "query") {
+    const query = (request.url.query ?? []).filter((q) => q.value !== value);
+    const [base = ""] = request.url.raw.split("?");
+    const enabled = query.filter((q) => !q.disabled).map((q) => `${q.key}=${q.value}`);
+    const raw = enabled.length > 0 ? `${base}?${enabled.join("&")}` : base;
+    return { ...request, url: { ...request.url, query, raw } };
+  }
+  const pair = `${key.param}=${value}`;
+  const header = request.header
+    .map((h) =>
+      key.in === "cookie" && h.key === "Cookie" ? { ...h, value: dropPart(h.value, pair) } : h,
+    )
+    .filter((h) => h.value !== value && h.value !== "");
+  return { ...request, header };
+}
+
+const dropPart = (cookie: string, pair: string): string =>
+  cookie
+    .split(";")
+    .map((part) => part.trim())
+    .filter((part) => part !== "" && part !== pair)
+    .join("; ");
+
+/** First GET that needs no parameter, else the first GET. */
 function probeOperation(operations: OperationModel[]): OperationModel | undefined {
   const gets = operations.filter((op) => op.secured && op.method === "get");
   return gets.find((op) => !op.parameters.some((p) => p.required)) ?? gets[0];
 }
 
-function wrongCredentialsItem(
-  auth: Extract<ApiModel["auth"], { kind: "client-credentials" }>,
-  idOf: (key: string) => string,
-): PostmanItem {
+function wrongCredentialsItem(auth: ClientCredentials, idOf: (key: string) => string): PostmanItem {
   const form = [
     { key: "client_id", value: "{{client_id}}", type: "text" as const },
     { key: "client_secret", value: WRONG_CLIENT_SECRET, type: "text" as const },
@@ -113,17 +227,20 @@ function wrongCredentialsItem(
 }
 
 function tokenRejectedItem(
-  operation: OperationModel,
+  _operation: OperationModel,
   name: string,
-  auth: PostmanAuth,
+  request: PostmanRequest,
   id: string,
+  missing?: string,
 ): PostmanItem {
-  const data = objectLines("SPECPOST_AUTH_CHECK", new Map([["name", name]]));
+  const entries = new Map([["name", name]]);
+  if (missing !== undefined) entries.set("missing", missing);
+  const data = objectLines("SPECPOST_AUTH_CHECK", entries);
   return {
     id,
     name,
     // The operation's own request (same URL, parameters and headers), only the auth differs.
-    request: { ...operationRequest(operation), auth, description: `${name}: expects 401 or 403.` },
+    request: { ...request, description: `${name}: expects 401 or 403.` },
     response: [],
     event: [testEvent([...data, ...postmanScriptLines("auth-token-rejected.js")])],
   };

@@ -1,5 +1,7 @@
-import type { AuthModel } from "../model/types";
+import { apiKeyVariable } from "../model/schemes";
+import type { ApiModel, AuthModel } from "../model/types";
 import { urlLiteral } from "./literal";
+import { securityCredentials } from "./security-variables";
 import { tokenParamVariable } from "./token";
 import type { PostmanAuth, PostmanAuthAttribute, PostmanVariable } from "./types";
 
@@ -23,7 +25,7 @@ export function collectionAuth(auth: AuthModel): PostmanAuth {
             type: "apikey",
             apikey: [
               attribute("key", "Cookie"),
-              attribute("value", `${auth.name}={{api_key}}`),
+              attribute("value", `${auth.name}={{${apiKeyVariable(auth.schemeName)}}}`),
               attribute("in", "header"),
             ],
           }
@@ -31,7 +33,7 @@ export function collectionAuth(auth: AuthModel): PostmanAuth {
             type: "apikey",
             apikey: [
               attribute("key", auth.name),
-              attribute("value", "{{api_key}}"),
+              attribute("value", `{{${apiKeyVariable(auth.schemeName)}}}`),
               attribute("in", auth.in),
             ],
           };
@@ -73,7 +75,13 @@ export function credentialVariables(auth: AuthModel): CredentialVariable[] {
         },
       ];
     case "api-key":
-      return [{ key: "api_key", secret: true, description: `API key sent as ${auth.name}.` }];
+      return [
+        {
+          key: apiKeyVariable(auth.schemeName),
+          secret: true,
+          description: `API key of scheme ${auth.schemeName}, sent as ${auth.in} ${auth.name}.`,
+        },
+      ];
     case "basic":
       return [
         { key: "username", secret: false, description: "HTTP Basic user name." },
@@ -174,4 +182,17 @@ export function collectionVariables(baseUrl: string, auth: AuthModel): PostmanVa
     }
   }
   return variables;
+}
+
+/**
+ * Variables for the schemes the operations name beyond the collection's own (API keys of
+ * AND-combinations, a user's token): empty, for the user to set per environment.
+ */
+export function securityVariables(model: ApiModel): PostmanVariable[] {
+  return securityCredentials(model).map((credential) => ({
+    key: credential.key,
+    value: credential.initial ?? "",
+    type: "string",
+    description: credential.description,
+  }));
 }

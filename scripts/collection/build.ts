@@ -1,8 +1,12 @@
-import type { ApiModel, OperationModel } from "../model/types";
+import { workflowsPlan } from "../arazzo/folder";
+import { usesCollectionToken } from "../model/requirements";
+import type { ApiModel, AuthModel, OperationModel } from "../model/types";
+import type { Problem } from "../problems";
 import type { SchemaRegistry } from "../schema/types";
-import { collectionAuth, collectionVariables } from "./auth";
-import { authChecksFolder } from "./auth-checks";
+import { collectionAuth, collectionVariables, securityVariables } from "./auth";
+import { authChecksFolder, tokenlessCheckIds } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
+import { chainOrderProblems } from "./chain-problems";
 import {
   type ChainPlan,
   chainPrerequestLines,
@@ -10,10 +14,12 @@ import {
   inferredNote,
   planChains,
 } from "./chains";
+import { type CleanupResource, cleanupFolder, cleanupResources } from "./cleanup";
 import { contractPrerequestLines } from "./contract-lines";
 import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
+import { applySecurity } from "./request-auth";
 import { savedResponses } from "./responses";
 import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
 import {
@@ -25,6 +31,7 @@ import {
   type PostmanItem,
   type PostmanItemGroup,
 } from "./types";
+import { userTokenEvent, userTokenOperations } from "./user-token";
 
 /** `https://x/api/` and `https://x/api` name the same base: `{{baseUrl}}/path` needs no slash. */
 export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
@@ -32,11 +39,13 @@ export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, ""
 export function operationItem(
   operation: OperationModel,
   ids: IdSource,
+  auth: AuthModel,
   userEvents: PostmanEvent[] = [],
   contract?: RequestContract,
   chainLines: string[] = [],
 ): PostmanItem {
   const request = operationRequest(operation);
+  applySecurity(request, operation, auth);
   const item: PostmanItem = {
     id: ids.of(idKeys.operation(operation.key)),
     name: operation.name,
@@ -86,19 +95,24 @@ function operationItems(
   additions: CollectionAdditions | undefined,
   chains: ChainPlan,
   contracts: ReadonlyMap<string, RequestContract>,
-): Array<PostmanItem | PostmanItemGroup> {
+  created: readonly CleanupResource[],
+): { top: Array<PostmanItem | PostmanItemGroup>; sequence: OperationModel[] } {
   const top: Array<PostmanItem | PostmanItemGroup> = [];
   const folders = new Map<string, PostmanItemGroup>();
+  const byFolder = new Map<string, OperationModel[]>();
+  const atTop = new Map<string, OperationModel>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
     const item = operationItem(
       operation,
       ids,
+      model.auth,
       additions?.events.get(operation.key),
       contracts.get(operation.key),
-      chainPrerequestLines(chains, operation.key),
+      chainPrerequestLines(chains, operation.key, created),
     );
     if (operation.tag === undefined) {
+      atTop.set(item.id, operation);
       top.push(item);
       continue;
     }
@@ -111,8 +125,15 @@ function operationItems(
       top.push(folder);
     }
     folder.item.push(item);
+    const inFolder = byFolder.get(operation.tag);
+    if (inFolder) inFolder.push(operation);
+    else byFolder.set(operation.tag, [operation]);
   }
-  return top;
+  // The order Newman runs them in: a folder's requests where the folder sits.
+  const sequence = top.flatMap((node) =>
+    isItemGroup(node) ? (byFolder.get(node.name) ?? []) : [atTop.get(node.id) as OperationModel],
+  );
+  return { top, sequence };
 }
 
 function itemIds(nodes: Array<PostmanItem | PostmanItemGroup>): string[] {
@@ -127,20 +148,31 @@ export function buildCollection(
   model: ApiModel,
   registry: SchemaRegistry,
   additions?: CollectionAdditions,
+  problems?: Problem[],
 ): PostmanCollection {
   const ids = idSource(model.title);
   const items: Array<PostmanItem | PostmanItemGroup> = [];
   const events: PostmanEvent[] = [];
   const auth = model.auth;
   const chains = planChains(model);
-  const operations = operationItems(
+  const byKey = new Map(chains.operations.map((op) => [op.key, op]));
+  const created = cleanupResources(chains.active, byKey);
+  const { top: operations, sequence } = operationItems(
     model,
     ids,
     additions,
     chains,
     requestContracts(model, registry),
+    created,
   );
+  problems?.push(...chainOrderProblems(model, sequence, chains.active));
   const checks = authChecksFolder(model, ids.of);
+  const cleanup = cleanupFolder(created, byKey, ids);
+  const userTokenIds = userTokenOperations(model.operations).map((op) =>
+    ids.of(idKeys.operation(op.key)),
+  );
+  const userToken = userTokenEvent(userTokenIds);
+  if (userToken) events.push(userToken);
   let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
@@ -148,20 +180,40 @@ export function buildCollection(
     // Requests that must never cause a token request: the token request itself, the auth
     // checks that go without a token on purpose, and operations that need none.
     const unsecured = model.operations
-      .filter((op) => !op.secured)
+      .filter((op) => !usesCollectionToken(op))
       .map((op) => ids.of(idKeys.operation(op.key)));
-    const noToken = [tokenItem.id, ...unsecured, ...(checks ? itemIds(checks.item) : [])];
+    const noToken = [
+      tokenItem.id,
+      ...unsecured,
+      ...(checks ? tokenlessCheckIds(checks, ids.of) : []),
+    ];
     items.push(tokenItem);
     events.push(tokenPrerequestEvent(auth, noToken));
-    renew = tokenRenewEvent(noToken);
+    // A missing-API-key check keeps the token, and its 401 is no reason to renew it.
+    const checkIds = checks ? checks.item.map((item) => item.id) : [];
+    renew = tokenRenewEvent([...new Set([...noToken, ...checkIds])]);
   }
   items.push(...operations);
+  // Where a workflow that ends early goes: what follows the Workflows folder.
+  const following = [checks, cleanup?.folder].flatMap((f) => (f ? itemIds(f.item) : []))[0];
+  const workflows = workflowsPlan(
+    model.workflows ?? [],
+    new Map(model.operations.map((op) => [op.key, op])),
+    ids,
+    { following: following ?? null, created },
+  );
+  if (workflows) {
+    items.push(workflows.folder);
+    events.push(workflows.events.prerequest);
+  }
   if (checks) items.push(checks);
+  if (cleanup) items.push(cleanup.folder);
 
   // One collection-level test script for the checks and the chains: every script the sandbox
   // runs costs each request a round trip, whatever it does.
-  const after = [...contractTestScript(), ...chainStoreLines(chains)];
+  const after = [...contractTestScript(), ...chainStoreLines(chains, created)];
   events.push({ listen: "test", script: { type: "text/javascript", exec: after } });
+  if (workflows) events.push(workflows.events.test);
   // With the token machinery: renew a refused token, wait out a 429's quota.
   if (renew) events.push(renew, apiQuotaEvent());
 
@@ -176,7 +228,10 @@ export function buildCollection(
     auth: collectionAuth(auth),
     variable: [
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
+      ...securityVariables(model),
       ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
+      ...(workflows?.variables ?? []),
+      ...(cleanup?.variables ?? []),
       ...(additions?.variables ?? []),
     ],
   };

@@ -31,7 +31,9 @@ function edges(
   const atPath = new Map<string, OperationModel[]>();
   for (const op of members) {
     const path = segmentsOf(op.path).join("/");
-    atPath.set(path, [...(atPath.get(path) ?? []), op]);
+    const group = atPath.get(path);
+    if (group) group.push(op);
+    else atPath.set(path, [op]);
   }
   for (const b of members) {
     const segments = segmentsOf(b.path);
@@ -47,10 +49,19 @@ function edges(
     }
   }
   const users = new Map<string, string[]>();
-  for (const c of chains) users.set(c.variable, [...(users.get(c.variable) ?? []), c.consumer]);
+  for (const c of chains) {
+    const list = users.get(c.variable);
+    if (list) list.push(c.consumer);
+    else users.set(c.variable, [c.consumer]);
+  }
   const byKey = new Map(members.map((op) => [op.key, op]));
+  const deletes = new Set<string>();
   for (const c of chains) {
     if (byKey.get(c.consumer)?.method !== "delete") continue;
+    // Many chains can feed one delete the same variable: its edges are the same each time.
+    const pair = `${c.consumer}\n${c.variable}`;
+    if (deletes.has(pair)) continue;
+    deletes.add(pair);
     for (const other of users.get(c.variable) ?? []) {
       if (byKey.get(other)?.method !== "delete") add(other, c.consumer);
     }
@@ -76,7 +87,11 @@ export function dependencyOrder(
   );
   const after = new Map<string, string[]>();
   for (const [b, set] of before) {
-    for (const a of set) after.set(a, [...(after.get(a) ?? []), b]);
+    for (const a of set) {
+      const list = after.get(a);
+      if (list) list.push(b);
+      else after.set(a, [b]);
+    }
   }
   const ready = new MinHeap();
   waiting.forEach((count, i) => {
@@ -140,4 +155,35 @@ class MinHeap {
     items[i] = last;
     return top;
   }
+}
+
+/** A chain whose consumer runs before its producer in the collection as written. */
+export interface MisorderedChain {
+  chain: ChainModel;
+  /** Folder (first tag) of each end; undefined: at the top level. */
+  consumerFolder?: string;
+  producerFolder?: string;
+}
+
+/**
+ * Chains the collection cannot run in order: folders run one after another, so a consumer in
+ * a folder that comes before its producer's folder (or a dependency cycle) meets an empty
+ * variable and is skipped. `sequence`: operations in the order Newman runs them.
+ */
+export function misorderedChains(
+  sequence: readonly OperationModel[],
+  chains: readonly ChainModel[],
+): MisorderedChain[] {
+  const at = new Map(sequence.map((op, i) => [op.key, { i, tag: op.tag }]));
+  const out: MisorderedChain[] = [];
+  for (const chain of chains) {
+    const producer = at.get(chain.producer);
+    const consumer = at.get(chain.consumer);
+    if (!producer || !consumer || producer.i < consumer.i) continue;
+    const entry: MisorderedChain = { chain };
+    if (consumer.tag !== undefined) entry.consumerFolder = consumer.tag;
+    if (producer.tag !== undefined) entry.producerFolder = producer.tag;
+    out.push(entry);
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { scriptAssetLines } from "../assets";
 import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
+import { type CleanupResource, TRACK } from "./cleanup";
 import { singleQuoted } from "./contract-data";
 import type { PostmanVariable } from "./types";
 
@@ -78,19 +79,48 @@ function feed(
  * on them before it is sent, scripts/postman/chain-prerequest.js. Only requests that take part
  * carry any: nothing about chains is shipped before every request.
  */
-export function chainPrerequestLines(plan: ChainPlan, operationKey: string): string[] {
+export function chainPrerequestLines(
+  plan: ChainPlan,
+  operationKey: string,
+  cleanup: readonly CleanupResource[] = [],
+): string[] {
   const roles = plan.roles.get(operationKey);
   if (!roles) return [];
   return [
     "// specpost chains: what this request stores for, and takes from, the others.",
-    `const SPECPOST_CHAIN = ${singleQuoted(JSON.stringify(roles))};`,
+    `const SPECPOST_CHAIN = ${singleQuoted(JSON.stringify(withCleanup(operationKey, roles, cleanup)))};`,
     ...PREREQUEST,
   ];
 }
 
-/** Collection-level test lines that store what producers give (chain-store.js); none without chains. */
-export function chainStoreLines(plan: ChainPlan): string[] {
-  return plan.roles.size === 0 ? [] : STORE;
+/**
+ * Collection-level test lines that store what producers give (chain-store.js, with
+ * cleanup-track.js in front when there is a Cleanup folder); none without chains.
+ */
+export function chainStoreLines(
+  plan: ChainPlan,
+  cleanup: readonly CleanupResource[] = [],
+): string[] {
+  if (plan.roles.size === 0) return [];
+  return cleanup.length > 0 ? [...TRACK, ...STORE] : STORE;
+}
+
+/** Roles with what the Cleanup folder needs: creates record what they made, deletes forget it. */
+function withCleanup(
+  key: string,
+  roles: ChainRoles,
+  cleanup: readonly CleanupResource[],
+): ChainRoles | (ChainRoles & { forget: object }) {
+  const made = cleanup.filter((r) => r.create === key);
+  const stores = roles.stores.map((entry) => {
+    const resource = made.find((r) => r.variable === entry.variable);
+    return resource
+      ? { ...entry, track: { list: resource.list, path: resource.createPath, id: resource.id } }
+      : entry;
+  });
+  const deletes = cleanup.find((r) => r.delete === key);
+  const out = made.length > 0 ? { ...roles, stores } : roles;
+  return deletes ? { ...out, forget: { list: deletes.list, path: deletes.deletePath } } : out;
 }
 
 /**

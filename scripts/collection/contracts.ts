@@ -1,6 +1,6 @@
 import { scriptAssetLines } from "../assets";
+import { escapeSegment } from "../load/pointer";
 import type { ApiModel, OperationModel, ResponseModel } from "../model/types";
-import { escapeToken } from "../schema/pointer";
 import type { Draft07Schema, SchemaRegistry } from "../schema/types";
 
 /** What the spec documents for one response status, as contract.js reads it. */
@@ -87,7 +87,7 @@ function responseContract(response: ResponseModel, registry: SchemaRegistry): Re
     }
     const name = registry.nameOf(entry.schema);
     const at = response.pointer
-      ? `${response.pointer}/content/${escapeToken(entry.contentType)}/schema`
+      ? `${response.pointer}/content/${escapeSegment(entry.contentType)}/schema`
       : undefined;
     const schema = registry.translate(entry.schema, "response", at);
     content[entry.contentType] = name === undefined ? { schema } : { schema, name };

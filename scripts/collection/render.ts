@@ -39,8 +39,9 @@ export function renderModel(
     file: model.spec.file,
     annotations: false,
   });
+  const problems: Problem[] = [];
   const collection = buildWithOverrides(model, overrides, (m, added) =>
-    buildCollection(m, registry, added),
+    buildCollection(m, registry, added, problems),
   );
   recordModelOptions(collection, options);
   const files: OutputFile[] = [
@@ -52,5 +53,5 @@ export function renderModel(
       content: serialise(environment),
     });
   }
-  return { files, problems: registry.problems() };
+  return { files, problems: [...registry.problems(), ...problems] };
 }

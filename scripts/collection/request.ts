@@ -34,11 +34,25 @@ const disabledUnlessRequired = <T extends object>(value: T, param: ParameterMode
 const encoderFor = (param: ParameterModel, encode: (text: string) => string) =>
   param.exampleSource === "user" ? keepingVariables(encode) : encode;
 
+/**
+ * The Postman name of a path variable. Postman reads `:a.b` as the variable `a` followed by
+ * the text `.b` (postman-collection's Url.getPath stops a name at `.`), so the spec's `a.b`
+ * goes out as literal `:a.b`: dots become `_`, made unique among the operation's names.
+ */
+function postmanPathKey(name: string, taken: Set<string>): string {
+  if (!name.includes(".")) return name;
+  const base = name.replace(/\./g, "_");
+  let key = base;
+  for (let n = 2; taken.has(key) && n < 1000; n++) key = `${base}_${n}`;
+  return key;
+}
+
 /** `/users/{id}` → `{{baseUrl}}/users/:id` with `id` as a Postman path variable. */
 export function operationUrl(operation: OperationModel): PostmanUrl {
   const pathParams = new Map(
     operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, p]),
   );
+  const taken = new Set(pathParams.keys());
   const variables: PostmanVariable[] = [];
   const segments = operation.path
     .split("/")
@@ -47,13 +61,15 @@ export function operationUrl(operation: OperationModel): PostmanUrl {
       const whole = /^\{([^{}]+)\}$/.exec(segment);
       const param = whole?.[1] === undefined ? undefined : pathParams.get(whole[1]);
       if (param && (param.style ?? "simple") === "simple") {
+        const key = postmanPathKey(param.name, taken);
+        taken.add(key);
         variables.push(
           withDescription(
-            { key: param.name, value: encoderFor(param, encodePathText)(pathText(param)) },
+            { key, value: encoderFor(param, encodePathText)(pathText(param)) },
             param.description,
           ),
         );
-        return `:${param.name}`;
+        return `:${key}`;
       }
       // Postman variables must fill a whole segment: `{name}.{ext}`, `{name}:cancel` and
       // label/matrix styles get their example written in place. The spec's own text around

@@ -1,3 +1,4 @@
+import { TOKEN_PARAM_PREFIX } from "../model/reserved";
 import type { AuthModel } from "../model/types";
 import { postmanScriptLines } from "./contracts";
 import type { PostmanEvent, PostmanFormParam, PostmanItem } from "./types";
@@ -27,12 +28,12 @@ export const TOKEN_TIMING = {
 export const TOKEN_RETRIES = { tokenRetries: 3, retryBaseMs: 500, retryMaxWaitMs: 10_000 } as const;
 
 /** Collection variable holding a token parameter's value. */
-export const tokenParamVariable = (name: string): string => `token_param_${name}`;
+export const tokenParamVariable = (name: string): string => `${TOKEN_PARAM_PREFIX}${name}`;
 
 const FILES = ["token-common.js", "token-fetch.js"];
 
 /** What every token script needs to shape a token request. */
-function requestConfig(auth: ClientCredentials) {
+export function requestConfig(auth: ClientCredentials) {
   return {
     grantTypeInBody: !tokenUrlHasGrantType(auth.tokenUrl),
     sendScope: auth.scopes.length > 0,

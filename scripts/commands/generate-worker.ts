@@ -12,7 +12,7 @@ import type { Generation, WorkerReply } from "./generate-thread";
  * only prints and writes.
  */
 async function work(ctx: GenerateContext): Promise<Generation> {
-  const result = await generate(ctx);
+  const result = await generate(ctx, (progress) => parentPort?.postMessage({ progress }));
   const changes = await collectionChanges(result.specs.flatMap((s) => s.files));
   return { result, changes };
 }

@@ -7,9 +7,10 @@ import { findSpecs } from "../load/find-specs";
 import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
-import { startWatch } from "../watch/watch";
+import { DATA_CODES, dataSummary } from "./data-summary";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
+import { generateProgress } from "./progress";
 import { exitCodeOfSignal, stopSignal } from "./stop-signal";
 
 const USAGE = `usage: specpost generate [SPEC...] [--out-dir DIR] [--check] [--token-url URL]
@@ -115,11 +116,14 @@ async function generateOnce(
   stop: AbortSignal,
 ): Promise<{ code: number; wrote: boolean }> {
   let generation: Awaited<ReturnType<typeof generateInThread>>;
+  const progress = generateProgress(io, (file) => relative(io.cwd, file) || file);
   try {
-    generation = await generateInThread({ ...ctx, specs }, stop);
+    generation = await generateInThread({ ...ctx, specs }, stop, progress.onSpec);
   } catch (error) {
     if (error instanceof GenerationStopped) return { code: 1, wrote: false };
     throw error;
+  } finally {
+    progress.end();
   }
   const { result } = generation;
   const show = (path: string) => {
@@ -128,7 +132,10 @@ async function generateOnce(
   };
   let failed = false;
   for (const outcome of result.specs) {
-    for (const p of outcome.problems) io.stderr(`${formatProblem(p)}\n`);
+    for (const p of outcome.problems)
+      if (!DATA_CODES.has(p.code)) io.stderr(`${formatProblem(p)}\n`);
+    const summary = dataSummary(outcome.file, outcome.problems);
+    if (summary) io.stderr(`${summary}\n`);
     if (hasErrors(outcome.problems)) {
       failed = true;
       io.stderr(`skipped ${outcome.file}: nothing written for it\n`);
@@ -191,6 +198,8 @@ async function watchGenerate(
   const specsNow = async () => (named.length > 0 ? named : ((await defaultSpecs(io.cwd)) ?? []));
   const initial = await specsNow();
   const folders = named.length > 0 ? specFolders(named, io.cwd) : [resolve(io.cwd, "specs")];
+  // chokidar is loaded only for --watch.
+  const { startWatch } = await import("../watch/watch");
   const handle = await startWatch({
     folders,
     ignore: (path) =>

@@ -8,4 +8,10 @@ export interface Io {
   cwd: string;
   /** Read once by the command to resolve its options; library code never reads process.env. */
   env: Record<string, string | undefined>;
+  /** Whether a person watches: live progress lines instead of periodic ones. */
+  isTTY?: boolean;
+  /** Replaces the one live status line on a TTY; "" clears it. */
+  statusLine?(text: string): void;
+  /** The clock progress displays read (tests pass a fake one). */
+  now?(): number;
 }

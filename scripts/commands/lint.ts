@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadModel } from "../pipeline";
 import { formatProblem, type Problem } from "../problems";
+import { DATA_CODES } from "./data-summary";
 import type { Io } from "./io";
 
 const USAGE = `usage: specpost lint SPEC... [--strict]
@@ -10,9 +11,6 @@ const USAGE = `usage: specpost lint SPEC... [--strict]
 
 Prints every problem of the spec at its own file:line:col; exits 1 when there are errors.
 `;
-
-/** Problems about the spec's data: what the contract tests will trip over. */
-const DATA_CODES = new Set(["invalid-example", "unsatisfiable-schema", "example-over-budget"]);
 
 /** `specpost lint`: the spec checked before the tests, so CI can gate the spec itself. */
 export async function lintCommand(args: string[], io: Io): Promise<number> {

@@ -8,13 +8,18 @@ import { formatProblem } from "../problems";
 import type { Io } from "./io";
 import { stopSignal } from "./stop-signal";
 
-const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL]
+const USAGE = `usage: specpost mock SPEC [--port N] [--token-ttl SECONDS] [--token-url URL] [--stateless]
+                         [--allow-outside-refs]
 
   SPEC                 OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON
   --port N             port on 127.0.0.1 (default: ${MOCK_DEFAULT_PORT}; 0 picks a free one)
   --token-ttl SECONDS  lifetime of issued tokens (default: 3599)
   --token-url URL      token endpoint for specs that declare only http bearer (default:
                        the one the spec's generated collection was made with, if any)
+  --stateless          answer every request with the operation's sample; by default what
+                       POST/PUT/PATCH created is kept (in memory, bounded), GET answers with
+                       it and a DELETE makes it 404
+  --allow-outside-refs let the spec's $refs name files outside its folder tree
 
 Stop it with Ctrl-C.
 `;
@@ -23,8 +28,10 @@ interface MockCommandOptions {
   spec: string;
   port: number;
   tokenTtlSeconds?: number;
+  stateless: boolean;
   /** Absent: the options recorded in the spec's generated collection, if there is one. */
   model?: ModelOptions;
+  allowOutsideRefs?: true;
 }
 
 type Parsed =
@@ -58,7 +65,14 @@ function negativeValues(args: string[], options: readonly string[]): string[] {
 
 function parse(rawArgs: string[]): Parsed {
   const args = negativeValues(rawArgs, ["--port", "--token-ttl"]);
-  let values: { port?: string; "token-ttl"?: string; "token-url"?: string; help?: boolean };
+  let values: {
+    port?: string;
+    "token-ttl"?: string;
+    "token-url"?: string;
+    stateless?: boolean;
+    "allow-outside-refs"?: boolean;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -68,6 +82,8 @@ function parse(rawArgs: string[]): Parsed {
         port: { type: "string" },
         "token-ttl": { type: "string" },
         "token-url": { type: "string" },
+        stateless: { type: "boolean" },
+        "allow-outside-refs": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -98,8 +114,10 @@ function parse(rawArgs: string[]): Parsed {
     options: {
       spec: positionals[0] as string,
       port: port ?? MOCK_DEFAULT_PORT,
+      stateless: values.stateless === true,
       ...(ttl !== undefined && { tokenTtlSeconds: ttl }),
       ...(tokenUrl !== undefined && { model: { tokenUrl } }),
+      ...(values["allow-outside-refs"] && { allowOutsideRefs: true as const }),
     },
   };
 }
@@ -146,7 +164,14 @@ export async function mockCommand(
       );
     }
   }
-  const built = await loadModel(options.spec, { cwd: io.cwd, model });
+  // Examples as written: the mock judges each answer with the schema core when it first
+  // serves it, so it need not check thousands of them before it listens.
+  const built = await loadModel(options.spec, {
+    cwd: io.cwd,
+    model,
+    examples: "as-written",
+    allowOutsideRefs: options.allowOutsideRefs === true,
+  });
   for (const problem of built.problems) io.stderr(`${formatProblem(problem)}\n`);
   if (!built.model) return 1;
 
@@ -154,6 +179,9 @@ export async function mockCommand(
   try {
     server = await startMock(built.model, {
       port: options.port,
+      stateless: options.stateless,
+      // Answers are prepared on first request: their warnings arrive while it serves.
+      onWarning: (warning) => io.stderr(`specpost mock: warning: ${warning}\n`),
       ...(options.tokenTtlSeconds !== undefined && { tokenTtlSeconds: options.tokenTtlSeconds }),
     });
   } catch (error) {
@@ -165,7 +193,6 @@ export async function mockCommand(
     io.stderr(`specpost mock: ${message}\n`);
     return 2;
   }
-  for (const warning of server.warnings) io.stderr(`specpost mock: warning: ${warning}\n`);
   io.stdout(`listening on ${server.baseUrl}\n`);
   if (server.tokenUrl) {
     io.stdout(`token URL    ${server.tokenUrl}\n`);

@@ -5,6 +5,7 @@ import { renderCliSummary } from "../run/reporters/cli";
 import { reportFileName, writeReports } from "../run/reporters/write";
 import { runCollections } from "../run/runner";
 import type { Io } from "./io";
+import { progressDisplay } from "./progress";
 
 /**
  * `specpost run`: resolves arguments and environment once, runs every collection with
@@ -24,9 +25,12 @@ export async function runCommand(args: string[], io: Io, deps?: RunDeps): Promis
   const ctx = resolved.context;
   const wantsCli = ctx.reporters.includes("cli");
   const writeErrors: string[] = [];
+  const progress = progressDisplay(io, wantsCli ? ctx.progressEveryMs : 0);
 
   const outcome = await runCollections(ctx, deps, {
+    onProgress: (update) => progress.update(update),
     onResult(result) {
+      progress.end();
       let files: string[] = [];
       try {
         files = writeReports(result, ctx.reporters, ctx.reportDir);
@@ -47,6 +51,7 @@ export async function runCommand(args: string[], io: Io, deps?: RunDeps): Promis
     },
   });
 
+  progress.end();
   // Spec problems keep their `file:line:col` first so editors and CI annotate them.
   for (const error of outcome.errors) {
     io.stderr(/^\S+:\d+:\d+ /.test(error) ? `${error}\n` : `specpost run: ${error}\n`);

@@ -1,4 +1,5 @@
 import type { OpenAPIV3 } from "openapi-types";
+import { settleUndeclaredConsumes } from "./consumes";
 import type { Finding } from "./finding";
 import { parsePointer } from "./pointer";
 
@@ -107,7 +108,9 @@ export async function convertSwagger2(swagger: object): Promise<ConvertResult> {
     });
     const document = converted.openapi as unknown as OpenAPIV3.Document;
     restoreTokenUrlQueries(swagger, document);
-    return { ok: true, document, warnings: takeWarnings(document) };
+    const warnings = takeWarnings(document);
+    warnings.push(...settleUndeclaredConsumes(swagger, document));
+    return { ok: true, document, warnings };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {

@@ -42,7 +42,10 @@ export function refSegments(ref: string): string[] | undefined {
   return ref.startsWith("#") ? parsePointer(ref) : undefined;
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not an array, not null). */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 

@@ -1,11 +1,12 @@
 import { constants } from "node:fs";
 import { open, stat as statPath } from "node:fs/promises";
 import { extname, isAbsolute, relative, sep } from "node:path";
-import { type Document, LineCounter, parseDocument, type YAMLError } from "yaml";
+import type { Document, YAMLError } from "yaml";
 import { type Problem, problem } from "../problems";
 import { createJsonLocator } from "./json-locate";
 import { findJsonSyntaxError } from "./json-syntax";
 import { formatPointer } from "./pointer";
+import { yaml } from "./yaml-lib";
 import { yamlPointerOffset } from "./yaml-locate";
 
 export interface SourcePosition {
@@ -43,11 +44,29 @@ function detectFormat(absolutePath: string, text: string): "json" | "yaml" {
   return /^\uFEFF?\s*[{[]/.test(text) ? "json" : "yaml";
 }
 
+/** Line starts → 1-based positions; yaml's LineCounter has this shape. */
+interface LineCounter {
+  linePos(offset: number): { line: number; col: number };
+}
+
+/** yaml's LineCounter over `text`'s newlines, without loading yaml for a JSON spec. */
 function lineCounterFor(text: string): LineCounter {
-  const counter = new LineCounter();
-  counter.addNewLine(0);
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) counter.addNewLine(i + 1);
-  return counter;
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return {
+    linePos(offset) {
+      let low = 0;
+      let high = starts.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((starts[mid] as number) < offset) low = mid + 1;
+        else high = mid;
+      }
+      if (starts[low] === offset) return { line: low + 1, col: 1 };
+      if (low === 0) return { line: 0, col: offset };
+      return { line: low, col: offset - (starts[low - 1] as number) + 1 };
+    },
+  };
 }
 
 function at(counter: LineCounter, offset: number): SourcePosition {
@@ -107,6 +126,7 @@ function yamlProblem(error: YAMLError, counter: LineCounter, display: string): P
 }
 
 function parseYaml(absolutePath: string, display: string, text: string): SourceResult {
+  const { LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc: Document = parseDocument(text, {
     lineCounter: counter,

@@ -1,11 +1,12 @@
 import type { ApiModel, OperationModel } from "../model/types";
 import type { SchemaValidator } from "../schema/validator";
 import type { ApiRouter, RouterRequest } from "./api-router";
-import { checkAuth } from "./auth-check";
 import { checkParameters } from "./param-check";
-import { type PreparedResponse, renderResponse } from "./prepared-responses";
+import { type PreparedResponses, renderResponse } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
 import { checkRequestBody } from "./request-body";
+import { checkOperationAuth } from "./security";
+import type { StatefulAnswers } from "./stateful";
 import type { TokenStore } from "./token-store";
 import type { MockFaults } from "./types";
 
@@ -22,7 +23,9 @@ export interface ApiContext {
   router: ApiRouter;
   validator: SchemaValidator;
   store: TokenStore;
-  responses: ReadonlyMap<string, PreparedResponse>;
+  responses: PreparedResponses;
+  /** Absent: stateless (`--stateless`), every answer is the operation's sample. */
+  stateful?: StatefulAnswers;
   faults(): MockFaults;
 }
 
@@ -32,11 +35,16 @@ function header(request: ApiRequest, name: string): string | undefined {
 }
 
 /** What is wrong with the request's parameters and body, one readable line each. */
-function problemsOf(request: ApiRequest, operation: OperationModel, context: ApiContext): string[] {
+function problemsOf(
+  request: ApiRequest,
+  operation: OperationModel,
+  pathParams: Record<string, string>,
+  context: ApiContext,
+): string[] {
   const received = { contentType: header(request, "content-type"), value: request.body };
   const { document } = context.model.spec;
   return [
-    ...checkParameters(operation, request, document, context.validator),
+    ...checkParameters(operation, { ...request, pathParams }, document, context.validator),
     ...checkRequestBody(operation, received, document, context.validator),
   ];
 }
@@ -65,23 +73,35 @@ export function handleApiRequest(
   const { operation } = route;
   const faults = context.faults();
   if (operation.secured) {
-    const denied = checkAuth(request, {
+    const denied = checkOperationAuth(request, operation, {
       auth: context.model.auth,
       store: context.store,
       rejectTokens: faults.rejectTokens === true,
     });
     if (denied) return { reply: denied, operation };
   }
-  const problems = problemsOf(request, operation, context);
+  const problems = problemsOf(request, operation, route.params, context);
   if (problems.length > 0) {
     return {
       reply: mockError(400, `Invalid request: ${problems.join("; ")}.`, problems),
       operation,
     };
   }
-  const prepared = context.responses.get(operation.key);
-  if (!prepared)
-    return { reply: mockError(500, `${operation.key} has no prepared answer.`), operation };
+  const prepared = context.responses.get(operation);
+  // Mutation faults break the sampled answer; state would only hide them.
+  const mutated = faults.invalidBody || faults.undocumentedStatus || faults.wrongContentType;
+  if (context.stateful && !mutated) {
+    const stored = context.stateful.answer(
+      {
+        operation,
+        path: request.path,
+        body: request.body,
+        contentType: header(request, "content-type"),
+      },
+      prepared,
+    );
+    if (stored) return { reply: stored, operation };
+  }
   const reply = renderResponse(prepared, faults, header(request, "accept"), context.validator);
   return { reply, operation };
 }

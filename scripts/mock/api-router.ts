@@ -1,90 +1,150 @@
-import $RefParser from "@apidevtools/json-schema-ref-parser";
-import { type Document as BackendDocument, OpenAPIBackend } from "openapi-backend";
 import type { ApiModel, OperationModel } from "../model/types";
-import { resolveRef } from "../schema/semantics";
-
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 export type RouteResult =
-  | { kind: "operation"; operation: OperationModel }
+  | {
+      kind: "operation";
+      operation: OperationModel;
+      /** The path template's `{name}`s as sent (still percent-encoded). */
+      params: Record<string, string>;
+    }
   | { kind: "not-found" }
   | { kind: "method-not-allowed"; allow: string[] };
 
 export interface RouterRequest {
   method: string;
-  /** Path relative to the API's base path, starting with `/`. */
+  /** Path relative to the API's base path, starting with `/`, as sent (percent-encoded). */
   path: string;
 }
 
 /**
- * openapi-backend's router (path templates, most specific path first, 404 versus 405). Its
- * response mocker is not used (the mock answers with the generator's samples), nor is its
- * request validator is not used: it reads neither `style`/`explode`
- * for path and header parameters nor the content type actually sent (see param-check.ts).
+ * Path templates matched segment by segment: literal segments before templated ones (most
+ * specific path first), 405 with the methods of the matching paths when only the method is
+ * wrong. Built from the model's path strings alone, so it costs next to nothing at start-up,
+ * whatever the size of the spec. Segments compare decoded: `/café/{id}` written raw in the
+ * spec is reached by `/caf%C3%A9/1`. The path is never read as a URL: `//x` is a path whose
+ * first segment is empty, not a host.
  */
 export interface ApiRouter {
   route(request: RouterRequest): RouteResult;
 }
 
-/** A dereferenced copy whose operations are named by their model key, so routes map back. */
-async function backendDocument(model: ApiModel): Promise<BackendDocument> {
-  const document = structuredClone(model.spec.document) as unknown as Record<string, unknown>;
-  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const item = {
-      ...((typeof rawItem?.$ref === "string"
-        ? resolveRef(document, rawItem.$ref)
-        : rawItem) as Record<string, unknown>),
-    };
-    delete item.$ref;
-    for (const method of METHODS) {
-      const operation = item[method] as Record<string, unknown> | undefined;
-      if (operation)
-        item[method] = { ...operation, operationId: `${method.toUpperCase()} ${path}` };
+/** One segment of a template: a literal (decoded) or a pattern with `{name}` captures. */
+type Segment = { literal: string } | { pattern: RegExp; names: string[] };
+
+interface Template {
+  segments: Segment[];
+  /** Operations of this path template by upper-case method. */
+  methods: Map<string, OperationModel>;
+}
+
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function compileSegment(text: string): Segment {
+  if (!text.includes("{")) return { literal: decode(text) };
+  const names: string[] = [];
+  const source = text
+    .split(/(\{[^{}]*\})/)
+    .map((part) => {
+      const name = /^\{([^{}]*)\}$/.exec(part)?.[1];
+      if (name === undefined) return decode(part).replace(/[.*+?^$(){}|[\]\\]/g, "\\$&");
+      names.push(name);
+      return "(.+?)";
+    })
+    .join("");
+  return { pattern: new RegExp(`^${source}$`, "s"), names };
+}
+
+const segmentsOf = (path: string): string[] => path.replace(/^\//, "").split("/");
+
+/** Captures of `template` on `raw` segments (undefined: no match). */
+function match(template: Template, raw: string[]): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  for (let i = 0; i < template.segments.length; i++) {
+    const segment = template.segments[i] as Segment;
+    const text = raw[i] as string;
+    if ("literal" in segment) {
+      if (segment.literal !== decode(text)) return undefined;
+      continue;
     }
-    paths[path] = item;
+    // Captures keep their encoding (param-check decodes them); the rest compares decoded.
+    const found = segment.pattern.exec(decode(text));
+    if (!found) return undefined;
+    if (segment.names.length === 1 && segment.pattern.source === "^(.+?)$") {
+      params[segment.names[0] as string] = text;
+      continue;
+    }
+    segment.names.forEach((name, index) => {
+      params[name] = encodeURIComponent(found[index + 1] ?? "");
+    });
   }
-  // json-schema-ref-parser copes with circular schemas (they become circular objects).
-  return (await $RefParser.dereference(document)) as BackendDocument;
+  return params;
 }
 
-/** Methods of the operations whose path template matches `path` (for the Allow header). */
-function allowedMethods(model: ApiModel, path: string): string[] {
-  const allow = new Set<string>();
+/** Literal segments win over templated ones, position by position from the left. */
+function specificity(template: Template): string {
+  return template.segments.map((segment) => ("literal" in segment ? "0" : "1")).join("");
+}
+
+export function createApiRouter(model: ApiModel): ApiRouter {
+  const byTemplate = new Map<string, Template>();
   for (const operation of model.operations) {
-    const pattern = operation.path
-      .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
-      .replace(/\{[^}]*\}/g, "[^/]+");
-    if (new RegExp(`^${pattern}/?$`).test(path)) allow.add(operation.method.toUpperCase());
+    let template = byTemplate.get(operation.path);
+    if (!template) {
+      template = { segments: segmentsOf(operation.path).map(compileSegment), methods: new Map() };
+      byTemplate.set(operation.path, template);
+    }
+    template.methods.set(operation.method.toUpperCase(), operation);
   }
-  return [...allow].sort();
-}
+  // By segment count and first literal segment (`\0`: templated), most specific first (ties
+  // keep spec order: sort is stable). A literal first segment is always more specific than a
+  // templated one, so its bucket is searched first.
+  const buckets = new Map<string, Template[]>();
+  for (const template of byTemplate.values()) {
+    const first = template.segments[0];
+    const key = `${template.segments.length}/${first && "literal" in first ? first.literal : "\0"}`;
+    const list = buckets.get(key) ?? [];
+    list.push(template);
+    buckets.set(key, list);
+  }
+  for (const list of buckets.values()) {
+    list.sort((a, b) =>
+      specificity(a) < specificity(b) ? -1 : specificity(a) > specificity(b) ? 1 : 0,
+    );
+  }
+  const none: Template[] = [];
 
-export async function createApiRouter(model: ApiModel): Promise<ApiRouter> {
-  const operations = new Map(model.operations.map((operation) => [operation.key, operation]));
-  // quick: openapi-backend skips its own check of the document (the loader did it, and
-  // openapi-backend would print warnings); validate: false, the mock validates itself.
-  const backend = new OpenAPIBackend({
-    definition: await backendDocument(model),
-    apiRoot: "/",
-    quick: true,
-    validate: false,
-  });
-  await backend.init();
+  function find(method: string, path: string): RouteResult {
+    const raw = segmentsOf(path);
+    const allow = new Set<string>();
+    const literal = buckets.get(`${raw.length}/${decode(raw[0] ?? "")}`) ?? none;
+    const templated = buckets.get(`${raw.length}/\0`) ?? none;
+    for (const template of [...literal, ...templated]) {
+      const params = match(template, raw);
+      if (!params) continue;
+      const operation = template.methods.get(method);
+      if (operation) return { kind: "operation", operation, params };
+      for (const known of template.methods.keys()) allow.add(known);
+    }
+    return allow.size > 0
+      ? { kind: "method-not-allowed", allow: [...allow].sort() }
+      : { kind: "not-found" };
+  }
 
   return {
     route(request) {
-      const req = { method: request.method, path: request.path, headers: {} };
-      try {
-        const matched = backend.router.matchOperation(req, true);
-        const operation = operations.get(String(matched.operationId));
-        return operation ? { kind: "operation", operation } : { kind: "not-found" };
-      } catch (error) {
-        if (error instanceof Error && error.message.startsWith("405")) {
-          return { kind: "method-not-allowed", allow: allowedMethods(model, request.path) };
-        }
-        return { kind: "not-found" };
+      const method = request.method.toUpperCase();
+      const found = find(method, request.path);
+      // A trailing slash is ignored (`/users/` reaches `/users`).
+      if (found.kind === "not-found" && request.path.length > 1 && request.path.endsWith("/")) {
+        return find(method, request.path.slice(0, -1));
       }
+      return found;
     },
   };
 }

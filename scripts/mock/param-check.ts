@@ -9,6 +9,8 @@ export interface ParameterInput {
   /** The query string without `?`, as sent. */
   rawQuery: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The path template's values as the router matched them (still percent-encoded). */
+  pathParams?: Record<string, string>;
 }
 
 type Kind = "array" | "object" | "primitive";
@@ -157,7 +159,9 @@ export function checkParameters(
 ): string[] {
   const pairs = [...new URLSearchParams(input.rawQuery)];
   const declared = new Set(operation.parameters.filter((p) => p.in === "query").map((p) => p.name));
-  const pathParams = pathValues(operation.path, input.path);
+  const pathParams = input.pathParams
+    ? new Map(Object.entries(input.pathParams).map(([name, raw]) => [name, decode(raw)]))
+    : pathValues(operation.path, input.path);
   const problems: string[] = [];
   for (const parameter of operation.parameters) {
     if (parameter.in === "header" && IGNORED_HEADERS.has(parameter.name.toLowerCase())) continue;

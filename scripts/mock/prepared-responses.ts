@@ -17,7 +17,7 @@ interface PreparedContent {
   invalidText?: string | null;
 }
 
-/** The successful answer of one operation, computed once at start-up. */
+/** The successful answer of one operation, computed on its first request. */
 export interface PreparedResponse {
   status: number;
   headers: Record<string, string>;
@@ -75,11 +75,8 @@ function unanswerable(message: string): PreparedResponse {
 function prepare(operation: OperationModel, context: Preparing): PreparedResponse {
   const { model, validator, env, warnings } = context;
   const response = chosenResponse(operation);
-  if (!response && operation.responses.length > 0) {
-    const message = `${operation.key} documents only informational (1xx) statuses, which cannot end an exchange.`;
-    warnings.push(message);
-    return unanswerable(message);
-  }
+  const structural = structuralWarning(operation);
+  if (structural !== undefined) return unanswerable(structural);
   const headers: Record<string, string> = {};
   for (const header of response?.headers ?? []) {
     if (header.required)
@@ -119,23 +116,59 @@ function prepare(operation: OperationModel, context: Preparing): PreparedRespons
   };
 }
 
-export function prepareResponses(
-  model: ApiModel,
-  validator: SchemaValidator,
-): { responses: Map<string, PreparedResponse>; warnings: string[] } {
-  const { document, version } = model.spec;
-  const env: SchemaEnv = {
-    is31: version === "3.1",
-    mode: "response",
-    resolve: (ref) => resolveRef(document, ref),
-    verdict: (value, schema, path) => validator.firstError(value, schema, "response", path),
-  };
-  const context: Preparing = { model, validator, env, warnings: [] };
-  const responses = new Map<string, PreparedResponse>();
-  for (const operation of model.operations) {
-    responses.set(operation.key, prepare(operation, context));
+/** Operations answered at most, prepared on first request; the oldest is dropped beyond it. */
+export const PREPARED_LIMIT = 2048;
+
+/**
+ * Answers prepared lazily: an operation's sample is generated (and checked by the schema
+ * core) when the first request reaches it, then kept, so start-up costs nothing per
+ * operation. Warnings of an operation appear when it is prepared.
+ */
+export class PreparedResponses {
+  readonly #cache = new Map<string, PreparedResponse>();
+  readonly #context: Preparing;
+  readonly #limit: number;
+  readonly #onWarning: (warning: string) => void;
+
+  constructor(
+    model: ApiModel,
+    validator: SchemaValidator,
+    onWarning: (warning: string) => void,
+    limit = PREPARED_LIMIT,
+  ) {
+    const { document, version } = model.spec;
+    const env: SchemaEnv = {
+      is31: version === "3.1",
+      mode: "response",
+      resolve: (ref) => resolveRef(document, ref),
+      verdict: (value, schema, path) => validator.firstError(value, schema, "response", path),
+    };
+    this.#context = { model, validator, env, warnings: [] };
+    this.#limit = Math.max(1, limit);
+    this.#onWarning = onWarning;
   }
-  return { responses, warnings: context.warnings };
+
+  get(operation: OperationModel): PreparedResponse {
+    const cached = this.#cache.get(operation.key);
+    if (cached) return cached;
+    const warnings = this.#context.warnings;
+    const before = warnings.length;
+    const prepared = prepare(operation, this.#context);
+    for (const warning of warnings.splice(before)) this.#onWarning(warning);
+    if (this.#cache.size >= this.#limit) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    this.#cache.set(operation.key, prepared);
+    return prepared;
+  }
+}
+
+/** What can be said of an operation without sampling anything: checked for all at start-up. */
+export function structuralWarning(operation: OperationModel): string | undefined {
+  return !chosenResponse(operation) && operation.responses.length > 0
+    ? `${operation.key} documents only informational (1xx) statuses, which cannot end an exchange.`
+    : undefined;
 }
 
 /** The content the client asked for (`Accept`), else the first documented one. */

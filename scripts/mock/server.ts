@@ -8,8 +8,10 @@ import { type ApiContext, handleApiRequest } from "./api-handler";
 import { createApiRouter } from "./api-router";
 import { MOCK_CONTROL_PREFIX, MOCK_DEFAULT_TOKEN_TTL_SECONDS, MOCK_HOST } from "./constants";
 import { type ControlContext, handleControl } from "./control";
-import { prepareResponses } from "./prepared-responses";
+import { PreparedResponses, structuralWarning } from "./prepared-responses";
 import { type MockReply, mockError } from "./reply";
+import { ResourceState } from "./state";
+import { StatefulAnswers } from "./stateful";
 import { StatsRecorder } from "./stats";
 import { handleTokenRequest } from "./token-endpoint";
 import { TokenStore } from "./token-store";
@@ -42,6 +44,31 @@ function pathAndQuery(url: string): { pathname: string; search: string } {
   }
 }
 
+interface RequestTarget {
+  pathname: string;
+  search: string;
+}
+
+/**
+ * The path and query a request was sent to, read as a path: `//x` is a path whose first
+ * segment is empty (a URL parser would take `x` for a host). Absolute-form targets
+ * (`http://host/p`, sent to proxies) give their path.
+ */
+function requestTarget(target: string): RequestTarget | undefined {
+  let rest = target;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rest)) {
+    const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^#]*)/i.exec(rest);
+    rest = match?.[1] || "/";
+  }
+  if (!rest.startsWith("/")) return undefined;
+  const hash = rest.indexOf("#");
+  if (hash >= 0) rest = rest.slice(0, hash);
+  const question = rest.indexOf("?");
+  return question < 0
+    ? { pathname: rest, search: "" }
+    : { pathname: rest.slice(0, question), search: rest.slice(question) };
+}
+
 function send(reply: FastifyReply, mock: MockReply): FastifyReply {
   reply.code(mock.status).headers(mock.headers);
   if (mock.body === undefined) return reply.send();
@@ -60,10 +87,24 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
   const store = new TokenStore(options.tokenTtlSeconds ?? MOCK_DEFAULT_TOKEN_TTL_SECONDS, now);
   const document = model.spec.document;
   const validator = createSchemaValidator(document, model.spec.version);
-  const router = await createApiRouter(model);
-  const { responses, warnings } = prepareResponses(model, validator);
+  // Only the routing table is built up front; answers are prepared on first request.
+  const router = createApiRouter(model);
+  const warnings: string[] = [];
+  const warn = (warning: string) => {
+    warnings.push(warning);
+    options.onWarning?.(warning);
+  };
+  for (const operation of model.operations) {
+    const warning = structuralWarning(operation);
+    if (warning !== undefined) warn(warning);
+  }
+  const responses = new PreparedResponses(model, validator, warn);
   const stats = new StatsRecorder(model.operations.map((operation) => operation.key));
   const basePath = pathAndQuery(model.baseUrl).pathname.replace(/\/+$/, "");
+  const stateful =
+    options.stateless === true
+      ? undefined
+      : new StatefulAnswers({ model, validator, state: new ResourceState(), basePath });
   const tokenUrl =
     model.auth.kind === "client-credentials" ? pathAndQuery(model.auth.tokenUrl) : undefined;
 
@@ -103,10 +144,11 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
     validator,
     store,
     responses,
+    ...(stateful && { stateful }),
     faults: () => faults,
   };
 
-  function api(request: FastifyRequest, url: URL): MockReply {
+  function api(request: FastifyRequest, url: RequestTarget): MockReply {
     const { reply, operation } = handleApiRequest(
       {
         method: request.method,
@@ -127,17 +169,14 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
     setFaults,
     reset: () => {
       stats.reset();
+      stateful?.reset();
       setFaults({});
     },
   };
 
   async function dispatch(request: FastifyRequest, reply: FastifyReply) {
-    let url: URL;
-    try {
-      url = new URL(request.url, "http://specpost.invalid");
-    } catch {
-      return send(reply, mockError(404, "The request target is not a path."));
-    }
+    const url = requestTarget(request.url);
+    if (!url) return send(reply, mockError(404, "The request target is not a path."));
     const path = url.pathname;
     if (path.startsWith(`${MOCK_CONTROL_PREFIX}/`)) {
       return send(reply, handleControl(request.method, path, request.body, control));
@@ -226,6 +265,7 @@ export async function startMock(model: ApiModel, options: MockOptions = {}): Pro
     faults: () => ({ ...faults }),
     setFaults,
     resetStats: () => stats.reset(),
+    state: () => stateful?.info() ?? { served: 0, unknownIds: [] },
     close: () => app.close(),
   };
 }

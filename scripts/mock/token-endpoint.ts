@@ -8,6 +8,7 @@ import {
   tokenUnsupportedGrant,
 } from "./gateway-bodies";
 import { jsonReply, type MockReply, mockError } from "./reply";
+import { recordGrant } from "./security";
 import type { TokenStore } from "./token-store";
 
 export interface TokenRequest {
@@ -34,16 +35,22 @@ function field(source: unknown, name: string): string | undefined {
   return typeof first === "string" && first !== "" ? first : undefined;
 }
 
+/**
+ * RFC 6749 §2.3.1: id and secret are form-encoded (application/x-www-form-urlencoded) before
+ * Basic, so `+` is a space, as in the form body.
+ */
+const formDecode = (text: string): string => decodeURIComponent(text.replace(/\+/g, " "));
+
 /** KPN sends credentials in the form body; other gateways use HTTP Basic, so accept both. */
-function basicCredentials(header: string | undefined): { id?: string; secret?: string } {
+export function basicCredentials(header: string | undefined): { id?: string; secret?: string } {
   const match = /^Basic\s+(\S+)\s*$/i.exec(header ?? "");
   if (!match?.[1]) return {};
   const decoded = Buffer.from(match[1], "base64").toString("utf8");
   const colon = decoded.indexOf(":");
-  if (colon < 0) return { id: decodeURIComponent(decoded) };
+  if (colon < 0) return { id: formDecode(decoded) };
   return {
-    id: decodeURIComponent(decoded.slice(0, colon)),
-    secret: decodeURIComponent(decoded.slice(colon + 1)),
+    id: formDecode(decoded.slice(0, colon)),
+    secret: formDecode(decoded.slice(colon + 1)),
   };
 }
 
@@ -81,6 +88,7 @@ export function handleTokenRequest(request: TokenRequest, context: TokenContext)
   }
 
   const token = context.store.issue();
+  recordGrant(context.store, token.accessToken, field(request.body, "scope"));
   // Key order and values follow KPN's documented answer; every value is a string.
   const body: Record<string, string> = {
     refresh_token_expires_in: "0",

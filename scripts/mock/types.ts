@@ -27,6 +27,10 @@ export interface MockOptions {
   faults?: MockFaults;
   /** A request (headers and body) not received within this is answered 408; default 30 s. */
   requestTimeoutMs?: number;
+  /** Every answer is the operation's sample: nothing created is remembered (`--stateless`). */
+  stateless?: boolean;
+  /** Called with each warning as it arises (answers are prepared on first request). */
+  onWarning?: (warning: string) => void;
   /** Milliseconds since the epoch; tests replace it to expire tokens without waiting. */
   now?: () => number;
 }
@@ -41,6 +45,13 @@ export interface MockStats {
   statuses: Record<string, Record<string, number>>;
 }
 
+export interface StateInfo {
+  /** Items answered from what the run created. */
+  served: number;
+  /** Item requests (`GET /projects/prj_1`) with an id the mock never issued, where a create exists. */
+  unknownIds: string[];
+}
+
 export interface MockServer {
   /** `http://127.0.0.1:PORT` */
   origin: string;
@@ -48,12 +59,17 @@ export interface MockServer {
   baseUrl: string;
   /** The token endpoint (origin + the spec's token path + its query), for client-credentials specs. */
   tokenUrl: string | undefined;
-  /** Operations whose answer could not be made to match its schema, one line each (spec bugs). */
+  /**
+   * Operations whose answer could not be made to match its schema, one line each (spec bugs).
+   * Grows while the mock runs: an operation's answer is prepared on its first request.
+   */
   warnings: string[];
   stats(): MockStats;
   faults(): MockFaults;
   /** Replaces the active faults (`{}` clears them) and restarts the token failure count. */
   setFaults(faults: MockFaults): void;
   resetStats(): void;
+  /** What the stateful mock served from created items, and item ids it never issued. */
+  state(): StateInfo;
   close(): Promise<void>;
 }

@@ -44,6 +44,15 @@ const carriesBearerToken = (s: Scheme): boolean =>
   s.value.type === "openIdConnect" ||
   (s.value.type === "http" && String(s.value.scheme).toLowerCase() === "bearer");
 
+/** The scheme's (else the document's) token URL extension, trimmed; undefined when blank. */
+function extensionOf(ctx: ModelContext, s: Scheme): string | undefined {
+  const extension = s.value[TOKEN_URL_EXTENSION] ?? ctx.document[TOKEN_URL_EXTENSION];
+  return typeof extension === "string" && extension.trim() !== "" ? extension.trim() : undefined;
+}
+
+const needsUser = (s: Scheme): boolean =>
+  s.value.type === "openIdConnect" || (s.value.type === "oauth2" && !clientCredentialsFlow(s));
+
 function describe(s: Scheme): string {
   if (s.value.type === "http") return `HTTP ${String(s.value.scheme)}`;
   if (s.value.type === "oauth2") return "OAuth 2.0 without a client credentials flow";
@@ -115,7 +124,11 @@ function chooseAuth(
   const scopes = (name: string) => [...(usage.schemes.get(name) ?? [])].sort();
   const option = ctx.options.tokenUrl;
   const withFlow = schemes.find((s) => clientCredentialsFlow(s) !== undefined);
-  const holder = withFlow ?? schemes.find(carriesBearerToken);
+  // An OAuth 2.0 scheme with user flows only (or OpenID Connect) holds the token only when a
+  // token URL turns it into client credentials; else it needs the user's token (schemes.ts).
+  const tokenUrlKnown = (s: Scheme) =>
+    option !== undefined || typeof extensionOf(ctx, s) === "string" || s.value.type === "http";
+  const holder = withFlow ?? schemes.find((s) => carriesBearerToken(s) && tokenUrlKnown(s));
   if (holder) {
     const clientCredentials = (
       tokenUrl: string,
@@ -137,9 +150,8 @@ function chooseAuth(
     if (option) return clientCredentials(option, "option");
     const flow = clientCredentialsFlow(holder);
     if (flow) return clientCredentials(String(flow.tokenUrl), "flow");
-    const extension = holder.value[TOKEN_URL_EXTENSION] ?? ctx.document[TOKEN_URL_EXTENSION];
-    if (typeof extension === "string" && extension.trim() !== "")
-      return clientCredentials(extension.trim(), "extension");
+    const extension = extensionOf(ctx, holder);
+    if (extension !== undefined) return clientCredentials(extension, "extension");
     ctx.report(
       "no-token-url",
       "warning",
@@ -174,7 +186,8 @@ function chooseAuth(
     );
     return { kind: "basic", schemeName: basic.name };
   }
-  for (const other of schemes) {
+  // User flows are warned about once per scheme with their operation count (requirements.ts).
+  for (const other of schemes.filter((s) => !needsUser(s))) {
     ctx.report(
       "unsupported-auth",
       "warning",

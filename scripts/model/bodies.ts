@@ -1,3 +1,4 @@
+import { ASSUMED_CONTENT_TYPE } from "../load/consumes";
 import { markAmbiguous } from "./ambiguity";
 import { expectObject, type ModelContext } from "./context";
 import { exampleOf, exampleOrSample, schemaExampleOf } from "./examples";
@@ -66,6 +67,8 @@ export function buildRequestBody(
   if (exampleSource) model.exampleSource = exampleSource;
   if (
     unsatisfied ||
+    // Swagger 2.0 without `consumes`: a strict server accepts no body (warned at load).
+    body[ASSUMED_CONTENT_TYPE] === true ||
     (exampleSource !== "user" && markAmbiguous(ctx, example, schema, schemaPointer))
   )
     model.mayReject = true;

@@ -2,11 +2,13 @@ import path from "node:path";
 import type { LoadedSpec } from "../load/types";
 import { buildAuth } from "./auth";
 import { buildChains } from "./chains";
-import { createContext, type ModelContext } from "./context";
+import { createContext, type ExampleMode, type ModelContext } from "./context";
 import { buildOperations } from "./operations";
+import { applyRequirements } from "./requirements";
 import { isObject } from "./resolve";
+import { checkSchemaExamples } from "./schema-examples";
 import { collectSecurity } from "./security";
-import { buildBaseUrl } from "./servers";
+import { buildBaseUrl, buildServerTargets } from "./servers";
 import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
 
 /**
@@ -15,13 +17,18 @@ import type { ApiModel, ModelOptions, ModelResult, TagModel } from "./types";
  * by the pipeline when they are printed). The model is absent only when there is nothing to
  * build (no operations).
  */
-export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelResult {
-  const ctx = createContext(spec, options);
+export function buildModel(
+  spec: LoadedSpec,
+  options: ModelOptions = {},
+  examples: ExampleMode = "checked",
+): ModelResult {
+  const ctx = createContext(spec, options, examples);
   const info = isObject(ctx.document.info) ? ctx.document.info : {};
   const name = path.parse(spec.file).name;
   const baseUrl = buildBaseUrl(ctx);
   const { auth, assumed } = buildAuth(ctx, baseUrl, collectSecurity(ctx));
   const { operations, usedTags } = buildOperations(ctx, baseUrl, assumed);
+  applyRequirements(ctx, auth, operations, assumed);
   if (operations.length === 0) {
     ctx.report(
       "no-operations",
@@ -44,6 +51,9 @@ export function buildModel(spec: LoadedSpec, options: ModelOptions = {}): ModelR
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
   model.chains = buildChains(model);
+  const servers = buildServerTargets(ctx);
+  if (servers.length > 0) model.servers = servers;
+  checkSchemaExamples(ctx);
   return { model, problems: ctx.problems };
 }
 

@@ -109,10 +109,33 @@ function namedTargets(
  * `thingId` or a `Location` header feeds `{…}` in `/things/{…}/…`, and fields or required
  * query parameters named `thingId` elsewhere.
  */
+/**
+ * Operations by each path prefix that a parameter segment follows (`a/b` for `/a/b/{id}/c`),
+ * with that segment, in spec order: a producer meets only the operations under it instead of
+ * every operation (Graph has thousands of creates and 11,422 operations).
+ */
+function consumersBelow(
+  operations: readonly OperationModel[],
+): Map<string, Array<{ op: OperationModel; next: string }>> {
+  const out = new Map<string, Array<{ op: OperationModel; next: string }>>();
+  for (const op of operations) {
+    const segments = segmentsOf(op.path);
+    for (let i = 0; i < segments.length; i++) {
+      const next = segments[i] as string;
+      if (!isParam(next)) continue;
+      const prefix = segments.slice(0, i).join("/");
+      const list = out.get(prefix);
+      if (list) list.push({ op, next });
+      else out.set(prefix, [{ op, next }]);
+    }
+  }
+  return out;
+}
+
 export function inferredChains(model: ApiModel): ChainCandidate[] {
   const out: ChainCandidate[] = [];
   const creates = new Set<string>();
-  const shapes = model.operations.map((op) => ({ op, segments: segmentsOf(op.path) }));
+  const below = consumersBelow(model.operations);
   const fields = namedTargets(model.operations);
   for (const producer of model.operations) {
     if (producer.method !== "post") continue;
@@ -128,10 +151,8 @@ export function inferredChains(model: ApiModel): ChainCandidate[] {
     if (properties.length === 0 && !hasLocation) continue;
     creates.add(producer.path);
     const parent = base.slice(0, -1);
-    for (const { op: consumer, segments } of shapes) {
-      const next = segments[base.length];
-      if (consumer === producer || next === undefined || !isParam(next)) continue;
-      if (!base.every((s, i) => segments[i] === s)) continue;
+    for (const { op: consumer, next } of below.get(base.join("/")) ?? []) {
+      if (consumer === producer) continue;
       const name = paramName(next);
       const found = sourceFor(properties, hasLocation, resource, name);
       const hint = GENERIC.test(name) ? `${resource}Id` : name;
@@ -139,11 +160,18 @@ export function inferredChains(model: ApiModel): ChainCandidate[] {
       if (found)
         out.push({ producer: producer.key, ...found, consumer: consumer.key, target, hint });
     }
-    // A field named for the resource is its id only near it: beside the collection or under it.
+    // A field named for the resource is its id only where the path says so too (name and
+    // path evidence): under the resource's own collection (`/issues/{n}/…` for `issue_id`),
+    // or a sibling collection (`/orders` for `customerId` from `/customers`). GitHub's
+    // `/repos/{o}/{r}/actions/secrets/{s}` takes a `key_id` of its own public key, not of
+    // `POST /repos/{o}/{r}/keys`: deeper under the parent, elsewhere, it is not ours.
     const found = sourceFor(properties, false, resource, undefined);
     const near = (op: OperationModel) => {
       const segments = segmentsOf(op.path);
-      return parent.every((s, i) => segments[i] === s);
+      if (!parent.every((s, i) => segments[i] === s)) return false;
+      const rest = segments.slice(parent.length);
+      if (rest[0] === last) return true;
+      return rest.length <= 2 && rest[0] !== undefined && !isParam(rest[0]);
     };
     for (const name of [`${resource}Id`, `${resource}_id`]) {
       for (const { op, target } of fields.get(name) ?? []) {

@@ -13,6 +13,11 @@ export interface ModelContext {
   document: JsonObject;
   is31: boolean;
   options: ModelOptions;
+  /**
+   * `as-written`: examples are taken as the spec writes them, neither checked nor sampled
+   * (the mock: it checks every answer it serves with the schema core itself).
+   */
+  examples: ExampleMode;
   problems: Problem[];
   report(code: ProblemCode, severity: Severity, pointer: string, message: string): void;
   /**
@@ -24,7 +29,13 @@ export interface ModelContext {
   schemas: { request: SchemaEnv; response: SchemaEnv };
 }
 
-export function createContext(spec: LoadedSpec, options: ModelOptions): ModelContext {
+export type ExampleMode = "checked" | "as-written";
+
+export function createContext(
+  spec: LoadedSpec,
+  options: ModelOptions,
+  examples: ExampleMode = "checked",
+): ModelContext {
   const document = spec.document as unknown as JsonObject;
   const is31 = typeof document.openapi === "string" && document.openapi.startsWith("3.1");
   const problems: Problem[] = [];
@@ -68,6 +79,13 @@ export function createContext(spec: LoadedSpec, options: ModelOptions): ModelCon
       validator ??= createSchemaValidator(spec.document, spec.version);
       return validator.firstError(value, schema, mode, path);
     },
+    allErrors(value, schema, path) {
+      validator ??= createSchemaValidator(spec.document, spec.version);
+      const all = validator.allErrors(value, schema, mode, path, MAX_ISSUES + 1);
+      if (all.length === 0) return undefined;
+      const more = all.length > MAX_ISSUES ? "; and more" : "";
+      return `${all.slice(0, MAX_ISSUES).join("; ")}${more}`;
+    },
     coerced(value, schema) {
       validator ??= createSchemaValidator(spec.document, spec.version);
       // The check coerces in place: it works on a copy, the spec's value stays as written.
@@ -86,12 +104,16 @@ export function createContext(spec: LoadedSpec, options: ModelOptions): ModelCon
     document,
     is31,
     options,
+    examples,
     problems,
     report,
     deref,
     schemas: { request: env("request"), response: env("response") },
   };
 }
+
+/** Issues named per invalid example: enough to fix it in one go, short enough to read. */
+const MAX_ISSUES = 8;
 
 /** Reports `invalid-type` and returns false when `value` is not a JSON object. */
 export function expectObject(

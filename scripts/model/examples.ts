@@ -43,19 +43,36 @@ export function schemaExampleOf(
   fallbacks: boolean,
 ): SpecExample | undefined {
   const { target, rest } = followSchema(schema, env);
+  // The example is reported where it is written: in the schema a `$ref` names, not at the ref.
+  const at = (node: unknown, key: string): string =>
+    node === target && node !== schema
+      ? child(targetPointer(schema, env) ?? pointer, key)
+      : child(pointer, key);
   for (const node of [rest, target]) {
     if (!isObject(node)) continue;
-    if (node.example !== undefined) return { value: node.example, pointer };
+    if (node.example !== undefined) return { value: node.example, pointer: at(node, "example") };
     if (Array.isArray(node.examples) && node.examples.length > 0)
-      return { value: node.examples[0], pointer };
+      return { value: node.examples[0], pointer: child(at(node, "examples"), 0) };
   }
   if (!fallbacks) return undefined;
   for (const node of [rest, target]) {
     if (!isObject(node)) continue;
-    if (node.default !== undefined) return { value: node.default, pointer };
-    if (Array.isArray(node.enum) && node.enum.length > 0) return { value: node.enum[0], pointer };
+    if (node.default !== undefined) return { value: node.default, pointer: at(node, "default") };
+    if (Array.isArray(node.enum) && node.enum.length > 0)
+      return { value: node.enum[0], pointer: child(at(node, "enum"), 0) };
   }
   return undefined;
+}
+
+/** The pointer of the schema a chain of internal `$ref`s ends at (bounded). */
+function targetPointer(schema: unknown, env: SchemaEnv): string | undefined {
+  let node = schema;
+  let ref: string | undefined;
+  for (let hops = 0; hops < 32 && isObject(node) && typeof node.$ref === "string"; hops++) {
+    ref = node.$ref;
+    node = env.resolve(ref);
+  }
+  return ref?.startsWith("#/") ? ref : undefined;
 }
 
 /**
@@ -73,18 +90,21 @@ export function checkSpecExample(
   env: SchemaEnv,
   instead = "It is used as written",
 ): boolean {
-  if (schema === undefined) return true;
+  if (schema === undefined || ctx.examples === "as-written") return true;
   const error = memo(checked, env, schema, example.pointer, () =>
     env.mode === "response" && firstError(example.value, schema, env, "example") === undefined
       ? undefined
       : verdictOn(example.value, schema, env, "example"),
   );
   if (error) {
+    const all = memo(described, env, schema, example.pointer, () =>
+      env.allErrors?.(example.value, schema, "example"),
+    );
     ctx.report(
       "invalid-example",
       "warning",
       example.pointer,
-      `The spec's example does not match its schema: ${error}. ${instead}; fix the example or the schema.`,
+      `The spec's example does not match its schema: ${all ?? error}. ${instead}; fix the example or the schema.`,
     );
   }
   return error === undefined;
@@ -102,9 +122,13 @@ export function exampleOrSample(
   options: { name?: string; pathParam?: boolean },
 ): { example: unknown; exampleSource?: ExampleSource; unsatisfied?: true } {
   const env = ctx.schemas.request;
+  if (ctx.examples === "as-written") {
+    return given ? { example: given.value, exampleSource: "spec" } : { example: undefined };
+  }
   if (given && schema !== undefined) {
-    const error = verdictOn(given.value, schema, env, "example");
-    if (error === undefined) return { example: given.value, exampleSource: "spec" };
+    const first = verdictOn(given.value, schema, env, "example");
+    if (first === undefined) return { example: given.value, exampleSource: "spec" };
+    const error = env.allErrors?.(given.value, schema, "example") ?? first;
     // Repaired where that loses nothing: the spec's value in the type its schema declares.
     const repaired = env.coerced?.(given.value, schema);
     const verb = repaired
@@ -147,6 +171,7 @@ export function exampleOrSample(
 // schema, the direction and the variant, so each is worked out once per model (env).
 type Memo<T> = WeakMap<SchemaEnv, Map<unknown, Map<string, T>>>;
 const checked: Memo<string | undefined> = new WeakMap();
+const described: Memo<string | undefined> = new WeakMap();
 const sampled: Memo<SampleResult> = new WeakMap();
 
 function memo<T>(

@@ -120,6 +120,7 @@ function buildOperation(ctx: ModelContext, src: OperationSource): OperationModel
   if (firstTag !== undefined) model.tag = firstTag;
   const body = buildRequestBody(ctx, op.requestBody, child(pointer, "requestBody"));
   if (body) model.requestBody = body;
+  if (model.parameters.some((p) => p.mayReject)) model.mayReject = true;
   return model;
 }
 

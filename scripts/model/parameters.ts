@@ -1,7 +1,9 @@
 import { expectArray, type ModelContext } from "./context";
 import { exampleOf, exampleOrSample, schemaExampleOf } from "./examples";
+import { nonEmptyPathValue } from "./path-values";
 import { child, isObject, type JsonObject } from "./resolve";
 import type { OasSchema, ParameterModel } from "./types";
+import { exclusiveOnWire } from "./wire";
 
 const LOCATIONS = new Set(["path", "query", "header", "cookie"]);
 /** OpenAPI: header parameters with these names "SHALL be ignored" (they come from elsewhere). */
@@ -88,16 +90,27 @@ function toModel(ctx: ModelContext, { value, pointer }: RawParameter): Parameter
     (schema === undefined
       ? undefined
       : schemaExampleOf(schema, ctx.schemas.request, schemaPointer, true));
-  const { example, exampleSource } = exampleOrSample(
+  const sampleOptions = { name: String(value.name), pathParam: location === "path" };
+  const chosen = exampleOrSample(
     ctx,
     given,
     schema ?? (media ? undefined : { type: "string" }),
     schemaPointer,
-    {
-      name: String(value.name),
-      pathParam: location === "path",
-    },
+    sampleOptions,
   );
+  const { exampleSource } = chosen;
+  // Sent as text (a `content` parameter is JSON, its own types survive).
+  const fromSpec = exampleSource === "spec" && given !== undefined;
+  const where = { pointer: fromSpec ? given.pointer : schemaPointer, fromSpec };
+  const wire = media
+    ? { value: chosen.example }
+    : exclusiveOnWire(ctx, chosen.example, schema, where, sampleOptions);
+  // An empty path value would leave Postman's `:name` in the URL.
+  const path =
+    location === "path" && !media && (value.style ?? "simple") === "simple"
+      ? nonEmptyPathValue(ctx, wire.value, schema, { ...where, name: String(value.name) })
+      : { value: wire.value };
+  const example = path.value;
   const model: ParameterModel = {
     name: String(value.name),
     in: location,
@@ -106,7 +119,8 @@ function toModel(ctx: ModelContext, { value, pointer }: RawParameter): Parameter
     example,
     pointer,
   };
-  if (exampleSource) model.exampleSource = exampleSource;
+  if (exampleSource) model.exampleSource = example === chosen.example ? exampleSource : "generated";
+  if (chosen.unsatisfied || wire.ambiguous || path.mayReject) model.mayReject = true;
   if ((location === "header" || location === "cookie") && given && hasVariableText(example)) {
     ctx.report(
       "variable-like-text",

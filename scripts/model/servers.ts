@@ -1,5 +1,6 @@
 import type { ModelContext } from "./context";
 import { child, isObject } from "./resolve";
+import type { ServerTarget } from "./types";
 
 const LOCALHOST = "http://localhost";
 
@@ -69,4 +70,55 @@ export function absoluteBaseUrl(
     `${why}; requests go to ${url}. Set baseUrl in the environment to the real API host.`,
   );
   return url;
+}
+
+/** Servers turned into environments, at most (a spec listing hundreds is not asking for files). */
+const MAX_SERVER_TARGETS = 20;
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}
+
+/**
+ * One target per entry of a root `servers` list that has several (issue 11 item 5): named from
+ * its description, else its host; variables at their defaults, listed so users can change
+ * them. Relative URLs are left out (they need the host of the first one, which is baseUrl).
+ */
+export function buildServerTargets(ctx: ModelContext): ServerTarget[] {
+  const servers = ctx.document.servers;
+  if (!Array.isArray(servers) || servers.length < 2) return [];
+  const targets: ServerTarget[] = [];
+  const taken = new Set(["mock", "sandbox", "production"]);
+  for (const server of servers.slice(0, MAX_SERVER_TARGETS)) {
+    if (!isObject(server) || typeof server.url !== "string") continue;
+    const resolved = substitute(server.url.trim(), server.variables);
+    if (!/^https?:\/\/[^/]/i.test(resolved)) continue;
+    const description =
+      typeof server.description === "string" && server.description.trim() !== ""
+        ? server.description.trim()
+        : undefined;
+    const label = description ?? new URL(resolved).host;
+    const base = `server-${slug(label) || "api"}`;
+    let name = base;
+    for (let n = 2; taken.has(name) && n < 100; n++) name = `${base}-${n}`;
+    taken.add(name);
+    const variables: ServerTarget["variables"] = [];
+    for (const [key, raw] of Object.entries(isObject(server.variables) ? server.variables : {})) {
+      if (!isObject(raw)) continue;
+      const value = raw.default ?? (Array.isArray(raw.enum) ? raw.enum[0] : undefined);
+      if (value !== undefined) variables.push({ name: key, value: String(value) });
+    }
+    targets.push({
+      name,
+      label,
+      url: stripTrailingSlashes(server.url.trim()),
+      variables,
+    });
+  }
+  return targets;
 }

@@ -1,7 +1,9 @@
 import type { OpenAPIV3, OpenAPIV3_1 } from "openapi-types";
+import type { WorkflowsModel } from "../arazzo/types";
 import type { LoadedSpec } from "../load/types";
 import type { Problem } from "../problems";
 import type { ChainModel } from "./chain-types";
+import type { OperationSecurity } from "./security-types";
 
 /** An OpenAPI 3.0/3.1 schema object as written in the document (may be a `$ref`). */
 export type OasSchema =
@@ -57,6 +59,8 @@ export interface ParameterModel {
   exampleSource?: ExampleSource;
   /** Set when the parameter is described by `content` (e.g. JSON in a query string) instead of `schema`. */
   contentType?: string;
+  /** No text value one `oneOf` branch alone accepts: a validating server may reject it. */
+  mayReject?: true;
   /** JSON pointer of the parameter object (for problems). */
   pointer: string;
 }
@@ -115,6 +119,8 @@ export interface OperationModel {
   deprecated: boolean;
   /** False when the operation opts out (`security: []`) or nothing secures it. */
   secured: boolean;
+  /** The requirement alternatives and the one the collection sends (requirements.ts). */
+  security?: OperationSecurity;
   parameters: ParameterModel[];
   requestBody?: BodyModel;
   /** In spec order. */
@@ -137,6 +143,18 @@ export interface ServerModel {
   baseUrl: string;
 }
 
+/** A root `servers` entry as a run target of its own (see model/servers.ts). */
+export interface ServerTarget {
+  /** `server-eu-production`: the environment file's target and `run --target`. */
+  name: string;
+  /** Its description, else its host. */
+  label: string;
+  /** As written, `{variables}` kept (no trailing slash). */
+  url: string;
+  /** The URL's variables at their defaults. */
+  variables: Array<{ name: string; value: string }>;
+}
+
 export interface TagModel {
   name: string;
   description?: string;
@@ -157,6 +175,10 @@ export interface ApiModel {
   operations: OperationModel[];
   /** Requests fed by earlier responses (OpenAPI links, inferred, overrides); see chain-types.ts. */
   chains?: ChainModel[];
+  /** Arazzo workflows over this spec (`<name>.arazzo.yaml` beside it); see arazzo/types.ts. */
+  workflows?: WorkflowsModel[];
+  /** One per root server when the spec lists several. */
+  servers?: ServerTarget[];
 }
 
 export interface ModelOptions {

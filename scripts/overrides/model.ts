@@ -1,4 +1,5 @@
 import type { ApiModel, OperationModel, ParameterModel } from "../model/types";
+import { withSecurityOverride } from "./security";
 import type { OperationOverride, ResolvedOverrides } from "./types";
 
 function withExamples(op: OperationModel, override: OperationOverride): OperationModel {
@@ -19,7 +20,8 @@ function withExamples(op: OperationModel, override: OperationOverride): Operatio
     if (!given.found) return param;
     return { ...param, example: given.value, exampleSource: "user" as const };
   });
-  const next: OperationModel = { ...op, parameters };
+  const base = override.security ? withSecurityOverride(op, override.security) : op;
+  const next: OperationModel = { ...base, parameters };
   if (override.expect.length > 0) next.expectStatuses = [...override.expect];
   if (examples.body !== undefined && op.requestBody) {
     next.requestBody = { ...op.requestBody, example: examples.body, exampleSource: "user" };

@@ -6,6 +6,7 @@ import { parseBodyPath } from "./body-path";
 import { resolveChains } from "./chains";
 import { type OverridesFile, type Report, reporter, sortByPlace } from "./load";
 import { checkRunOrder } from "./order";
+import { checkSecurityOverride } from "./security";
 import { closest } from "./suggest";
 import type { ExampleOverrides, OperationOverride, ResolvedOverrides } from "./types";
 import { describePath } from "./validate";
@@ -141,14 +142,17 @@ export function resolveOverrides(file: OverridesFile, model: ApiModel): ResolveR
       return { name, source, path: parseBodyPath(source) };
     });
     const scripts = file.scripts.get(key) ?? {};
+    if (input.security) checkSecurityOverride(op, input.security, at, report);
     operations.push({
       operationKey: op.key,
       disabled: input.disabled === true,
       expect: input.expect ?? [],
+      ...(input.maxP95 !== undefined && { maxP95Ms: input.maxP95 }),
       examples,
       set,
       prerequest: scripts.prerequest ?? [],
       tests: scripts.tests ?? [],
+      ...(input.security && { security: input.security }),
     });
   }
 

@@ -16,6 +16,9 @@
  *     disabled: true                         # leave the operation out of the collection
  *   "GET /gone":
  *     expect: [404]                          # the answer expected instead of a 2xx
+ *     maxP95: 800                            # `specpost run`: fail when p95 is over 800 ms
+ *   listReports:
+ *     security: { use: 1, off: [PartnerKey] } # send the spec's 2nd alternative, without PartnerKey
  * chains:                                    # requests fed by earlier responses
  *   projectId:                               # the variable: add a chain or change the one named so
  *     from: createProject                    # the producer
@@ -46,10 +49,12 @@ const values = { type: "object" } as const;
 export const OPERATION_KEYS = [
   "disabled",
   "expect",
+  "maxP95",
   "examples",
   "set",
   "prerequest",
   "tests",
+  "security",
 ] as const;
 export const EXAMPLE_KEYS = ["path", "query", "header", "body"] as const;
 export const TOP_KEYS = ["order", "operations", "chains", "inferChains"] as const;
@@ -91,6 +96,7 @@ export const overridesSchema = {
             minItems: 1,
             maxItems: 20,
           },
+          maxP95: { type: "integer", minimum: 1, maximum: 3_600_000 },
           examples: {
             type: "object",
             properties: { path: values, query: values, header: values, body: {} },
@@ -103,6 +109,14 @@ export const overridesSchema = {
           },
           prerequest: script,
           tests: script,
+          security: {
+            type: "object",
+            properties: {
+              use: { oneOf: [{ type: "integer", minimum: 0, maximum: 63 }, { const: "none" }] },
+              off: { type: "array", items: { type: "string", minLength: 1 }, maxItems: 16 },
+            },
+            additionalProperties: false,
+          },
         },
         additionalProperties: false,
       },

@@ -15,16 +15,27 @@ export interface ExampleOverrides {
   body?: unknown;
 }
 
+/** An operation's `security:`: which requirement alternative to send, which schemes to leave out. */
+export interface SecurityOverride {
+  /** 0-based index into the spec's requirement list, or `none`: the `{}` alternative. */
+  use?: number | "none";
+  off?: string[];
+}
+
 /** What the file says about one operation, as written (validated against the schema). */
 export interface OperationOverrideInput {
   disabled?: boolean;
   /** Statuses expected instead of a 2xx (the happy-path check then asks for these). */
   expect?: number[];
+  /** `specpost run` fails the operation when its p95 response time is over this (ms). */
+  maxP95?: number;
   examples?: ExampleOverrides;
   /** Collection variable name → where in the JSON response body to take it from (`$.a.b[0]`). */
   set?: Record<string, string>;
   prerequest?: ScriptSource;
   tests?: ScriptSource;
+  /** Which requirement alternative to send, which schemes to leave out (security.ts). */
+  security?: SecurityOverride;
 }
 
 /** The whole file, as written. */
@@ -65,11 +76,14 @@ export interface OperationOverride {
   disabled: boolean;
   /** Empty: the happy path expects a non-4xx. */
   expect: number[];
+  /** The operation's own `--max-p95`, in ms. */
+  maxP95Ms?: number;
   examples: ExampleOverrides;
   set: SetVariable[];
   /** Script lines, ready to go into the item's events. */
   prerequest: string[];
   tests: string[];
+  security?: SecurityOverride;
 }
 
 /** An overrides file checked against the model, ready to merge into the collection. */

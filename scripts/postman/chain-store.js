@@ -1,8 +1,9 @@
 // specpost chains, after each request (collection level): a producer stores the values later
 // requests use as {{variable}}. What to store comes from the producer's own pre-request script
-// (chain-prerequest.js): the local variable specpost_chain, { requestId, stores }; stores:
-// [{ variable, expression, source, dependants }], source:
-// { from: "body", pointer } | { from: "header", name } | { from: "location-id" }.
+// (chain-prerequest.js): the local variable specpost_chain, { requestId, stores, forget? };
+// stores: [{ variable, expression, source, dependants, track? }], source:
+// { from: "body", pointer } | { from: "header", name } | { from: "location-id" }; entry.track and
+// forget feed the Cleanup folder (cleanup-track.js is inlined in front when there is one).
 (() => {
   let declared;
   try {
@@ -13,6 +14,9 @@
   // Local variables outlive a request in a Newman run: the id tells whose they are.
   if (!declared || declared.requestId !== pm.info.requestId) return;
   const stores = declared.stores;
+  const code = pm.response.code;
+  // A delete that worked: the Cleanup folder has nothing left to do for that resource.
+  if (declared.forget && code >= 200 && code <= 299) specpostCreated.remove(declared.forget);
   if (stores.length === 0) return;
   let body;
   let unreadable;
@@ -39,7 +43,6 @@
     }
     return value;
   };
-  const code = pm.response.code;
   for (const entry of stores) {
     pm.test(`stores ${entry.expression} as {{${entry.variable}}}`, () => {
       const skipped = `: the ${entry.dependants} later request(s) that use {{${entry.variable}}} are skipped`;
@@ -54,6 +57,7 @@
         entry.variable,
         typeof value === "string" ? value : JSON.stringify(value),
       );
+      if (entry.track) specpostCreated.add(entry.track, value);
     });
   }
 })();

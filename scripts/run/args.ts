@@ -5,6 +5,8 @@ import {
   DEFAULT_REPORT_DIR,
   DEFAULT_TIMEOUT_REQUEST_MS,
   type EnvVarOverride,
+  isServerTarget,
+  MAX_PARALLEL,
   MAX_TIMEOUT_REQUEST_MS,
   REPORTER_NAMES,
   type ReporterName,
@@ -12,6 +14,7 @@ import {
   type RunContext,
   type RunTarget,
 } from "./context";
+import { parseShard } from "./shard";
 
 export const RUN_USAGE = `usage: specpost run [COLLECTION...] [options]
 
@@ -22,14 +25,27 @@ options:
   --target mock|sandbox|production  mock (default) starts a mock per collection's spec on a
                                     free loopback port; sandbox/production use that environment
                                     file and credentials from SPECPOST_CLIENT_ID/SECRET or
-                                    SPECPOST_<NAME>_CLIENT_ID/SECRET
+                                    SPECPOST_<NAME>_CLIENT_ID/SECRET; server-NAME the environment
+                                    generated for one of the spec's servers (same credentials)
   --env-var KEY=VALUE               override a variable (repeatable), e.g. baseUrl
-  --reporters cli,junit,html        default: cli, plus junit,html when --report-dir is given or
-                                    CI is set
+  --reporters cli,junit,html,json   default: cli, plus junit,html when --report-dir is given or
+                                    CI is set; json writes NAME.report.json, the report as data
   --report-dir DIR                  where JUnit and HTML reports go (default: reports)
   --delay-request MS                pause between requests
   --timeout-request MS              give up on a request after MS (default: 30000, at most 300000)
   --token-ttl SECONDS               mock target: lifetime of issued tokens
+  --parallel N                      run each collection's folders on N Newman workers (one
+                                    mock, one token per worker), one merged report
+  --shard K/N                       run only the K-th of N parts (by folder, balanced by
+                                    request count); adds the json reporter, which
+                                    'specpost report merge DIR...' combines
+  --progress-every SECONDS          without a TTY, a progress line at most this often
+                                    (default: 10; 0: none); a TTY gets a live line
+  --max-p95 MS                      fail an operation whose p95 response time is over MS
+                                    (maxP95 in an operation's overrides sets its own)
+  --stateless                       mock target: forget what POST/PUT/PATCH created (every
+                                    answer is the operation's sample)
+  --allow-outside-refs              let the spec's $refs name files outside its folder tree
 
 exit codes: 0 all assertions passed, 1 failures, 2 usage or set-up error
 `;
@@ -44,6 +60,10 @@ const VALUE_FLAGS = new Set([
   "--delay-request",
   "--timeout-request",
   "--token-ttl",
+  "--parallel",
+  "--shard",
+  "--max-p95",
+  "--progress-every",
 ]);
 
 /** Parses `run` arguments and the environment into a RunContext; the only place either is read. */
@@ -55,12 +75,22 @@ export function resolveRunContext(
   const collections: string[] = [];
   const envVars: EnvVarOverride[] = [];
   const values = new Map<string, string>();
+  let stateless = false;
+  let allowOutsideRefs = false;
 
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "-h" || arg === "--help") return { help: true };
+    if (arg === "--stateless") {
+      stateless = true;
+      continue;
+    }
     if (!arg.startsWith("--")) {
       collections.push(arg);
+      continue;
+    }
+    if (arg === "--allow-outside-refs") {
+      allowOutsideRefs = true;
       continue;
     }
     const eq = arg.indexOf("=");
@@ -81,8 +111,10 @@ export function resolveRunContext(
   }
 
   const target = (values.get("--target") ?? "mock") as RunTarget;
-  if (!RUN_TARGETS.includes(target)) {
-    return { error: `--target must be one of ${RUN_TARGETS.join(", ")}, got '${target}'` };
+  if (!RUN_TARGETS.includes(target) && !isServerTarget(target)) {
+    return {
+      error: `--target must be one of ${RUN_TARGETS.join(", ")} or server-NAME (an environment per server), got '${target}'`,
+    };
   }
 
   const reportDirGiven = values.has("--report-dir");
@@ -101,6 +133,24 @@ export function resolveRunContext(
   } else {
     reporters = reportDirGiven || isCi(env) ? ["cli", "junit", "html"] : ["cli"];
   }
+  const shardArg = values.get("--shard");
+  const shard = shardArg === undefined ? undefined : parseShard(shardArg);
+  if (shard === undefined && shardArg !== undefined) {
+    return { error: `--shard expects K/N with 1 <= K <= N <= 256, got '${shardArg}'` };
+  }
+  if (shard && !reporters.includes("json")) reporters = [...reporters, "json"];
+  const parallel = nonNegativeInt(values.get("--parallel"), 1);
+  if (parallel === null || parallel < 1 || parallel > MAX_PARALLEL) {
+    return { error: `--parallel must be a whole number from 1 to ${MAX_PARALLEL}` };
+  }
+  const progressEvery = nonNegativeInt(values.get("--progress-every"), 10);
+  if (progressEvery === null) {
+    return { error: "--progress-every must be a whole number of seconds" };
+  }
+  const maxP95 = nonNegativeInt(values.get("--max-p95"), undefined);
+  if (maxP95 === null || maxP95 === 0) {
+    return { error: "--max-p95 must be a positive whole number of milliseconds" };
+  }
 
   const delay = nonNegativeInt(values.get("--delay-request"), 0);
   const timeout = nonNegativeInt(values.get("--timeout-request"), DEFAULT_TIMEOUT_REQUEST_MS);
@@ -117,6 +167,9 @@ export function resolveRunContext(
   if (ttl !== undefined && target !== "mock") {
     return { error: "--token-ttl only applies to --target mock" };
   }
+  if (stateless && target !== "mock") {
+    return { error: "--stateless only applies to --target mock" };
+  }
 
   return {
     context: {
@@ -129,7 +182,12 @@ export function resolveRunContext(
       delayRequestMs: delay ?? 0,
       timeoutRequestMs: timeout ?? DEFAULT_TIMEOUT_REQUEST_MS,
       credentials: credentialSource(env),
-      mock: ttl === undefined ? {} : { tokenTtlSeconds: ttl },
+      mock: { ...(ttl !== undefined && { tokenTtlSeconds: ttl }), ...(stateless && { stateless }) },
+      parallel,
+      progressEveryMs: progressEvery * 1000,
+      ...(shard && { shard }),
+      ...(maxP95 !== undefined && { maxP95Ms: maxP95 }),
+      ...(allowOutsideRefs && { allowOutsideRefs: true as const }),
     },
   };
 }

@@ -1,12 +1,18 @@
+import type { ShardSpec } from "./shard";
+
 /**
  * Everything a run needs, resolved once by the `run` command (arguments and environment
  * variables) and passed down. Nothing under scripts/run reads process.env or argv.
  */
-export type RunTarget = "mock" | "sandbox" | "production";
+/** `server-<name>`: the environment generated for one of the spec's servers. */
+export type RunTarget = "mock" | "sandbox" | "production" | `server-${string}`;
 export const RUN_TARGETS: readonly RunTarget[] = ["mock", "sandbox", "production"];
+export const isServerTarget = (name: string): name is `server-${string}` =>
+  /^server-[a-z0-9][a-z0-9-]*$/.test(name);
 
-export type ReporterName = "cli" | "junit" | "html";
-export const REPORTER_NAMES: readonly ReporterName[] = ["cli", "junit", "html"];
+/** json: the redacted report as data, which `specpost report merge` combines across shards. */
+export type ReporterName = "cli" | "junit" | "html" | "json";
+export const REPORTER_NAMES: readonly ReporterName[] = ["cli", "junit", "html", "json"];
 
 export interface ClientCredentials {
   clientId?: string;
@@ -29,6 +35,8 @@ export interface EnvVarOverride {
 /** Hooks for the mock target (tests use them; the CLI leaves them unset). */
 export interface MockRunOptions {
   tokenTtlSeconds?: number;
+  /** `--stateless`: the mock keeps nothing the run created. */
+  stateless?: boolean;
 }
 
 export interface RunContext {
@@ -48,7 +56,19 @@ export interface RunContext {
   timeoutRequestMs: number;
   credentials: CredentialSource;
   mock: MockRunOptions;
+  /** Newman workers per collection (`--parallel N`); 1 runs Newman in-process. */
+  parallel: number;
+  /** `--shard K/N`: run only the K-th of N parts of each collection. */
+  shard?: ShardSpec;
+  /** Without a TTY, a progress line at most this often (0: none). */
+  progressEveryMs: number;
+  /** `--max-p95 MS`: an operation whose p95 response time is over this fails. */
+  maxP95Ms?: number;
+  /** `--allow-outside-refs`: the spec's `$ref`s may leave its folder tree (as for generate). */
+  allowOutsideRefs?: true;
 }
+
+export const MAX_PARALLEL = 16;
 
 export const DEFAULT_REPORT_DIR = "reports";
 export const DEFAULT_TIMEOUT_REQUEST_MS = 30_000;

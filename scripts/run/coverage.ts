@@ -5,6 +5,8 @@ export interface OperationRef {
   key: string;
   method: string;
   path: string;
+  /** Documented responses, `status` as written (`200`, `4XX`, `default`). */
+  responses?: readonly { status: string }[];
 }
 
 export type OperationMatcher = (method: string, url: string) => string | undefined;
@@ -41,22 +43,64 @@ export function operationMatcher(
   };
 }
 
-/** Operations in spec order with the statuses seen for each. */
+/** What coverage reads of a request the run sent. */
+export interface CoverageHit {
+  operation?: string;
+  status?: number;
+  responseTimeMs?: number;
+}
+
+/**
+ * Operations in spec order: the statuses seen, the documented ones no response matched
+ * (`2XX` matches any 2xx; `default` any status not documented on its own), and response
+ * time percentiles over the requests that got an answer.
+ */
 export function coverageOf(
   operations: readonly OperationRef[],
-  hits: readonly { operation?: string; status?: number }[],
+  hits: readonly CoverageHit[],
 ): OperationCoverage[] {
   const seen = new Map<string, Set<number>>();
+  const times = new Map<string, number[]>();
   for (const hit of hits) {
     if (!hit.operation || hit.status === undefined) continue;
     const statuses = seen.get(hit.operation) ?? new Set<number>();
     statuses.add(hit.status);
     seen.set(hit.operation, statuses);
+    if (hit.responseTimeMs !== undefined) {
+      times.set(hit.operation, [...(times.get(hit.operation) ?? []), hit.responseTimeMs]);
+    }
   }
-  return operations.map((operation) => ({
-    key: operation.key,
-    statuses: [...(seen.get(operation.key) ?? [])].sort((a, b) => a - b),
-  }));
+  return operations.map((operation) => {
+    const statuses = [...(seen.get(operation.key) ?? [])].sort((a, b) => a - b);
+    const documented = (operation.responses ?? []).map((response) => response.status);
+    const sorted = (times.get(operation.key) ?? []).sort((a, b) => a - b);
+    return {
+      key: operation.key,
+      statuses,
+      documented,
+      untested: documented.filter((status) => !exercised(status, documented, statuses)),
+      requests: sorted.length,
+      ...(sorted.length > 0 && { p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) }),
+    };
+  });
+}
+
+function exercised(documented: string, all: readonly string[], seen: readonly number[]): boolean {
+  if (documented === "default") {
+    return seen.some((status) => !all.some((d) => d !== "default" && statusMatches(d, status)));
+  }
+  return seen.some((status) => statusMatches(documented, status));
+}
+
+function statusMatches(documented: string, status: number): boolean {
+  if (/^[1-5]xx$/i.test(documented)) return Math.floor(status / 100) === Number(documented[0]);
+  return Number(documented) === status;
+}
+
+/** Nearest-rank percentile of ascending values (p95 of 20 values is the 19th). */
+export function percentile(sorted: readonly number[], p: number): number {
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(sorted.length, rank) - 1] ?? 0;
 }
 
 function pathnameOf(url: string): string {

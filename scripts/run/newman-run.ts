@@ -10,6 +10,7 @@ import type {
   RecordedRun,
   RecordedScriptRequest,
 } from "./recorded";
+import { addSentSecrets } from "./secrets";
 
 export interface NewmanInput {
   collection: CollectionDefinition;
@@ -20,12 +21,24 @@ export interface NewmanInput {
   workingDir: string;
 }
 
+/** One finished item, as progress sees it. */
+export interface ItemDone {
+  failed: boolean;
+}
+
+/** Bodies of failed requests are kept this long: the report shows 500 characters of them. */
+const KEPT_BODY_LENGTH = 4_000;
+
 /**
  * Runs Newman in-process with no reporter of its own (its JSON/HTML reporters write tokens
  * in plain text, newman#3070) and records what happened from its events. We keep our own
  * executions: Newman's summary lists an item twice when a script sent a request for it.
  */
-export function runNewman(input: NewmanInput): Promise<RecordedRun> {
+export function runNewman(
+  input: NewmanInput,
+  onItem?: (done: ItemDone) => void,
+): Promise<RecordedRun> {
+  const secrets = new Set<string>();
   const record: RecordedRun = {
     executions: [],
     scriptRequests: [],
@@ -33,6 +46,7 @@ export function runNewman(input: NewmanInput): Promise<RecordedRun> {
     collectionVariables: {},
     environment: {},
     stats: { assertions: 0, failedAssertions: 0 },
+    secrets: [],
     startedAt: Date.now(),
     durationMs: 0,
   };
@@ -63,6 +77,7 @@ export function runNewman(input: NewmanInput): Promise<RecordedRun> {
         const stats = summary?.run?.stats?.assertions;
         record.stats = { assertions: stats?.total ?? 0, failedAssertions: stats?.failed ?? 0 };
         if (error) record.runError = error.message;
+        record.secrets = [...secrets];
         record.durationMs = Date.now() - record.startedAt;
         resolve(record);
       },
@@ -70,6 +85,17 @@ export function runNewman(input: NewmanInput): Promise<RecordedRun> {
 
     emitter.on("beforeItem", (_error: unknown, event: EventArgs) => {
       executionFor(event);
+    });
+    emitter.on("item", (_error: unknown, event: EventArgs) => {
+      const ref = event.cursor?.ref;
+      const execution = ref ? byRef.get(ref) : undefined;
+      if (ref) byRef.delete(ref);
+      if (execution) {
+        const failed = isTroubled(execution);
+        keepOnlyReported(execution, failed, secrets);
+        onItem?.({ failed });
+      }
+      forgetNewmanExecutions(emitter);
     });
     emitter.on("request", (error: ErrorLike | null, event: EventArgs) => {
       const request = plainRequest(event.request);
@@ -79,6 +105,7 @@ export function runNewman(input: NewmanInput): Promise<RecordedRun> {
         const sent: RecordedScriptRequest = { ...request };
         if (response) sent.response = response;
         if (requestError) sent.error = requestError;
+        keepOnlyReported(sent, false, secrets);
         record.scriptRequests.push(sent);
         return;
       }
@@ -114,6 +141,53 @@ export function runNewman(input: NewmanInput): Promise<RecordedRun> {
   });
 }
 
+function isTroubled(execution: RecordedExecution): boolean {
+  return (
+    execution.requestError !== undefined ||
+    execution.scriptErrors.length > 0 ||
+    execution.assertions.some((a) => a.error !== undefined)
+  );
+}
+
+/**
+ * Drops what no report shows once an item is done: headers and bodies, after their
+ * credentials were noted for redaction; a failed request keeps the start of its answer.
+ */
+function keepOnlyReported(
+  sent: RecordedExecution | RecordedScriptRequest,
+  failed: boolean,
+  secrets: Set<string>,
+): void {
+  addSentSecrets(secrets, sent);
+  sent.requestHeaders = [];
+  sent.requestBody = "";
+  if (sent.response) {
+    sent.response.headers = [];
+    sent.response.body = failed ? sent.response.body.slice(0, KEPT_BODY_LENGTH) : "";
+  }
+}
+
+/**
+ * Newman keeps every request and response of the run in its summary (newman#941) and has
+ * no option against it; it only needs them for its own reporters, which we do not use.
+ * Emptying the executions list and the response objects each one points at (its private
+ * cache by cursor shares them) leaves a few small objects per request.
+ */
+function forgetNewmanExecutions(emitter: EventEmitter): void {
+  const summary = (emitter as EventEmitter & { summary?: NewmanSummary }).summary;
+  const executions = summary?.run?.executions;
+  if (!executions) return;
+  for (const execution of executions) {
+    delete execution.request;
+    delete execution.response;
+  }
+  executions.length = 0;
+}
+
+interface NewmanSummary {
+  run?: { executions?: Array<{ request?: unknown; response?: unknown }> };
+}
+
 // Newman hands out postman-collection SDK objects; these are the parts we read.
 interface ErrorLike {
   name?: string;
@@ -138,6 +212,7 @@ interface SdkResponse {
 }
 interface SdkItem {
   name?: string;
+  id?: string;
   parent?(): unknown;
 }
 interface EventArgs {
@@ -162,6 +237,7 @@ interface ConsoleArgs extends EventArgs {
 function emptyExecution(item: SdkItem | undefined): RecordedExecution {
   return {
     name: item?.name ?? "",
+    ...(item?.id && { id: item.id }),
     folders: folderPath(item),
     method: "",
     url: "",

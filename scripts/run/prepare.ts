@@ -21,6 +21,8 @@ export interface RunPlan {
   environmentFile?: { name?: string; values?: EnvironmentValue[] };
   /** Only for sandbox/production; the mock has its own demo credentials. */
   credentials?: Required<ClientCredentials>;
+  /** `maxP95` of the spec's overrides file, by operation key (ms). */
+  p95Limits: Record<string, number>;
 }
 
 export interface Preparation {
@@ -68,7 +70,9 @@ export async function prepareRun(ctx: RunContext, deps: RunDeps): Promise<Prepar
       errors.push(`${label}: ${recorded.reason}`);
       continue;
     }
-    const loaded = await deps.loadModel(entry.specFile, ctx.cwd, recorded.options);
+    const loaded = await deps.loadModel(entry.specFile, ctx.cwd, recorded.options, {
+      allowOutsideRefs: ctx.allowOutsideRefs === true,
+    });
     const specErrors = loaded.problems.filter((p) => p.severity === "error");
     if (!loaded.model || specErrors.length > 0) {
       const spec = path.relative(ctx.cwd, entry.specFile) || entry.specFile;
@@ -90,12 +94,24 @@ export async function prepareRun(ctx: RunContext, deps: RunDeps): Promise<Prepar
     plans.push({
       files: entry,
       model: loaded.model,
+      p95Limits: await p95Limits(loaded.model, ctx.cwd),
       collection: collection.value,
       ...(environmentFile && { environmentFile }),
       ...(credentials && { credentials }),
     });
   }
   return { plans, errors };
+}
+
+/** Problems in the overrides file are generate's to report; a run only reads the limits. */
+async function p95Limits(model: ApiModel, cwd: string): Promise<Record<string, number>> {
+  const { overridesFor } = await import("../overrides");
+  const { resolved } = await overridesFor(model, cwd);
+  const limits: Record<string, number> = {};
+  for (const op of resolved?.operations ?? []) {
+    if (op.maxP95Ms !== undefined) limits[op.operationKey] = op.maxP95Ms;
+  }
+  return limits;
 }
 
 function isCollection(value: unknown): value is CollectionDefinition {

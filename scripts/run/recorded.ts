@@ -32,6 +32,8 @@ export interface RecordedAssertion {
 /** One request of the collection (an item), with what its scripts found. */
 export interface RecordedExecution {
   name: string;
+  /** The item's id: puts executions of parallel runs back in collection order. */
+  id?: string;
   /** Folder names from the collection root down to the item. */
   folders: string[];
   method: string;
@@ -65,6 +67,11 @@ export interface RecordedRun {
   environment: Record<string, string>;
   /** Newman's own counters, to cross-check ours. */
   stats: { assertions: number; failedAssertions: number };
+  /**
+   * Credentials seen in headers and bodies the recorder has already dropped (it keeps a
+   * body only for a request that failed, so a long run's memory stays bounded).
+   */
+  secrets?: string[];
   /** A run-level error (the run stopped early). */
   runError?: string;
   startedAt: number;

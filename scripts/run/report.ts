@@ -19,6 +19,8 @@ export interface ExecutionReport {
   url: string;
   /** `GET /userlist` when the request hit an operation of the spec. */
   operation?: string;
+  /** Position in the whole collection: puts shards and parallel parts back in order. */
+  position?: number;
   status?: number;
   statusText?: string;
   responseTimeMs?: number;
@@ -35,6 +37,21 @@ export interface OperationCoverage {
   key: string;
   /** Statuses seen, ascending. Empty when no request reached the operation. */
   statuses: number[];
+  /** Statuses the spec documents, as written (`200`, `4XX`, `default`). */
+  documented: string[];
+  /** Documented statuses no response of the run matched. */
+  untested: string[];
+  /** Requests that got an answer, and their response time percentiles. */
+  requests: number;
+  p50Ms?: number;
+  p95Ms?: number;
+}
+
+/** One of the slowest requests of a run. */
+export interface SlowRequest {
+  request: string;
+  operation?: string;
+  responseTimeMs: number;
 }
 
 export interface TokenRequests {
@@ -69,12 +86,28 @@ export interface CollectionReport {
   };
   tokenRequests?: TokenRequests;
   coverage: OperationCoverage[];
+  /** The slowest requests, slowest first. */
+  slowest: SlowRequest[];
   /** Warnings and errors the collection's scripts logged, and run-level problems. In order. */
   messages: string[];
   /** Set when the target could not be reached at all: one line saying which URL and why. */
   unreachable?: string;
   /** Newman stopped the run early (the collection could not be run as a whole). */
   runError?: string;
+}
+
+export function totalsOf(executions: readonly ExecutionReport[]): CollectionReport["totals"] {
+  const all = executions.flatMap((e) => e.assertions);
+  return {
+    requests: executions.filter((e) => e.method).length,
+    skippedRequests: executions.filter((e) => !e.method).length,
+    requestErrors: executions.filter((e) => e.requestError).length,
+    assertions: all.length,
+    passed: all.filter((a) => a.status === "passed").length,
+    failed: all.filter((a) => a.status === "failed").length,
+    skipped: all.filter((a) => a.status === "skipped").length,
+    scriptErrors: executions.reduce((n, e) => n + e.scriptErrors.length, 0),
+  };
 }
 
 /** A failing line as reporters list it. */

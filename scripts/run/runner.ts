@@ -9,7 +9,7 @@ import {
   secretValues,
   variableOf,
 } from "./environment";
-import { runNewman } from "./newman-run";
+import { itemOrder, type RunProgress, runInParts, selectShard } from "./parts";
 import { type Preparation, prepareRun, type RunPlan } from "./prepare";
 import { type CollectionReport, reportPassed } from "./report";
 import { makeRedactor, type Redact } from "./secrets";
@@ -37,6 +37,8 @@ export interface RunHooks {
   mockFaults?: MockFaults;
   /** Called as each collection finishes, so a command can print while the next one runs. */
   onResult?(result: CollectionResult): void;
+  /** Called when a collection starts and after each item it finishes. */
+  onProgress?(progress: RunProgress): void;
 }
 
 /** Library entry point: prepare every collection, run them one after another, summarise. */
@@ -52,7 +54,7 @@ export async function runCollections(
   const results: CollectionResult[] = [];
   const errors: string[] = [];
   for (const plan of preparation.plans) {
-    const outcome = await runPlan(plan, ctx, deps, hooks.mockFaults);
+    const outcome = await runPlan(plan, ctx, deps, hooks);
     if ("setupError" in outcome) {
       errors.push(outcome.setupError);
       continue;
@@ -76,8 +78,9 @@ export async function runPlan(
   plan: RunPlan,
   ctx: RunContext,
   deps: RunDeps = defaultDeps,
-  mockFaults?: MockFaults,
+  hooks: RunHooks = {},
 ): Promise<CollectionOutcome> {
+  const { mockFaults } = hooks;
   let mock: MockServer | undefined;
   if (ctx.target === "mock") {
     try {
@@ -86,6 +89,7 @@ export async function runPlan(
         ...(ctx.mock.tokenTtlSeconds !== undefined && {
           tokenTtlSeconds: ctx.mock.tokenTtlSeconds,
         }),
+        ...(ctx.mock.stateless === true && { stateless: true }),
         ...(mockFaults && { faults: mockFaults }),
       });
     } catch (error) {
@@ -103,13 +107,18 @@ export async function runPlan(
     ...secretValues(environment),
   ];
   try {
-    const recorded = await runNewman({
-      collection: plan.collection,
-      environment,
-      delayRequestMs: ctx.delayRequestMs,
-      timeoutRequestMs: ctx.timeoutRequestMs,
-      workingDir: path.dirname(plan.files.collectionFile),
-    });
+    const recorded = await runInParts(
+      selectShard(plan.collection, plan.model, ctx.shard),
+      plan.model,
+      {
+        environment,
+        delayRequestMs: ctx.delayRequestMs,
+        timeoutRequestMs: ctx.timeoutRequestMs,
+        workingDir: path.dirname(plan.files.collectionFile),
+      },
+      ctx.parallel,
+      (progress) => hooks.onProgress?.({ collection: plan.files.name, ...progress }),
+    );
     const tokenUrl = variableOf(environment, "tokenUrl") ?? tokenUrlOf(plan);
     const { report, redact } = summarizeRun(recorded, {
       name: plan.files.name,
@@ -121,6 +130,11 @@ export async function runPlan(
       knownSecrets,
       timeoutRequestMs: ctx.timeoutRequestMs,
       ...(mock && { mockTokens: mockTokens(mock) }),
+      itemOrder: itemOrder(plan.collection),
+      limits: {
+        ...(ctx.maxP95Ms !== undefined && { all: ctx.maxP95Ms }),
+        perOperation: plan.p95Limits,
+      },
     });
     if (mock && mock.warnings.length > 0) {
       report.messages.push(...mock.warnings.map((warning) => redact(`mock: ${warning}`)));

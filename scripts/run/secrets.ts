@@ -7,7 +7,7 @@ export const REDACTED = "[REDACTED]";
 const SECRET_HEADERS = new Set(["authorization", "proxy-authorization", "cookie", "set-cookie"]);
 /** Variable names whose value is a credential (access_token_expires_at is not). */
 export const SECRET_VARIABLE =
-  /(^|[_-])(access_?token|refresh_?token|id_?token|token|client_?secret|secret|password|api_?key)$/i;
+  /(^|[_-])(access_?token|refresh_?token|id_?token|token|client_?secret|secret|password|api_?key)$|^apikey_/i;
 /** Shorter values would shred ordinary text; no real secret or token is this short. */
 const MIN_SECRET_LENGTH = 3;
 /** A shortened secret shorter than this says too little to be worth hiding, and matches too much. */
@@ -27,6 +27,19 @@ export function collectSecrets(run: RecordedRun | undefined, known: readonly str
       for (const password of urlPasswords(value)) found.add(password);
     }
   };
+  if (run) {
+    addVariables(run.collectionVariables);
+    addVariables(run.environment);
+    for (const secret of run.secrets ?? []) found.add(secret);
+    for (const sent of [...run.executions, ...run.scriptRequests]) addSentSecrets(found, sent);
+  }
+  return [...found]
+    .filter((value) => value.length >= MIN_SECRET_LENGTH)
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+/** What a request and its answer could leak: the recorder calls it before it drops them. */
+export function addSentSecrets(found: Set<string>, sent: SentLike): void {
   const addHeaders = (headers: HeaderPair[]) => {
     for (const { key, value } of headers) {
       if (!SECRET_HEADERS.has(key.toLowerCase())) continue;
@@ -39,22 +52,18 @@ export function collectSecrets(run: RecordedRun | undefined, known: readonly str
   const addBody = (body: string) => {
     for (const token of tokensInText(body)) found.add(token);
   };
-
-  if (run) {
-    addVariables(run.collectionVariables);
-    addVariables(run.environment);
-    for (const sent of [...run.executions, ...run.scriptRequests]) {
-      addHeaders(sent.requestHeaders);
-      addBody(sent.requestBody);
-      if (sent.response) {
-        addHeaders(sent.response.headers);
-        addBody(sent.response.body);
-      }
-    }
+  addHeaders(sent.requestHeaders);
+  addBody(sent.requestBody);
+  if (sent.response) {
+    addHeaders(sent.response.headers);
+    addBody(sent.response.body);
   }
-  return [...found]
-    .filter((value) => value.length >= MIN_SECRET_LENGTH)
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+}
+
+interface SentLike {
+  requestHeaders: HeaderPair[];
+  requestBody: string;
+  response?: { headers: HeaderPair[]; body: string };
 }
 
 /** Values of token/secret fields in a JSON or form-encoded body, wherever they sit. */

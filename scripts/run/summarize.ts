@@ -1,8 +1,15 @@
 import type { RunTarget } from "./context";
 import { coverageOf, type OperationRef, operationMatcher } from "./coverage";
 import type { RecordedRequestError, RecordedRun } from "./recorded";
-import type { AssertionReport, CollectionReport, ExecutionReport, TokenRequests } from "./report";
+import {
+  type AssertionReport,
+  type CollectionReport,
+  type ExecutionReport,
+  type TokenRequests,
+  totalsOf,
+} from "./report";
 import { collectSecrets, makeRedactor, type Redact, redactDeep } from "./secrets";
+import { applyP95Limits, type P95Limits, slowestOf } from "./timing";
 
 export interface SummaryInput {
   name: string;
@@ -18,6 +25,9 @@ export interface SummaryInput {
   timeoutRequestMs?: number;
   /** The mock's own counts, when the target is the mock. */
   mockTokens?: { requests: number; issued: number };
+  /** Item id → position in the whole collection (see ExecutionReport.position). */
+  itemOrder?: ReadonlyMap<string, number>;
+  limits?: P95Limits;
 }
 
 /** Token scripts count their fetches here, so real targets get a figure too. */
@@ -61,8 +71,10 @@ export function summarizeRun(
       assertions.some((a) => a.status === "failed");
     const operation = execution.method ? match(execution.method, execution.url) : undefined;
     const { response } = execution;
+    const position = execution.id === undefined ? undefined : input.itemOrder?.get(execution.id);
     return {
       name: execution.name,
+      ...(position !== undefined && { position }),
       folders: execution.folders,
       method: execution.method,
       url: execution.url,
@@ -82,9 +94,11 @@ export function summarizeRun(
     };
   });
 
+  const coverage = coverageOf(input.operations, executions);
+  const added = applyP95Limits(executions, coverage, input.limits ?? {});
   const all = executions.flatMap((e) => e.assertions);
   const messages = run.console.map((entry) => `${entry.level}: ${entry.message}`);
-  if (run.stats.assertions !== all.length) {
+  if (run.stats.assertions !== all.length - added) {
     // Our count comes from Newman's events; a mismatch means the recorder missed some.
     messages.push(`Newman counted ${run.stats.assertions} assertions, this report ${all.length}`);
   }
@@ -99,18 +113,10 @@ export function summarizeRun(
     startedAt: new Date(run.startedAt).toISOString(),
     durationMs: run.durationMs,
     executions,
-    totals: {
-      requests: executions.filter((e) => e.method).length,
-      skippedRequests: executions.filter((e) => !e.method).length,
-      requestErrors: executions.filter((e) => e.requestError).length,
-      assertions: all.length,
-      passed: all.filter((a) => a.status === "passed").length,
-      failed: all.filter((a) => a.status === "failed").length,
-      skipped: all.filter((a) => a.status === "skipped").length,
-      scriptErrors: executions.reduce((n, e) => n + e.scriptErrors.length, 0),
-    },
+    totals: totalsOf(executions),
     ...(tokenRequests && { tokenRequests }),
-    coverage: coverageOf(input.operations, executions),
+    coverage,
+    slowest: slowestOf(executions),
     messages:
       messages.length > MAX_MESSAGES
         ? [...messages.slice(0, MAX_MESSAGES), `... and ${messages.length - MAX_MESSAGES} more`]

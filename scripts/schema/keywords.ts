@@ -1,4 +1,4 @@
-import { escapeToken, isJsonObject, type Json } from "./pointer";
+import { escapeSegment, isObject, type JsonObject } from "../load/pointer";
 import { keptRequired } from "./required";
 import type { Draft07Schema, TranslateContext } from "./types";
 import { applyUnevaluated, evaluatedProperties } from "./unevaluated";
@@ -15,7 +15,7 @@ type Translate = (
   schema: unknown,
   at: string,
   ctx: TranslateContext,
-  scope?: readonly Json[],
+  scope?: readonly JsonObject[],
 ) => Draft07Schema;
 
 const NUMBER_KEYWORDS = new Set(["minimum", "maximum"]);
@@ -45,10 +45,10 @@ const DROPPED_WITH_NOTICE = new Set([
 
 /** One schema being translated: what the keyword helpers below need. */
 interface Site {
-  schema: Json;
+  schema: JsonObject;
   at: string;
   ctx: TranslateContext;
-  scope: readonly Json[];
+  scope: readonly JsonObject[];
   translate: Translate;
 }
 
@@ -62,7 +62,7 @@ function sub(site: Site, value: unknown, path: string, sameInstance: boolean): D
 function invalid(site: Site, key: string, why: string): void {
   site.ctx.report(
     "unsupported-schema",
-    `${site.at}/${escapeToken(key)}`,
+    `${site.at}/${escapeSegment(key)}`,
     `"${key}" ${why}; the contract test leaves it out. Fix the schema to have it checked`,
   );
 }
@@ -84,23 +84,23 @@ function list(
   return result;
 }
 
-function schemaMap(site: Site, key: string, value: unknown): Json | undefined {
-  if (!isJsonObject(value)) {
+function schemaMap(site: Site, key: string, value: unknown): JsonObject | undefined {
+  if (!isObject(value)) {
     invalid(site, key, "is not an object of schemas");
     return undefined;
   }
-  const result: Json = {};
+  const result: JsonObject = {};
   for (const name of Object.keys(value)) {
     const why = key === "patternProperties" ? patternProblem(name) : undefined;
     if (why !== undefined) invalid(site, key, `has a pattern /${name}/ that ${why}`);
-    else result[name] = sub(site, value[name], `${key}/${escapeToken(name)}`, false);
+    else result[name] = sub(site, value[name], `${key}/${escapeSegment(name)}`, false);
   }
   return result;
 }
 
-function dependenciesOf(out: Json): Json {
-  if (!isJsonObject(out.dependencies)) out.dependencies = {};
-  return out.dependencies as Json;
+function dependenciesOf(out: JsonObject): JsonObject {
+  if (!isObject(out.dependencies)) out.dependencies = {};
+  return out.dependencies as JsonObject;
 }
 
 /**
@@ -109,13 +109,13 @@ function dependenciesOf(out: Json): Json {
  * deprecated, nullable — applied by the caller), `x-` extensions, `$schema`/`$id`/`$defs`.
  */
 export function translateKeywords(
-  schema: Json,
+  schema: JsonObject,
   at: string,
   ctx: TranslateContext,
-  scope: readonly Json[],
+  scope: readonly JsonObject[],
   translate: Translate,
-): Json {
-  const out: Json = {};
+): JsonObject {
+  const out: JsonObject = {};
   const site: Site = { schema, at, ctx, scope, translate };
   for (const key of Object.keys(schema)) {
     const value = schema[key];
@@ -227,7 +227,7 @@ export function translateKeywords(
           break;
         }
         case "dependentRequired":
-          if (!isJsonObject(value)) invalid(site, key, "is not an object of property lists");
+          if (!isObject(value)) invalid(site, key, "is not an object of property lists");
           else {
             for (const [name, names] of Object.entries(value)) {
               if (isStringArray(names)) dependenciesOf(out)[name] = uniqueValues(names);
@@ -241,20 +241,20 @@ export function translateKeywords(
           }
           break;
         case "dependentSchemas":
-          if (!isJsonObject(value)) invalid(site, key, "is not an object of schemas");
+          if (!isObject(value)) invalid(site, key, "is not an object of schemas");
           else {
             for (const [name, member] of Object.entries(value)) {
-              dependenciesOf(out)[name] = sub(site, member, `${key}/${escapeToken(name)}`, true);
+              dependenciesOf(out)[name] = sub(site, member, `${key}/${escapeSegment(name)}`, true);
             }
           }
           break;
         case "dependencies":
-          if (!isJsonObject(value)) invalid(site, key, "is not an object");
+          if (!isObject(value)) invalid(site, key, "is not an object");
           else {
             for (const [name, member] of Object.entries(value)) {
               dependenciesOf(out)[name] = isStringArray(member)
                 ? uniqueValues(member)
-                : sub(site, member, `${key}/${escapeToken(name)}`, true);
+                : sub(site, member, `${key}/${escapeSegment(name)}`, true);
             }
           }
           break;
@@ -276,7 +276,7 @@ export function translateKeywords(
 }
 
 /** After the loop: it needs the translated `properties`, wherever they stand in the schema. */
-function unevaluated(site: Site, out: Json): void {
+function unevaluated(site: Site, out: JsonObject): void {
   const evaluated = evaluatedProperties(site.schema, site.ctx.resolve);
   if (evaluated === undefined) {
     invalid(

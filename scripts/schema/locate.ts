@@ -1,4 +1,4 @@
-import { escapeToken } from "./pointer";
+import { escapeSegment } from "../load/pointer";
 
 /**
  * Where an object sits in the document, for problems in schemas handed to `translate`
@@ -22,7 +22,7 @@ function indexObjects(document: unknown): WeakMap<object, string> {
     pointers.set(node, pointer);
     for (const [key, value] of Object.entries(node)) {
       if (value !== null && typeof value === "object") {
-        pending.push([value, `${pointer}/${escapeToken(key)}`]);
+        pending.push([value, `${pointer}/${escapeSegment(key)}`]);
       }
     }
   }

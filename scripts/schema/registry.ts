@@ -1,9 +1,9 @@
+import { formatPointer, isObject, refSegments, valueAtPointer } from "../load/pointer";
 import type { OpenApiDocument, SpecVersion } from "../load/types";
 import type { OasSchema } from "../model/types";
 import { type Problem, type ProblemCode, problem } from "../problems";
 import { createObjectLocator } from "./locate";
 import { componentKey, createNameTable } from "./names";
-import { isJsonObject, pointerOf, refTokens, valueAt } from "./pointer";
 import { scanSchema } from "./scan";
 import { translateSchema } from "./translate";
 import type {
@@ -56,17 +56,17 @@ export function createSchemaRegistry(
   const dialect: Dialect = version === "3.1" ? "3.1" : "3.0";
   const annotations = options.annotations ?? true;
   const components = document.components?.schemas;
-  const names = createNameTable(isJsonObject(components) ? Object.keys(components) : []);
+  const names = createNameTable(isObject(components) ? Object.keys(components) : []);
   const locate = createObjectLocator(document);
 
   const targets = new Map<string, Target | null>();
   const target = (ref: string): Target | undefined => {
     let found = targets.get(ref);
     if (found === undefined) {
-      const tokens = refTokens(ref);
-      const value = tokens === undefined ? undefined : valueAt(document, tokens);
-      const usable = tokens !== undefined && (isJsonObject(value) || typeof value === "boolean");
-      found = usable ? { pointer: pointerOf(tokens), value } : null;
+      const tokens = refSegments(ref);
+      const value = tokens === undefined ? undefined : valueAtPointer(document, tokens);
+      const usable = tokens !== undefined && (isObject(value) || typeof value === "boolean");
+      found = usable ? { pointer: formatPointer(tokens), value } : null;
       targets.set(ref, found);
     }
     return found ?? undefined;
@@ -81,7 +81,7 @@ export function createSchemaRegistry(
     if (known === undefined) {
       const seen = new Set([start.pointer]);
       known = false;
-      for (let node = start.value; isJsonObject(node) && typeof node.$ref === "string"; ) {
+      for (let node = start.value; isObject(node) && typeof node.$ref === "string"; ) {
         const next = target(node.$ref);
         if (next === undefined) break;
         if (seen.has(next.pointer)) {
@@ -224,7 +224,7 @@ export function createSchemaRegistry(
       return result;
     },
     nameOf(schema: OasSchema) {
-      if (!isJsonObject(schema) || typeof schema.$ref !== "string") return undefined;
+      if (!isObject(schema) || typeof schema.$ref !== "string") return undefined;
       const found = target(schema.$ref);
       return found === undefined ? undefined : componentKey(found.pointer);
     },

@@ -1,4 +1,4 @@
-import { isJsonObject, type Json } from "./pointer";
+import { isObject, type JsonObject } from "../load/pointer";
 import type { Resolve, SchemaMode } from "./types";
 
 /**
@@ -18,8 +18,8 @@ const MAX_DEPTH = 16;
  */
 export function keptRequired(
   names: readonly string[],
-  schema: Json,
-  scope: readonly Json[],
+  schema: JsonObject,
+  scope: readonly JsonObject[],
   mode: SchemaMode,
   resolve: Resolve,
 ): string[] {
@@ -33,8 +33,8 @@ export function keptRequired(
 /** True when the request and response translations of this `required` differ. */
 export function requiredDependsOnMode(
   names: readonly string[],
-  schema: Json,
-  scope: readonly Json[],
+  schema: JsonObject,
+  scope: readonly JsonObject[],
   resolve: Resolve,
 ): boolean {
   return names.some((name) => {
@@ -48,8 +48,8 @@ export function requiredDependsOnMode(
 
 function findProperty(
   name: string,
-  schema: Json,
-  scope: readonly Json[],
+  schema: JsonObject,
+  scope: readonly JsonObject[],
   resolve: Resolve,
 ): unknown {
   const own = propertyIn(schema, name, resolve, 0);
@@ -62,9 +62,9 @@ function findProperty(
 }
 
 function propertyIn(schema: unknown, name: string, resolve: Resolve, depth: number): unknown {
-  if (depth > MAX_DEPTH || !isJsonObject(schema)) return undefined;
+  if (depth > MAX_DEPTH || !isObject(schema)) return undefined;
   const properties = schema.properties;
-  if (isJsonObject(properties) && Object.hasOwn(properties, name)) return properties[name];
+  if (isObject(properties) && Object.hasOwn(properties, name)) return properties[name];
   if (typeof schema.$ref === "string") {
     const found = propertyIn(resolve(schema.$ref), name, resolve, depth + 1);
     if (found !== undefined) return found;
@@ -88,7 +88,7 @@ export function hasFlag(
   resolve: Resolve,
   depth: number,
 ): boolean {
-  if (depth > MAX_DEPTH || !isJsonObject(schema)) return false;
+  if (depth > MAX_DEPTH || !isObject(schema)) return false;
   // Checked before following a $ref: `{$ref, readOnly: true}` is how 3.0 specs say it.
   if (schema[flag] === true) return true;
   if (typeof schema.$ref === "string")

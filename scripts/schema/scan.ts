@@ -1,4 +1,4 @@
-import { isJsonObject, type Json } from "./pointer";
+import { isObject, type JsonObject } from "../load/pointer";
 import { requiredDependsOnMode } from "./required";
 import { forEachSubschema } from "./subschemas";
 import type { Dialect, Resolve } from "./types";
@@ -27,11 +27,11 @@ interface Walk {
   resolve: Resolve;
   result: ScanResult;
   /** Schemas the current one is nested in through same-instance applicators. */
-  scope: readonly Json[];
+  scope: readonly JsonObject[];
 }
 
 function visit(walk: Walk, schema: unknown, sameInstance: boolean): void {
-  if (!isJsonObject(schema) || schema.type === "file") return;
+  if (!isObject(schema) || schema.type === "file") return;
   const outer = walk.scope;
   const scope = sameInstance ? outer : [];
   const { result } = walk;

@@ -3,7 +3,7 @@
  * (translate.ts, required.ts): which properties a direction hides, what `nullable` and `$ref`
  * siblings mean in 3.0 and 3.1. Written once here; the final verdict is the validator's.
  */
-import { isJsonObject, type Json, refTokens, valueAt } from "./pointer";
+import { isObject, type JsonObject, refSegments, valueAtPointer } from "../load/pointer";
 import { hasFlag } from "./required";
 import type { Dialect, Resolve, SchemaMode } from "./types";
 
@@ -24,18 +24,14 @@ const MAX_HOPS = 32;
 
 /** Target of a local `$ref` in `document`; undefined when it does not resolve. */
 export function resolveRef(document: unknown, ref: string): unknown {
-  const tokens = refTokens(ref);
-  return tokens === undefined ? undefined : valueAt(document, tokens);
+  const tokens = refSegments(ref);
+  return tokens === undefined ? undefined : valueAtPointer(document, tokens);
 }
 
 /** Follows a schema's local `$ref` chain to a node that is not one (undefined if it breaks). */
 export function derefSchema(document: unknown, schema: unknown): unknown {
   let node = schema;
-  for (
-    let hops = 0;
-    hops < MAX_HOPS && isJsonObject(node) && typeof node.$ref === "string";
-    hops++
-  ) {
+  for (let hops = 0; hops < MAX_HOPS && isObject(node) && typeof node.$ref === "string"; hops++) {
     node = resolveRef(document, node.$ref);
   }
   return node;
@@ -51,10 +47,10 @@ export function followSchema(
   dialect: Dialect,
   resolve: Resolve,
   limit = MAX_HOPS,
-): { target: unknown; rest?: Json } {
+): { target: unknown; rest?: JsonObject } {
   let node = schema;
-  let rest: Json | undefined;
-  for (let i = 0; i < limit && isJsonObject(node) && typeof node.$ref === "string"; i++) {
+  let rest: JsonObject | undefined;
+  for (let i = 0; i < limit && isObject(node) && typeof node.$ref === "string"; i++) {
     const { $ref, ...siblings } = node;
     if (dialect === "3.1" && Object.keys(siblings).length > 0) {
       rest = rest ? { ...siblings, ...rest } : siblings;
@@ -75,7 +71,7 @@ export function isHidden(schema: unknown, mode: SchemaMode, resolve: Resolve): b
  * Declared types of a schema (3.1 type arrays, 3.0 `nullable: true` adds "null"), or
  * undefined when the schema does not say.
  */
-export function declaredTypes(schema: Json, dialect: Dialect): JsonType[] | undefined {
+export function declaredTypes(schema: JsonObject, dialect: Dialect): JsonType[] | undefined {
   const raw = schema.type;
   const list = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
     (t): t is JsonType => typeof t === "string" && TYPES.has(t),
@@ -115,7 +111,7 @@ const PLAIN_TYPES = new Set(["string", "integer", "number", "boolean", "array"])
  * validator: Graph's 9,000 enum-array query parameters would each cost Ajv a compile.
  */
 export function isPlainSchema(schema: unknown, depth = 0): boolean {
-  if (depth > 3 || !isJsonObject(schema)) return false;
+  if (depth > 3 || !isObject(schema)) return false;
   if (typeof schema.type !== "string" || !PLAIN_TYPES.has(schema.type)) return false;
   for (const key in schema) {
     if (!PLAIN_KEYWORDS.has(key) && !key.startsWith("x-")) return false;
@@ -134,7 +130,7 @@ const TEXT_KEY_LIMIT = 4096;
  * equal text means equal meaning in one document), anything else by identity.
  */
 export function schemaKey(schema: unknown): unknown {
-  if (!isJsonObject(schema)) return schema;
+  if (!isObject(schema)) return schema;
   if (typeof schema.$ref === "string" && Object.keys(schema).length === 1) {
     return `$ref ${schema.$ref}`;
   }

@@ -1,4 +1,4 @@
-import { isJsonObject, type Json } from "./pointer";
+import { isObject, type JsonObject } from "../load/pointer";
 
 /**
  * Calls `visit` for every subschema of `schema` that translation descends into (not `$defs`:
@@ -8,7 +8,7 @@ import { isJsonObject, type Json } from "./pointer";
  * `state` is passed through so callers need no per-node closure.
  */
 export function forEachSubschema<State>(
-  schema: Json,
+  schema: JsonObject,
   state: State,
   visit: (state: State, child: unknown, sameInstance: boolean) => void,
 ): void {
@@ -28,7 +28,7 @@ export function forEachSubschema<State>(
         break;
       case "dependentSchemas":
       case "dependencies":
-        if (isJsonObject(value)) {
+        if (isObject(value)) {
           for (const member of Object.values(value))
             if (!Array.isArray(member)) visit(state, member, true);
         }
@@ -46,8 +46,7 @@ export function forEachSubschema<State>(
         break;
       case "properties":
       case "patternProperties":
-        if (isJsonObject(value))
-          for (const member of Object.values(value)) visit(state, member, false);
+        if (isObject(value)) for (const member of Object.values(value)) visit(state, member, false);
         break;
     }
   }

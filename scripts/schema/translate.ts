@@ -1,6 +1,6 @@
+import { isObject, type JsonObject } from "../load/pointer";
 import { formatRule } from "./formats";
 import { translateKeywords } from "./keywords";
-import { isJsonObject, type Json } from "./pointer";
 import type { Draft07Schema, TranslateContext } from "./types";
 import { isFiniteNumber } from "./values";
 
@@ -28,10 +28,10 @@ export function translateSchema(
   schema: unknown,
   at: string,
   ctx: TranslateContext,
-  scope: readonly Json[] = [],
+  scope: readonly JsonObject[] = [],
 ): Draft07Schema {
   if (typeof schema === "boolean") return schema;
-  if (!isJsonObject(schema)) {
+  if (!isObject(schema)) {
     ctx.report(
       "unsupported-schema",
       at,
@@ -47,7 +47,7 @@ export function translateSchema(
   applyFormat(out, schema.format);
   // With a discriminator, the payload picks its subschema by property; without that hint,
   // subschemas that overlap would make draft-07's "exactly one" fail valid payloads.
-  if (out.oneOf !== undefined && out.anyOf === undefined && isJsonObject(schema.discriminator)) {
+  if (out.oneOf !== undefined && out.anyOf === undefined && isObject(schema.discriminator)) {
     out.anyOf = out.oneOf;
     delete out.oneOf;
   }
@@ -55,10 +55,10 @@ export function translateSchema(
 }
 
 function translateRef(
-  schema: Json,
+  schema: JsonObject,
   at: string,
   ctx: TranslateContext,
-  scope: readonly Json[],
+  scope: readonly JsonObject[],
 ): Draft07Schema {
   const target = ctx.ref(schema.$ref as string, at);
   if (ctx.dialect === "3.0") {
@@ -80,7 +80,7 @@ function translateRef(
 }
 
 const isEmptySchema = (schema: Draft07Schema): boolean =>
-  schema === true || (isJsonObject(schema) && Object.keys(schema).length === 0);
+  schema === true || (isObject(schema) && Object.keys(schema).length === 0);
 
 function constrains(schema: Draft07Schema): boolean {
   if (typeof schema === "boolean") return !schema;
@@ -88,7 +88,7 @@ function constrains(schema: Draft07Schema): boolean {
 }
 
 /** 3.0 writes `exclusiveMinimum: true` beside `minimum`; draft-07 puts the number there. */
-function exclusiveBounds(out: Json, schema: Json): void {
+function exclusiveBounds(out: JsonObject, schema: JsonObject): void {
   for (const [exclusive, bound] of [
     ["exclusiveMinimum", "minimum"],
     ["exclusiveMaximum", "maximum"],
@@ -100,7 +100,7 @@ function exclusiveBounds(out: Json, schema: Json): void {
   }
 }
 
-function applyFormat(out: Json, format: unknown): void {
+function applyFormat(out: JsonObject, format: unknown): void {
   const rule = formatRule(format);
   if (rule.format !== undefined) out.format = rule.format;
   if (rule.bounds !== undefined) {
@@ -116,7 +116,7 @@ function applyFormat(out: Json, format: unknown): void {
  * keyword ignores values of other types), so: applicators → anyOf with {type: null};
  * otherwise "null" joins `type` and `enum` where they are present.
  */
-export function allowNull(out: Json): Json {
+export function allowNull(out: JsonObject): JsonObject {
   if (["allOf", "anyOf", "oneOf", "not", "if"].some((key) => key in out)) {
     return { anyOf: [out, { ...NULL_SCHEMA }] };
   }

@@ -1,4 +1,4 @@
-import { isJsonObject, type Json } from "./pointer";
+import { isObject, type JsonObject } from "../load/pointer";
 import type { Resolve } from "./types";
 import { patternProblem } from "./values";
 
@@ -28,10 +28,10 @@ export function evaluatedProperties(
   into: Evaluated = { names: new Set(), patterns: new Set(), all: false },
 ): Evaluated | undefined {
   if (schema === true || schema === false) return into;
-  if (!isJsonObject(schema) || depth > MAX_DEPTH) return undefined;
+  if (!isObject(schema) || depth > MAX_DEPTH) return undefined;
   if (CONDITIONAL.some((key) => schema[key] !== undefined)) return undefined;
-  if (isJsonObject(schema.properties)) for (const name in schema.properties) into.names.add(name);
-  if (isJsonObject(schema.patternProperties)) {
+  if (isObject(schema.properties)) for (const name in schema.properties) into.names.add(name);
+  if (isObject(schema.patternProperties)) {
     for (const pattern in schema.patternProperties) into.patterns.add(pattern);
   }
   if (schema.additionalProperties !== undefined) into.all = true;
@@ -55,12 +55,12 @@ export function evaluatedProperties(
  * only sees the schema's own `properties`/`patternProperties`, so the members' names join them
  * (as `{}`: the members still judge their values).
  */
-export function applyUnevaluated(out: Json, evaluated: Evaluated, rest: unknown): void {
+export function applyUnevaluated(out: JsonObject, evaluated: Evaluated, rest: unknown): void {
   if (evaluated.all) return;
-  const properties: Json = isJsonObject(out.properties) ? { ...out.properties } : {};
+  const properties: JsonObject = isObject(out.properties) ? { ...out.properties } : {};
   for (const name of evaluated.names) if (!Object.hasOwn(properties, name)) properties[name] = {};
   if (Object.keys(properties).length > 0) out.properties = properties;
-  const patterns: Json = isJsonObject(out.patternProperties) ? { ...out.patternProperties } : {};
+  const patterns: JsonObject = isObject(out.patternProperties) ? { ...out.patternProperties } : {};
   for (const pattern of evaluated.patterns) {
     if (!Object.hasOwn(patterns, pattern) && patternProblem(pattern) === undefined)
       patterns[pattern] = {};

@@ -1,7 +1,15 @@
-import Ajv6 from "ajv6";
+import { isObject } from "../load/pointer";
 import type { OpenApiDocument, SpecVersion } from "../load/types";
 import type { OasSchema } from "../model/types";
-import { isJsonObject } from "./pointer";
+import {
+  type Ajv6ErrorLike,
+  type Engine,
+  type EngineKind,
+  newEngine,
+  prepare,
+  rootValidator,
+  type Validate,
+} from "./ajv-engine";
 import { createSchemaRegistry } from "./registry";
 import { schemaKey } from "./semantics";
 import type { SchemaMode } from "./types";
@@ -40,37 +48,14 @@ export interface SchemaValidator {
   ): CheckResult;
   /** `<path> <what is wrong>` for the first issue, or undefined when `value` is valid. */
   firstError(value: unknown, schema: unknown, mode: SchemaMode, path?: string): string | undefined;
-}
-
-type Validate = ((data: unknown) => boolean | PromiseLike<unknown>) & {
-  errors?: null | Ajv6ErrorLike[];
-};
-interface Ajv6ErrorLike {
-  keyword: string;
-  dataPath: string;
-  params: Record<string, unknown>;
-  message?: string;
-}
-
-/**
- * How an Ajv instance reports: every issue (the mock's 400s), the first one only (verdicts:
- * stops early, compiles smaller code), or every issue with text coerced to the schema's types.
- * Which values pass is the same for all three.
- */
-type EngineKind = "all" | "first" | "coerce";
-
-/** Options of the contract script's Ajv (contract.js `schemaErrors`); pointers for `path`. */
-function newAjv(kind: EngineKind): Ajv6.Ajv {
-  return new Ajv6({
-    allErrors: kind !== "first",
-    unknownFormats: "ignore",
-    validateSchema: false,
-    logger: false,
-    jsonPointers: true,
-    // Each definition compiled once and called, not inlined into every schema that reaches it.
-    inlineRefs: false,
-    ...(kind === "coerce" ? { coerceTypes: "array" } : {}),
-  });
+  /** Every issue (at most `limit`) as `<path> <what is wrong>`, empty when `value` is valid. */
+  allErrors(
+    value: unknown,
+    schema: unknown,
+    mode: SchemaMode,
+    path?: string,
+    limit?: number,
+  ): string[];
 }
 
 export function createSchemaValidator(
@@ -78,8 +63,7 @@ export function createSchemaValidator(
   version: SpecVersion,
 ): SchemaValidator {
   const registry = createSchemaRegistry(document, version, { annotations: false });
-  // Per kind: one Ajv, and the definitions added to it so far.
-  const engines = new Map<EngineKind, { ajv: Ajv6.Ajv; added: Set<string> }>();
+  const engines = new Map<EngineKind, Engine>();
   const compiled = new Map<string, Map<unknown, Validate | null>>();
 
   const compile = (schema: object, mode: SchemaMode, kind: EngineKind): Validate | null => {
@@ -94,21 +78,20 @@ export function createSchemaValidator(
     if (known !== undefined) return known;
     let engine = engines.get(kind);
     if (engine === undefined) {
-      engine = { ajv: newAjv(kind), added: new Set() };
+      engine = newEngine(kind);
       engines.set(kind, engine);
     }
     let validate: Validate | null;
     try {
       const translated = registry.translate(schema as OasSchema, mode);
-      const { added } = engine;
-      // What an added definition reaches was added with it: no need to walk it again.
+      const { definitions } = engine;
+      // What a known definition reaches is known with it: no need to walk it again.
       for (const [name, definition] of Object.entries(
-        registry.reached(translated, (known) => added.has(known)),
+        registry.reached(translated, (known) => definitions.has(known)),
       )) {
-        added.add(name);
-        engine.ajv.addSchema(withGlobalRefs(definition) as object, `${DEFINITION_ID}${name}`);
+        definitions.set(name, prepare(definition));
       }
-      validate = engine.ajv.compile({ allOf: [withGlobalRefs(translated)] }) as Validate;
+      validate = rootValidator(engine, prepare(translated));
     } catch {
       validate = null;
     }
@@ -123,14 +106,22 @@ export function createSchemaValidator(
     kind: EngineKind,
   ): CheckResult => {
     if (schema === undefined || schema === true) return { valid: true, issues: [], checked: true };
-    if (schema === false || !isJsonObject(schema)) {
+    if (schema === false || !isObject(schema)) {
       const valid = schema !== false;
       const issues = valid ? [] : [{ path: "", message: "must not be present" }];
       return { valid, issues, checked: valid === false };
     }
     const validate = compile(schema, mode, kind);
     if (validate === null) return { valid: true, issues: [], checked: false };
-    if (validate(value) === true) return { valid: true, issues: [], checked: true };
+    let valid: boolean;
+    try {
+      valid = validate(value) === true;
+    } catch {
+      // A definition Ajv could not compile when the value first reached it.
+      compiled.get(`${mode} ${kind}`)?.set(schemaKey(schema), null);
+      return { valid: true, issues: [], checked: false };
+    }
+    if (valid) return { valid: true, issues: [], checked: true };
     return { valid: false, issues: summarise(validate.errors ?? []), checked: true };
   };
 
@@ -150,6 +141,15 @@ export function createSchemaValidator(
       if (result.valid || first === undefined) return undefined;
       return `${path}${readablePath(first.path)} ${first.message}`;
     },
+    allErrors(value, schema, mode, path = "value", limit = 10) {
+      const result = checkOnce(schema as OasSchema | undefined, value, mode, "all");
+      const said = new Set<string>();
+      for (const issue of result.issues) {
+        if (said.size >= limit) break;
+        said.add(`${path}${readablePath(issue.path)} ${issue.message}`);
+      }
+      return [...said];
+    },
   };
 }
 
@@ -163,35 +163,6 @@ function readablePath(pointer: string): string {
     .map((token) => (/^\d+$/.test(token) ? `[${token}]` : `.${token}`))
     .join("");
 }
-
-/**
- * Definitions are added to Ajv one by one under their own ids, so each compiles once however
- * many schemas reach it (the contract script compiles one schema per run and hands it the
- * definitions beside it; the verdicts are the same, the work is not).
- */
-const DEFINITION_ID = "specpost:definitions/";
-const LOCAL_PREFIX = "#/definitions/";
-
-/** A copy with `#/definitions/X` refs pointing at the added `specpost:definitions/X`. */
-function withGlobalRefs(schema: unknown, names = false): unknown {
-  if (Array.isArray(schema)) return schema.map((item) => withGlobalRefs(item));
-  if (!isJsonObject(schema)) return schema;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (names) out[key] = withGlobalRefs(value);
-    else if (key === "$ref" && typeof value === "string" && value.startsWith(LOCAL_PREFIX)) {
-      out[key] = `${DEFINITION_ID}${value.slice(LOCAL_PREFIX.length)}`;
-    } else if (DATA.has(key)) out[key] = value;
-    else out[key] = withGlobalRefs(value, NAME_MAPS.has(key));
-  }
-  return out;
-}
-
-/** Keywords whose value is data, and keywords whose keys are names (a property `enum`). */
-const DATA = new Set(["enum", "const", "default", "examples"]);
-const NAME_MAPS = new Set(["properties", "patternProperties", "dependencies"]);
-
-/** A `{ $ref }` schema is keyed by its ref (each use is a separate object), others by identity. */
 
 /** Issues inside a value explain more than the generic "no branch of anyOf matched". */
 function summarise(errors: readonly Ajv6ErrorLike[]): SchemaIssue[] {

@@ -44,6 +44,27 @@ paths:
     post:
       responses:
         "201": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Issue" } } } }
+  /repos/{owner}/keys:
+    parameters: [{ name: owner, in: path, required: true, schema: { type: string } }]
+    post:
+      responses:
+        "201": { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: integer } } } } } }
+  /repos/{owner}/actions/secrets/{secret_name}:
+    parameters:
+      - { name: owner, in: path, required: true, schema: { type: string } }
+      - { name: secret_name, in: path, required: true, schema: { type: string } }
+    put:
+      requestBody:
+        content: { application/json: { schema: { type: object }, example: { key_id: "568250167242549743", encrypted_value: x } } }
+      responses: { "204": { description: ok } }
+  /repos/{owner}/issues/{issue_number}/blocked_by:
+    parameters:
+      - { name: owner, in: path, required: true, schema: { type: string } }
+      - { name: issue_number, in: path, required: true, schema: { type: integer } }
+    post:
+      requestBody:
+        content: { application/json: { schema: { type: object }, example: { issue_id: 1 } } }
+      responses: { "201": { description: ok } }
   /teams:
     post:
       responses:
@@ -82,6 +103,10 @@ describe("inferred chains", () => {
       "POST /orders body $.customerId ← POST /customers $response.body#/id {{customerId}}",
     ],
     [
+      "a body field under its resource's collection takes the id of its create",
+      "POST /repos/{owner}/issues/{issue_number}/blocked_by body $.issue_id ← POST /repos/{owner}/issues $response.body#/id {{issueId}}",
+    ],
+    [
       "an item path takes the last segment of the create's Location when the body says nothing",
       "GET /orders/{order} path order ← POST /orders $response.header.Location (last segment) {{order}}",
     ],
@@ -96,5 +121,11 @@ describe("inferred chains", () => {
   it("guesses nothing where the create's response has no value of that kind", () => {
     // A team's numeric id is not its slug; an assignee object is not a login.
     expect(lines.filter((l) => l.includes("team_slug") || l.includes("path assignee"))).toEqual([]);
+  });
+
+  it("feeds a body field only where the path names its resource", () => {
+    // A secret's key_id is the id of the repository's public key (GitHub), not of a deploy key
+    // that POST /repos/{owner}/keys creates: the secrets path says nothing of keys.
+    expect(lines.filter((l) => l.includes("key_id"))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ export interface Hit {
 export interface StatefulApi {
   origin: string;
   hits: Hit[];
+  /** What the server still holds: `p3`, `p3/t4`, … (a clean run leaves nothing). */
+  held(): string[];
   close(): Promise<void>;
 }
 
@@ -97,6 +99,8 @@ export async function startStatefulApi(options: StatefulOptions = {}): Promise<S
   return {
     origin: `http://127.0.0.1:${port}`,
     hits,
+    held: () =>
+      [...projects].flatMap(([id, p]) => [id, ...[...p.tasks.keys()].map((t) => `${id}/${t}`)]),
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

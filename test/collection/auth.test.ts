@@ -22,11 +22,11 @@ describe("other auth kinds convert without the token machinery", () => {
         type: "apikey",
         apikey: [
           { key: "key", value: "X-Key", type: "string" },
-          { key: "value", value: "{{api_key}}", type: "string" },
+          { key: "value", value: "{{apikey_k}}", type: "string" },
           { key: "in", value: "header", type: "string" },
         ],
       },
-      ["baseUrl", "api_key"],
+      ["baseUrl", "apikey_k"],
     ],
     [
       "api key in a cookie",
@@ -35,11 +35,11 @@ describe("other auth kinds convert without the token machinery", () => {
         type: "apikey",
         apikey: [
           { key: "key", value: "Cookie", type: "string" },
-          { key: "value", value: "sid={{api_key}}", type: "string" },
+          { key: "value", value: "sid={{apikey_k}}", type: "string" },
           { key: "in", value: "header", type: "string" },
         ],
       },
-      ["baseUrl", "api_key"],
+      ["baseUrl", "apikey_k"],
     ],
     [
       "basic",

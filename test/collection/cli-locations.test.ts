@@ -54,11 +54,19 @@ afterEach(async () => {
 
 describe("specpost generate: problem locations", () => {
   it("reports a wrong example in a $ref'd file at that file's line, column and pointer", async () => {
-    const { code, stderr } = await runCli(["generate", "api.yaml"], cwd);
+    const { code, stdout } = await runCli(["lint", "api.yaml"], cwd);
     expect(code).toBe(0);
-    const lines = stderr.split("\n").filter((line) => line.includes("invalid-example"));
+    const lines = stdout.split("\n").filter((line) => line.includes("invalid-example"));
     expect(lines).toEqual([expect.stringMatching(/^params\.yaml:7:3 warning invalid-example /)]);
     expect(lines[0]).toMatch(/\(at #\/limit\/example\)$/);
+  });
+
+  it("generate counts the example problems in one line and points to specpost lint", async () => {
+    const { code, stderr } = await runCli(["generate", "api.yaml"], cwd);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain("invalid-example");
+    expect(stderr).toContain("api.yaml: 1 example problem(s) (");
+    expect(stderr).toContain("see `specpost lint api.yaml`");
   });
 
   it("prints the schema stage's own warnings, located in the spec", async () => {

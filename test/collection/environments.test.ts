@@ -62,7 +62,12 @@ describe("environments", () => {
     });
     expect(values(apiKey).production).toEqual({
       baseUrl: "https://api.example.com/v1|default",
-      api_key: "|secret",
+      apikey_k: "|secret",
+    });
+    // The mock accepts any non-empty key: its environment has one, so a run there is green.
+    expect(values(apiKey).mock).toEqual({
+      baseUrl: "http://127.0.0.1:4010/v1|default",
+      apikey_k: "specpost-mock-api-key|default",
     });
   });
 

@@ -64,6 +64,19 @@ async function send(operation: OperationModel): Promise<Received> {
 }
 
 describe("generated requests under Newman", () => {
+  it("deliver path parameters whose names hold dots (Postman stops a :name at '.')", async () => {
+    const got = await send(
+      op("get", "/things/{thing.id}/{a.b}/{a_b}", {
+        parameters: [
+          param("thing.id", "path", "t1"),
+          param("a.b", "path", "dotted"),
+          param("a_b", "path", "underscored"),
+        ],
+      }),
+    );
+    expect(got.path).toBe("/base/things/t1/dotted/underscored");
+  });
+
   it("deliver path, query and header examples intact", async () => {
     const got = await send(
       op("get", "/items/{id}/{file}.{ext}", {

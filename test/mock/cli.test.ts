@@ -115,6 +115,31 @@ describe("specpost mock", () => {
     }
   });
 
+  it("--allow-outside-refs lets the spec's $refs leave its folder, as for generate", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "specpost-mock-"));
+    try {
+      const api = path.join(dir, "api");
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(api);
+      writeFileSync(path.join(dir, "shared.yaml"), "Thing: { type: object }\n");
+      writeFileSync(
+        path.join(api, "spec.yaml"),
+        "openapi: 3.0.3\ninfo: {title: x, version: '1'}\nservers: [{url: 'https://x.example'}]\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '../shared.yaml#/Thing' }\n",
+      );
+      const refused = captureIo(dir);
+      expect(
+        await mockCommand(["api/spec.yaml", "--port", "0"], refused, () => Promise.resolve()),
+      ).toBe(1);
+      expect(refused.err).toContain("ref-outside-folder");
+      const allowed = captureIo(dir);
+      const args = ["api/spec.yaml", "--port", "0", "--allow-outside-refs"];
+      expect(await mockCommand(args, allowed, () => Promise.resolve())).toBe(0);
+      expect(allowed.out).toContain("listening on");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("exits 2 when the port is taken (a set-up error, as the README says)", async () => {
     const first = captureIo();
     let release: () => void = () => {};

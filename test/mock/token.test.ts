@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from "../../scripts/mock/constants";
+import { basicCredentials } from "../../scripts/mock/token-endpoint";
 import { shopSpec } from "./fixture-spec";
 import { bearer, FORM, mock, requestToken } from "./helpers";
 import { inlineModel } from "./inline-model";
@@ -187,5 +188,16 @@ describe("token endpoint", () => {
       body: GOOD,
     });
     expect(response.status).toBe(404);
+  });
+});
+
+describe("HTTP Basic client credentials (RFC 6749 §2.3.1: form-encoded, then Basic)", () => {
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString("base64")}`;
+  it.each([
+    ["+ is a space", "my+client:s3cr3t+word", { id: "my client", secret: "s3cr3t word" }],
+    ["%2B is a plus", "id:a%2Bb", { id: "id", secret: "a+b" }],
+    ["%3A is a colon inside the id", "a%3Ab:c", { id: "a:b", secret: "c" }],
+  ])("%s", (_, text, want) => {
+    expect(basicCredentials(basic(text))).toEqual(want);
   });
 });

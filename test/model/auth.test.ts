@@ -169,7 +169,7 @@ const cases: Case[] = [
     codes: ["no-token-url"],
   },
   {
-    name: "oauth2 without clientCredentials counts as bearer",
+    name: "oauth2 with an authorization code flow only needs the user's token (warned once)",
     given: secured(
       {
         code: oauth2({
@@ -182,8 +182,8 @@ const cases: Case[] = [
       },
       [{ code: [] }],
     ),
-    want: { kind: "bearer", schemeName: "code" },
-    codes: ["no-token-url"],
+    want: { kind: "none" },
+    codes: ["user-token"],
   },
   {
     name: "openIdConnect + --token-url",

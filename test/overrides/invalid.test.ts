@@ -18,7 +18,7 @@ const CASES: Array<{ name: string; yaml: string; at: string; says: string }> = [
     name: "unknown key in an operation",
     yaml: "operations:\n  register:\n    test: pm.test('x', () => {})\n",
     at: "3:5",
-    says: "unknown key 'test' in operations.register; allowed: disabled, expect, examples, set, prerequest, tests",
+    says: "unknown key 'test' in operations.register; allowed: disabled, expect, maxP95, examples, set, prerequest, tests",
   },
   {
     name: "order is not a list",
@@ -67,6 +67,18 @@ const CASES: Array<{ name: string; yaml: string; at: string; says: string }> = [
     yaml: "operations:\n  register:\n    set:\n      client_secret: $.id\n",
     at: "4:7",
     says: "'client_secret' belongs to the generated collection",
+  },
+  {
+    name: "set into the client authentication method (issue 11)",
+    yaml: "operations:\n  register:\n    set:\n      client_auth: $.id\n",
+    at: "4:7",
+    says: "'client_auth' belongs to the generated collection",
+  },
+  {
+    name: "set into an extra token parameter (issue 11)",
+    yaml: "operations:\n  register:\n    set:\n      token_param_audience: $.id\n",
+    at: "4:7",
+    says: "'token_param_audience' belongs to the generated collection",
   },
   {
     name: "tests that are neither text nor a file",

@@ -14,6 +14,8 @@ const SPECS = [
   // Examples that break their own schemas (a number for a string, a lone value for an
   // array, a string for an integer path parameter): repaired, then accepted.
   "test/prism/fixtures/repair.yaml",
+  // Swagger 2.0 formData (a file: multipart) and body with `consumes` as specpost assumes it.
+  "test/prism/fixtures/swagger2-consumes.yaml",
 ];
 
 describe("generated collections against Prism's request validation", () => {
@@ -24,6 +26,13 @@ describe("generated collections against Prism's request validation", () => {
     expect(run.unauthorised).toEqual([]);
     expect(run.accepted).toBeGreaterThan(0);
     expect(run.accepted).toBe(run.sent);
+  });
+
+  it("Swagger 2.0 without consumes: Prism accepts no body there, every such request marked beforehand", async () => {
+    const run = await runAgainstPrism("test/prism/fixtures/swagger2-no-consumes.yaml");
+    expect(run.rejected).toEqual({});
+    expect(run.marked).toHaveLength(3);
+    expect(run.sent).toBe(3);
   });
 
   it("ELCIES with dynamic bodies (-d): every request accepted, every contract check green", async () => {

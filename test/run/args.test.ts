@@ -21,6 +21,12 @@ describe("resolveRunContext", () => {
       },
     ],
     ["CI turns on junit and html", [], { CI: "true" }, { reporters: ["cli", "junit", "html"] }],
+    [
+      "--allow-outside-refs, as for generate",
+      ["--allow-outside-refs"],
+      {},
+      { allowOutsideRefs: true },
+    ],
     ["CI=false does not", [], { CI: "false" }, { reporters: ["cli"] }],
     [
       "--report-dir turns on junit and html",
@@ -30,6 +36,18 @@ describe("resolveRunContext", () => {
     ],
     ["--reporters wins over CI", ["--reporters", "junit"], { CI: "1" }, { reporters: ["junit"] }],
     ["reporters in canonical order", ["--reporters=html,cli"], {}, { reporters: ["cli", "html"] }],
+    [
+      "--shard adds the json reporter merge reads",
+      ["--shard", "2/3"],
+      {},
+      { shard: { index: 2, count: 3 }, reporters: ["cli", "json"], parallel: 1 },
+    ],
+    [
+      "--parallel, --max-p95, --progress-every",
+      ["--parallel", "2", "--max-p95=250", "--progress-every", "0"],
+      {},
+      { parallel: 2, maxP95Ms: 250, progressEveryMs: 0 },
+    ],
     [
       "collections and target",
       ["a", "collections/b.postman_collection.json", "--target", "sandbox"],
@@ -49,6 +67,7 @@ describe("resolveRunContext", () => {
     ],
     ["--delay-request", ["--delay-request", "250"], {}, { delayRequestMs: 250 }],
     ["--token-ttl for the mock", ["--token-ttl", "2"], {}, { mock: { tokenTtlSeconds: 2 } }],
+    ["--stateless for the mock", ["--stateless"], {}, { mock: { stateless: true } }],
   ];
   it.each(ok)("%s", (_name, args, env, want) => {
     const result = resolveRunContext(args, env, cwd);
@@ -65,12 +84,20 @@ describe("resolveRunContext", () => {
     ["unknown option", ["--verbose"], /unknown option '--verbose'/],
     ["missing value", ["--target"], /--target needs a value/],
     ["env-var without =", ["--env-var", "baseUrl"], /KEY=VALUE/],
-    ["unknown reporter", ["--reporters", "json"], /--reporters takes a list of cli, junit, html/],
+    ["no workers", ["--parallel", "0"], /--parallel must be a whole number from 1 to 16/],
+    ["shard past the count", ["--shard", "3/2"], /--shard expects K\/N/],
+    ["zero p95", ["--max-p95", "0"], /--max-p95 must be a positive/],
+    ["unknown reporter", ["--reporters", "xml"], /--reporters takes a list of cli, junit, html/],
     ["negative delay", ["--delay-request", "-1"], /--delay-request needs a value|whole number/],
     [
       "ttl on a real target",
       ["--target", "sandbox", "--token-ttl", "2"],
       /only applies to --target mock/,
+    ],
+    [
+      "stateless on a real target",
+      ["--target", "production", "--stateless"],
+      /--stateless only applies to --target mock/,
     ],
   ];
   it.each(bad)("usage error: %s", (_name, args, message) => {

@@ -52,8 +52,8 @@ describe("specpost run (small collection)", () => {
     const out = io.out.join("");
     expect(out).toContain(`${THINGS_ASSERTIONS} passed, 0 failed (${THINGS_ASSERTIONS} total)`);
     expect(out).toContain("tokens      1 issued (1 token request in all, counted by the mock)");
-    expect(out).toMatch(/GET \/things\s+200\n/);
-    expect(out).toMatch(/GET \/things\/\{id\}\s+200\n/);
+    expect(out).toMatch(/GET \/things\s+200\s/);
+    expect(out).toMatch(/GET \/things\/\{id\}\s+200\s/);
     expect(out).toContain("result      PASS");
   });
 

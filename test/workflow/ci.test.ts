@@ -67,6 +67,20 @@ describe("the CI workflow", () => {
     expect(upload?.with?.path).toBe("reports/");
   });
 
+  it("shard recipe: a matrix of --shard K/N jobs and a merge job that always runs after them", () => {
+    const shards = workflow.jobs.shards as Job & { strategy?: { matrix?: { shard?: number[] } } };
+    const count = shards.strategy?.matrix?.shard?.length ?? 0;
+    expect(shards.strategy?.matrix?.shard).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    const run = shards.steps.find((s) => s.run?.includes("specpost run"))?.run;
+    expect(run).toContain(`--shard ${expression("matrix.shard")}/${count}`);
+    const merge = workflow.jobs.merge as Job;
+    expect(merge.needs).toBe("shards");
+    expect(merge.if).toBe("always() && needs.shards.result != 'skipped'");
+    expect(merge.steps.map((s) => s.run).filter(Boolean)).toContain(
+      "npx specpost report merge shards --report-dir reports",
+    );
+  });
+
   it("sandbox job: runs only with both secrets, which reach only the steps that need them", () => {
     const job = workflow.jobs.sandbox as Job;
     expect(job.needs).toBe("test");

@@ -19,6 +19,8 @@ export interface SchemaEnv {
    * the sampler alone) the fast check in validate.ts stands in.
    */
   verdict?(value: unknown, schema: unknown, path?: string): string | undefined;
+  /** Every issue of an invalid value (bounded), joined; the verdict when it cannot say more. */
+  allErrors?(value: unknown, schema: unknown, path?: string): string | undefined;
   /**
    * `value` read the way a server framework reads text (`"12"` for an integer, a lone value
    * for an array: Ajv's `coerceTypes: "array"`, the same core): the coerced copy when that

@@ -21,14 +21,7 @@ export function renderCliSummary(report: CollectionReport, htmlReport?: string):
     lines.push(`  scripts     ${totals.scriptErrors} error${totals.scriptErrors === 1 ? "" : "s"}`);
   if (report.tokenRequests) lines.push(`  tokens      ${tokenLine(report.tokenRequests)}`);
 
-  const covered = report.coverage.filter((op) => op.statuses.length > 0).length;
-  lines.push(`  operations  ${covered} of ${report.coverage.length} covered`);
-  const width = Math.max(0, ...report.coverage.map((op) => op.key.length));
-  for (const op of report.coverage) {
-    const statuses = op.statuses.length ? op.statuses.join(" ") : "not reached";
-    lines.push(`    ${op.key.padEnd(width)}  ${statuses}`);
-  }
-
+  lines.push(...coverageLines(report));
   if (report.unreachable) lines.push(`  ${report.unreachable}`);
   if (report.runError) lines.push(`  ${report.runError}`);
   for (const message of report.messages) lines.push(`  ${message}`);
@@ -47,6 +40,40 @@ export function renderCliSummary(report: CollectionReport, htmlReport?: string):
   }
   lines.push(`  result      ${reportPassed(report) ? "PASS" : "FAIL"}`);
   return `${lines.join("\n")}\n`;
+}
+
+/** Operations × statuses (seen, and documented but never exercised), times, slowest requests. */
+function coverageLines(report: CollectionReport): string[] {
+  const lines: string[] = [];
+  const covered = report.coverage.filter((op) => op.statuses.length > 0).length;
+  const untested = report.coverage.reduce((n, op) => n + op.untested.length, 0);
+  lines.push(
+    `  operations  ${covered} of ${report.coverage.length} covered${untested ? `, ${untested} documented status${untested === 1 ? "" : "es"} never exercised` : ""}`,
+  );
+  const width = Math.max(0, ...report.coverage.map((op) => op.key.length));
+  const seen = report.coverage.map((op) =>
+    op.statuses.length ? op.statuses.join(" ") : "not reached",
+  );
+  const untestedText = report.coverage.map((op) =>
+    op.untested.length ? `untested ${op.untested.join(" ")}` : "",
+  );
+  const seenWidth = Math.max(0, ...seen.map((text) => text.length));
+  const untestedWidth = Math.max(0, ...untestedText.map((text) => text.length));
+  report.coverage.forEach((op, index) => {
+    const times = op.p95Ms !== undefined ? `p50 ${op.p50Ms} ms  p95 ${op.p95Ms} ms` : "";
+    const columns = [
+      `${op.key.padEnd(width)}  ${(seen[index] ?? "").padEnd(seenWidth)}`,
+      ...(untestedWidth ? [(untestedText[index] ?? "").padEnd(untestedWidth)] : []),
+      times,
+    ];
+    lines.push(`    ${columns.join("  ")}`.trimEnd());
+  });
+  (report.slowest ?? []).forEach((slow, index) => {
+    const label = index === 0 ? "  slowest     " : "              ";
+    const op = slow.operation ? ` (${slow.operation})` : "";
+    lines.push(`${label}${String(slow.responseTimeMs).padStart(5)} ms  ${slow.request}${op}`);
+  });
+  return lines;
 }
 
 function tokenLine({ count, issued, source }: TokenRequests): string {

@@ -9,6 +9,7 @@ export function renderJunit(report: CollectionReport): string {
   const suites = report.executions.map((execution, index) => suite(report, execution, index));
   const runProblems = [report.unreachable, report.runError].filter((p): p is string => !!p);
   if (runProblems.length > 0) suites.unshift(runSuite(report, runProblems));
+  suites.push(coverageSuite(report));
   const tests = suites.reduce((n, s) => n + s.tests, 0);
   const failures = suites.reduce((n, s) => n + s.failures, 0);
   const errors = suites.reduce((n, s) => n + s.errors, 0);
@@ -80,11 +81,38 @@ function suite(report: CollectionReport, execution: ExecutionReport, index: numb
       (execution.operation
         ? `\n      <property name="operation" value="${x(execution.operation)}"/>`
         : "") +
+      (execution.responseTimeMs !== undefined
+        ? `\n      <property name="responseTimeMs" value="${execution.responseTimeMs}"/>`
+        : "") +
       `\n    </properties>`,
     ...cases,
     `  </testsuite>`,
   ].join("\n");
   return { xml, tests, failures, errors };
+}
+
+/**
+ * Coverage as properties of a suite without test cases: per operation the statuses seen,
+ * the documented ones never exercised, and p50/p95 (CI servers show suite properties).
+ */
+function coverageSuite(report: CollectionReport): Suite {
+  const properties = report.coverage.map((op) => {
+    const parts = [
+      `seen ${op.statuses.length ? op.statuses.join(" ") : "none"}`,
+      `documented ${op.documented.join(" ") || "none"}`,
+      ...(op.untested.length ? [`untested ${op.untested.join(" ")}`] : []),
+      ...(op.p95Ms !== undefined ? [`p50 ${op.p50Ms} ms`, `p95 ${op.p95Ms} ms`] : []),
+    ];
+    return `      <property name="${x(`coverage ${op.key}`)}" value="${x(parts.join("; "))}"/>`;
+  });
+  const xml = [
+    `  <testsuite name="${x(`${report.title} (coverage)`)}" id="coverage" tests="0" failures="0" errors="0" skipped="0" time="0">`,
+    `    <properties>`,
+    ...properties,
+    `    </properties>`,
+    "  </testsuite>",
+  ].join("\n");
+  return { xml, tests: 0, failures: 0, errors: 0 };
 }
 
 /** Problems of the run as a whole (target unreachable, run stopped) fail CI too. */

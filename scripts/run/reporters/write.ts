@@ -1,13 +1,20 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ReporterName } from "../context";
+import type { CollectionReport } from "../report";
 import type { CollectionResult } from "../runner";
 import { renderHtml } from "./html";
 import { renderJunit } from "./junit";
 
 export type FileReporter = Exclude<ReporterName, "cli">;
 
+function render(report: CollectionReport, reporter: FileReporter): string {
+  if (reporter === "json") return `${JSON.stringify(report, null, 1)}\n`;
+  return reporter === "junit" ? renderJunit(report) : renderHtml(report);
+}
+
 export function reportFileName(collectionName: string, reporter: FileReporter): string {
+  if (reporter === "json") return `${collectionName}.report.json`;
   return reporter === "junit" ? `${collectionName}.junit.xml` : `${collectionName}.html`;
 }
 
@@ -17,7 +24,7 @@ export function reportFileName(collectionName: string, reporter: FileReporter): 
  * renamed, so a crash leaves the old report or the new one, never half of one.
  */
 export function writeReports(
-  result: CollectionResult,
+  result: Pick<CollectionResult, "report" | "redact">,
   reporters: readonly ReporterName[],
   reportDir: string,
 ): string[] {
@@ -26,7 +33,7 @@ export function writeReports(
   if (wanted.length === 0) return written;
   mkdirSync(reportDir, { recursive: true });
   for (const reporter of wanted) {
-    const text = reporter === "junit" ? renderJunit(result.report) : renderHtml(result.report);
+    const text = render(result.report, reporter);
     const file = path.join(reportDir, reportFileName(result.report.name, reporter));
     const temp = `${file}.${process.pid}.tmp`;
     try {

@@ -1,0 +1,126 @@
+import { scriptAssetLines } from "../assets";
+import type { ChainModel, ChainSource } from "../model/chain-types";
+import type { OperationModel } from "../model/types";
+import { singleQuoted } from "./contract-data";
+import type { IdSource } from "./ids";
+import { operationRequest } from "./request";
+import type { PostmanItem, PostmanItemGroup, PostmanVariable } from "./types";
+
+export const TRACK = scriptAssetLines("postman/cleanup-track.js");
+const PREREQUEST = scriptAssetLines("postman/cleanup-prerequest.js");
+const TEST = scriptAssetLines("postman/cleanup-test.js");
+
+const segmentsOf = (path: string) => path.split("/").filter((s) => s !== "");
+
+/** A kind of resource the run may create and the spec can delete. */
+export interface CleanupResource {
+  /** The chain variable that carries the new id (`taskId`). */
+  variable: string;
+  /** Collection variable with the records of what was created (`specpost.created.taskId`). */
+  list: string;
+  create: string;
+  /** The DELETE that removes one (`DELETE /projects/{projectId}/tasks/{taskId}`). */
+  delete: string;
+  /** Path template of the create, as segments (`projects`, `{projectId}`, `tasks`). */
+  createPath: string[];
+  deletePath: string[];
+  /** The delete's parameter that names the new resource (`taskId`). */
+  id: string;
+  source: ChainSource;
+  expression: string;
+}
+
+/**
+ * Resources the Cleanup folder deletes: a create (`POST /things`) chained into the DELETE of
+ * its item path (`/things/{id}`). One per variable, in spec order of the delete.
+ */
+export function cleanupResources(
+  chains: readonly ChainModel[],
+  byKey: ReadonlyMap<string, OperationModel>,
+): CleanupResource[] {
+  const out = new Map<string, CleanupResource>();
+  for (const chain of chains) {
+    const create = byKey.get(chain.producer);
+    const remove = byKey.get(chain.consumer);
+    if (create?.method !== "post" || remove?.method !== "delete" || chain.target.in !== "path")
+      continue;
+    if (chain.source.from === "request" || out.has(chain.variable)) continue;
+    const createPath = segmentsOf(create.path);
+    const deletePath = segmentsOf(remove.path);
+    const item = `{${chain.target.name}}`;
+    const isItemOf =
+      deletePath.length === createPath.length + 1 &&
+      deletePath.at(-1) === item &&
+      createPath.every((s, i) => deletePath[i] === s);
+    if (!isItemOf) continue;
+    out.set(chain.variable, {
+      variable: chain.variable,
+      list: `specpost.created.${chain.variable}`,
+      create: create.key,
+      delete: remove.key,
+      createPath,
+      deletePath,
+      id: chain.target.name,
+      source: chain.source,
+      expression: chain.expression,
+    });
+  }
+  return [...out.values()];
+}
+
+/**
+ * The "Cleanup" folder, last in the collection: per resource one DELETE that runs once for
+ * each record of what the run created and is still there (deepest paths first, so tasks go
+ * before their project). Runs on every target: on the mock it forgets what the run created.
+ */
+export function cleanupFolder(
+  resources: readonly CleanupResource[],
+  byKey: ReadonlyMap<string, OperationModel>,
+  ids: IdSource,
+): { folder: PostmanItemGroup; variables: PostmanVariable[] } | undefined {
+  if (resources.length === 0) return undefined;
+  const ordered = [...resources].sort((a, b) => b.deletePath.length - a.deletePath.length);
+  const names = new Set<string>();
+  const items: PostmanItem[] = ordered.flatMap((resource) => {
+    const op = byKey.get(resource.delete);
+    if (!op) return [];
+    const parameters = op.parameters.map((p) => {
+      if (p.in !== "path") return p;
+      names.add(p.name);
+      return { ...p, example: `{{specpost.cleanup.${p.name}}}`, exampleSource: "user" as const };
+    });
+    const label = `${resource.delete} for each ${resource.create} of this run`;
+    const table = `const SPECPOST_CLEANUP = ${singleQuoted(JSON.stringify({ list: resource.list, label }))};`;
+    const script = (lines: string[]) => ({
+      type: "text/javascript" as const,
+      exec: [table, ...TRACK, ...lines],
+    });
+    return [
+      {
+        id: ids.of(`cleanup:${resource.variable}`),
+        name: `Delete what ${resource.create} created`,
+        description: `Deletes, at the end of the run, every resource ${resource.create} created (and the run did not delete), so a shared sandbox is not littered. Skipped when there is none.`,
+        event: [
+          { listen: "prerequest", script: script(PREREQUEST) },
+          { listen: "test", script: script(TEST) },
+        ],
+        request: operationRequest({ ...op, parameters }),
+        response: [],
+      },
+    ];
+  });
+  const variables: PostmanVariable[] = [
+    ...resources.map((r) => ({
+      key: r.list,
+      value: "[]",
+      type: "string" as const,
+      description: `What ${r.create} created this run (JSON list), for the Cleanup folder.`,
+    })),
+    ...[...names].map((name) => ({
+      key: `specpost.cleanup.${name}`,
+      value: "",
+      type: "string" as const,
+    })),
+  ];
+  return { folder: { id: ids.of("cleanup"), name: "Cleanup", item: items }, variables };
+}

@@ -1,0 +1,8 @@
+/**
+ * What the generated `mock` environment puts in the API key and HTTP Basic slots. The mock
+ * accepts any non-empty key and any Basic credentials (like Prism, it checks presence), so
+ * these open nothing: they are not secrets.
+ */
+export const MOCK_API_KEY = "specpost-mock-api-key";
+export const MOCK_USERNAME = "specpost-mock-user";
+export const MOCK_PASSWORD = "specpost-mock-password";

@@ -1,0 +1,117 @@
+import type { CollectionDefinition, ItemDefinition, ItemGroupDefinition } from "postman-collection";
+
+/** `--shard 2/3`: the second of three parts. */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+/**
+ * Top-level items that must run in the same Newman run: one folder, or folders that chains
+ * connect (a producer's value lives in its run's collection variables), or one loose request.
+ */
+export interface ShardUnit {
+  /** Sort key and label: the first member's name. */
+  name: string;
+  /** Indexes into the collection's top-level `item`, ascending. */
+  items: number[];
+  requests: number;
+}
+
+type Node = ItemDefinition | ItemGroupDefinition;
+/** Deeper nesting than this is not something the generator writes; the count stops there. */
+const MAX_DEPTH = 32;
+
+export function requestCount(node: Node, depth = 0): number {
+  const children = (node as ItemGroupDefinition).item;
+  if (!Array.isArray(children)) return 1;
+  if (depth >= MAX_DEPTH) return 0;
+  return children.reduce((n, child) => n + requestCount(child as Node, depth + 1), 0);
+}
+
+/**
+ * The collection's top-level items grouped into units. `links` are pairs of folder names
+ * (the producer's and the consumer's tag) that must stay together.
+ */
+export function shardUnits(
+  collection: CollectionDefinition,
+  links: readonly (readonly [string, string])[] = [],
+): ShardUnit[] {
+  const items = (collection.item ?? []) as Node[];
+  const parent = items.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    parent[i] = root;
+    return root;
+  };
+  const folderIndex = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (Array.isArray((item as ItemGroupDefinition).item) && item.name !== undefined) {
+      if (!folderIndex.has(item.name)) folderIndex.set(item.name, i);
+    }
+  });
+  for (const [a, b] of links) {
+    const ia = folderIndex.get(a);
+    const ib = folderIndex.get(b);
+    if (ia === undefined || ib === undefined) continue;
+    const ra = find(ia);
+    const rb = find(ib);
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  const units = new Map<number, ShardUnit>();
+  items.forEach((item, i) => {
+    const root = find(i);
+    const unit = units.get(root) ?? { name: items[root]?.name ?? "", items: [], requests: 0 };
+    unit.items.push(i);
+    unit.requests += requestCount(item);
+    units.set(root, unit);
+  });
+  return [...units.values()];
+}
+
+/**
+ * Splits units into `count` parts balanced by request count: largest unit first (ties by
+ * name, then position), each onto the lightest part so far (ties: the lowest part). The
+ * same collection always splits the same way. Returns, per part, top-level item indexes in
+ * collection order.
+ */
+export function splitUnits(units: readonly ShardUnit[], count: number): number[][] {
+  const parts = Array.from({ length: count }, () => ({ load: 0, items: [] as number[] }));
+  const order = units
+    .map((unit, position) => ({ unit, position }))
+    .sort(
+      (a, b) =>
+        b.unit.requests - a.unit.requests ||
+        (a.unit.name < b.unit.name ? -1 : a.unit.name > b.unit.name ? 1 : 0) ||
+        a.position - b.position,
+    );
+  for (const { unit } of order) {
+    let lightest = 0;
+    for (let p = 1; p < parts.length; p++) {
+      if ((parts[p]?.load ?? 0) < (parts[lightest]?.load ?? 0)) lightest = p;
+    }
+    const part = parts[lightest] as { load: number; items: number[] };
+    part.load += unit.requests;
+    part.items.push(...unit.items);
+  }
+  return parts.map((part) => part.items.sort((a, b) => a - b));
+}
+
+/** The collection with only the given top-level items (scripts, variables and auth kept). */
+export function subCollection(
+  collection: CollectionDefinition,
+  items: readonly number[],
+): CollectionDefinition {
+  const all = collection.item ?? [];
+  return { ...collection, item: items.map((i) => all[i]).filter((item) => item !== undefined) };
+}
+
+/** Parses `K/N` (1 ≤ K ≤ N ≤ 256). */
+export function parseShard(text: string): ShardSpec | undefined {
+  const match = /^(\d{1,3})\/(\d{1,3})$/.exec(text.trim());
+  if (!match) return undefined;
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  return index >= 1 && count <= 256 && index <= count ? { index, count } : undefined;
+}

@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startMock } from "../../scripts/mock/server";
+import type { MockServer } from "../../scripts/mock/types";
+import { generateSpec } from "../../scripts/pipeline";
+import { runNewman } from "../collection/newman-run";
+import { type TempProject, tempProject } from "../overrides/helpers";
+import { projectsSpec } from "./specs";
+
+/**
+ * Generated collections under real Newman against specpost's own stateful mock: the ids the
+ * chains carry are the ones the mock issued, so no item request meets a 404 or an id the mock
+ * never handed out.
+ */
+let server: MockServer | undefined;
+let project: TempProject | undefined;
+afterEach(async () => {
+  await server?.close();
+  await project?.remove();
+  server = undefined;
+  project = undefined;
+});
+
+/** Notes: a flat resource with a list, a PUT and no links (inferred chains only). */
+const NOTES = `openapi: 3.0.3
+info: { title: Notes, version: "1.0.0" }
+servers: [{ url: "http://127.0.0.1:9/api" }]
+paths:
+  /notes:
+    get:
+      operationId: listNotes
+      responses:
+        "200": { description: all, content: { application/json: { schema: { type: array, items: { $ref: "#/components/schemas/Note" } } } } }
+    post:
+      operationId: createNote
+      requestBody:
+        required: true
+        content: { application/json: { schema: { type: object, properties: { text: { type: string } } }, example: { text: hello } } }
+      responses:
+        "201": { description: created, content: { application/json: { schema: { $ref: "#/components/schemas/Note" } } } }
+  /notes/{noteId}:
+    parameters:
+      - { name: noteId, in: path, required: true, schema: { type: integer }, example: 4711 }
+    get:
+      operationId: getNote
+      responses:
+        "200": { description: one, content: { application/json: { schema: { $ref: "#/components/schemas/Note" } } } }
+        "404": { description: none }
+    put:
+      operationId: replaceNote
+      requestBody:
+        required: true
+        content: { application/json: { schema: { type: object, properties: { text: { type: string } } }, example: { text: replaced } } }
+      responses:
+        "200": { description: replaced, content: { application/json: { schema: { $ref: "#/components/schemas/Note" } } } }
+        "404": { description: none }
+    delete:
+      operationId: deleteNote
+      responses:
+        "204": { description: deleted }
+        "404": { description: none }
+components:
+  schemas:
+    Note:
+      type: object
+      required: [id, text]
+      properties: { id: { type: integer, example: 4711 }, text: { type: string } }
+`;
+
+async function runAgainstMock(spec: string, options: { stateless?: boolean } = {}) {
+  project = await tempProject({ "specs/api.yaml": spec });
+  const out = await generateSpec("specs/api.yaml", {
+    cwd: project.dir,
+    model: {},
+    outDir: project.dir,
+  });
+  expect(out.problems.filter((p) => p.severity === "error")).toEqual([]);
+  const [file] = out.files;
+  if (!file || !out.model) throw new Error("no collection");
+  server = await startMock(out.model, options);
+  const run = await runNewman(JSON.parse(file.content), { envVar: { baseUrl: server.baseUrl } });
+  const statuses = Object.values(server.stats().statuses).flatMap((byStatus) =>
+    Object.keys(byStatus),
+  );
+  return { run, statuses, state: server.state() };
+}
+
+describe("chains against the stateful mock", () => {
+  it.each([
+    ["links (ids named `key`)", projectsSpec("http://127.0.0.1:9", { links: true })],
+    ["inferred chains, nested resources", projectsSpec("http://127.0.0.1:9")],
+    ["inferred chains, a list and a PUT, integer ids", NOTES],
+  ])("%s: every item request uses an id the mock issued, none meets a 404", async (_name, spec) => {
+    const { run, statuses, state } = await runAgainstMock(spec);
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.failed).toEqual([]);
+    expect(statuses).not.toContain("404");
+    expect(state.unknownIds).toEqual([]);
+    expect(state.served).toBeGreaterThan(0);
+  });
+
+  it("stateless, the same collection's requests meet no stored item", async () => {
+    const { run, state } = await runAgainstMock(NOTES, { stateless: true });
+    expect(run.failed).toEqual([]);
+    expect(state).toEqual({ served: 0, unknownIds: [] });
+  });
+});

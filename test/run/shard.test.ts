@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { parseShard, shardUnits, splitUnits, subCollection } from "../../scripts/run/shard";
+
+const request = (name: string) => ({ name, request: { method: "GET", url: "http://x/" } });
+const folder = (name: string, size: number) => ({
+  name,
+  item: Array.from({ length: size }, (_, i) => request(`${name}${i}`)),
+});
+const collection = {
+  info: { name: "c", schema: "" },
+  item: [
+    request("Get Access Token"),
+    folder("Users", 5),
+    folder("Services", 3),
+    folder("Tiles", 3),
+    folder("Spaces", 1),
+    folder("Auth checks", 3),
+  ],
+};
+const names = (items: readonly number[]) =>
+  subCollection(collection, items).item?.map((item) => item.name);
+
+describe("shard split", () => {
+  it("balances parts by request count, largest folder first, ties by name", () => {
+    const parts = splitUnits(shardUnits(collection), 3);
+    // Users 5 → part 1; Auth checks 3 → 2; Services 3 → 3; Tiles 3 → 2 (2: 3, 3: 3, tie → lowest);
+    // then Get Access Token 1 and Spaces 1 go to the lightest.
+    expect(parts.map(names)).toEqual([
+      ["Users"],
+      ["Tiles", "Auth checks"],
+      ["Get Access Token", "Services", "Spaces"],
+    ]);
+  });
+
+  it.each([1, 2, 3, 4, 7])(
+    "covers every request exactly once in %i parts, the same way twice",
+    (n) => {
+      const parts = splitUnits(shardUnits(collection), n);
+      expect(splitUnits(shardUnits(collection), n)).toEqual(parts);
+      expect(parts).toHaveLength(n);
+      expect(parts.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+    },
+  );
+
+  it("keeps folders that chains connect in one part", () => {
+    const units = shardUnits(collection, [["Spaces", "Users"]]);
+    const joined = units.find((unit) => unit.name === "Users");
+    expect(joined).toEqual({ name: "Users", items: [1, 4], requests: 6 });
+    const parts = splitUnits(units, 5).map(names);
+    expect(parts.find((part) => part?.includes("Users"))).toContain("Spaces");
+  });
+
+  it.each([
+    ["1/1", { index: 1, count: 1 }],
+    ["2/3", { index: 2, count: 3 }],
+    ["0/3", undefined],
+    ["4/3", undefined],
+    ["a/b", undefined],
+    ["1/300", undefined],
+  ])("parses --shard %s", (text, want) => {
+    expect(parseShard(text)).toEqual(want);
+  });
+});
