@@ -155,6 +155,7 @@ export function buildCollection(
   const events: PostmanEvent[] = [];
   const auth = model.auth;
   const chains = planChains(model);
+  const contracts = requestContracts(model, registry);
   const byKey = new Map(chains.operations.map((op) => [op.key, op]));
   const created = cleanupResources(chains.active, byKey);
   const { top: operations, sequence } = operationItems(
@@ -162,7 +163,7 @@ export function buildCollection(
     ids,
     additions,
     chains,
-    requestContracts(model, registry),
+    contracts.requests,
     created,
   );
   problems?.push(...chainOrderProblems(model, sequence, chains.active));
@@ -211,7 +212,7 @@ export function buildCollection(
 
   // One collection-level test script for the checks and the chains: every script the sandbox
   // runs costs each request a round trip, whatever it does.
-  const after = [...contractTestScript(), ...chainStoreLines(chains, created)];
+  const after = [...contractTestScript(contracts.shared), ...chainStoreLines(chains, created)];
   events.push({ listen: "test", script: { type: "text/javascript", exec: after } });
   if (workflows) events.push(workflows.events.test);
   // With the token machinery: renew a refused token, wait out a 429's quota.

@@ -5,7 +5,9 @@ import { type CleanupResource, TRACK } from "./cleanup";
 import { singleQuoted } from "./contract-data";
 import type { PostmanVariable } from "./types";
 
-const PREREQUEST = scriptAssetLines("postman/chain-prerequest.js");
+// Inlined into every chained request (10,000 of Graph's): the file's header comment stays in
+// the file, the line in front of the data points to it.
+const PREREQUEST = withoutHeader(scriptAssetLines("postman/chain-prerequest.js"));
 const STORE = scriptAssetLines("postman/chain-store.js");
 
 /** One operation's part in chains, as the Postman scripts read it. */
@@ -87,7 +89,7 @@ export function chainPrerequestLines(
   const roles = plan.roles.get(operationKey);
   if (!roles) return [];
   return [
-    "// specpost chains: what this request stores for, and takes from, the others.",
+    "// specpost chains: what this request stores for, and takes from, the others (chain-prerequest.js).",
     `const SPECPOST_CHAIN = ${singleQuoted(JSON.stringify(withCleanup(operationKey, roles, cleanup)))};`,
     ...PREREQUEST,
   ];
@@ -218,4 +220,10 @@ export function inferredNote(active: readonly ChainModel[]): string | undefined 
     `Inferred chains (${inferred.length}; the spec declares no links for them). Check them; change or switch one off with \`chains:\` in the overrides file:`,
     ...lines,
   ].join("\n");
+}
+
+/** A script's lines after its leading `//` comment block. */
+function withoutHeader(lines: string[]): string[] {
+  const start = lines.findIndex((line) => !line.startsWith("//"));
+  return start < 0 ? [] : lines.slice(start);
 }

@@ -4,8 +4,9 @@
  * stale collection, so a reviewer sees "GET /tiles/{tile}: parameters" instead of a JSON diff.
  */
 
-import { isDataLine } from "./contract-data";
+import { isDataLine, readObjectLines } from "./contract-data";
 import { readDeclaredContract } from "./contract-lines";
+import { SHARED_CONSTANT } from "./contracts";
 import { orderMoves } from "./order-changes";
 
 type Json = Record<string, unknown>;
@@ -79,9 +80,16 @@ function contractOf(item: Json): Json | undefined {
   return parse(readDeclaredContract(item.event).contract);
 }
 
-/** Every schema the requests carry, by name: each request carries the ones it reaches. */
-function schemasOf(items: Json[]): Map<string, string> {
+/** Every schema by name: the collection's shared ones and those only one request reaches. */
+function schemasOf(collection: Json, items: Json[]): Map<string, string> {
   const out = new Map<string, string>();
+  for (const event of list(collection.event)) {
+    const exec =
+      isObject(event.script) && Array.isArray(event.script.exec) ? event.script.exec : [];
+    for (const [name, schema] of readObjectLines(exec).get(SHARED_CONSTANT) ?? []) {
+      out.set(name, schema);
+    }
+  }
   for (const item of items) {
     for (const [name, schema] of readDeclaredContract(item.event).schemas) out.set(name, schema);
   }
@@ -201,8 +209,8 @@ function collectionDetails(a: Json, b: Json) {
       out.push(`variable ${key}: ${JSON.stringify(va.get(key))} → ${JSON.stringify(value)}`);
   }
   for (const key of va.keys()) if (!vb.has(key)) out.push(`variable -${key}`);
-  const defsA = schemasOf(leaves(a.item));
-  const defsB = schemasOf(leaves(b.item));
+  const defsA = schemasOf(a, leaves(a.item));
+  const defsB = schemasOf(b, leaves(b.item));
   const names = [...new Set([...defsA.keys(), ...defsB.keys()])].sort();
   const defs = names.filter((n) => defsA.get(n) !== defsB.get(n));
   if (defs.length > 0) out.push(`schemas ${defs.join(", ")}`);

@@ -11,7 +11,7 @@ import type { OperationContract, RequestContract, ResponseContract } from "./con
 
 /** The constant holding the contract's JSON text; the change summary reads it back. */
 export const CONTRACT_CONSTANT = "SPECPOST_CONTRACT";
-/** The constant holding the definitions the contract's schemas reach, one per line. */
+/** The constant holding the definitions only this request's schemas reach, one per line. */
 export const SCHEMAS_CONSTANT = "SPECPOST_SCHEMAS";
 
 const CONTRACT_LINE = new RegExp(`^const ${CONTRACT_CONSTANT} = '(.*)';$`, "s");
@@ -21,10 +21,8 @@ const inComment = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, " ");
 
 export function contractPrerequestLines({ contract, schemas }: RequestContract): string[] {
   return [
-    `// specpost checks every answer to ${inComment(contract.key)} against the spec:`,
+    `// specpost checks every answer to ${inComment(contract.key)} against the spec (checks: the collection's test script; data: generated, do not edit):`,
     ...summary(contract).map((line) => `//   ${inComment(line)}`),
-    "// The checks are the collection's test script; the data below is generated from the spec",
-    "// (regenerate instead of editing).",
     `const ${CONTRACT_CONSTANT} = ${singleQuoted(JSON.stringify(contract))};`,
     ...objectLines(SCHEMAS_CONSTANT, new Map(Object.entries(schemas)), true),
     `pm.variables.set("specpost_contract", JSON.stringify({ requestId: pm.info.requestId, contract: ${CONTRACT_CONSTANT}, schemas: ${SCHEMAS_CONSTANT} }));`,

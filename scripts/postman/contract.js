@@ -1,8 +1,9 @@
 // specpost contract checks: the collection-level "test" script, run after every request.
 // What to check comes from the request itself: its pre-request script (written by the
 // generator, see contracts.ts) sets the local variable specpost_contract to the JSON text of
-// { requestId, contract, schemas }: the contract as JSON text and the draft-07 definitions its
-// schemas reach, each as JSON text. contract-schema.js is inlined in front of this file.
+// { requestId, contract, schemas }: the contract as JSON text and the draft-07 definitions only
+// its schemas reach, each as JSON text. Definitions several requests reach are written once, as
+// SPECPOST_SHARED (name → JSON text) in front of contract-schema.js, inlined in front of this.
 (() => {
   const TOKEN_ERROR_VARIABLE = "specpost_token_error";
   const MAX_EXCERPT = 300;
@@ -128,17 +129,50 @@
       const why = String(error.message).split("\n")[0];
       fail(`the body is not valid JSON (${why}); the spec documents ${title} for ${code}`);
     }
-    const errors = schemaErrors(content.schema, definitions(), body);
+    const errors = schemaErrors(content.schema, definitions(content.schema), body);
     if (errors.length > 0) fail(`body does not match ${title}: ${errors}`);
   });
 
-  // The definitions the request's schemas reach, parsed only when a body is checked.
-  function definitions() {
+  // The definitions a schema reaches, parsed only when a body is checked and only those it
+  // reaches: the request's own (SPECPOST_SCHEMAS in its pre-request script), else the ones the
+  // collection writes once for every request that shares them (SPECPOST_SHARED, in front).
+  // Bounded: each definition is parsed and walked at most once.
+  function definitions(schema) {
+    const own = declared.schemas || {};
     const parsed = {};
-    for (const name of Object.keys(declared.schemas || {})) {
-      parsed[name] = JSON.parse(declared.schemas[name]);
+    const pending = [schema];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (node === null || typeof node !== "object") continue;
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        const name = key === "$ref" && typeof value === "string" ? refName(value) : undefined;
+        if (name === undefined) {
+          if (typeof value === "object") pending.push(value);
+          continue;
+        }
+        if (Object.hasOwn(parsed, name)) continue;
+        let text;
+        if (Object.hasOwn(own, name)) text = own[name];
+        else if (Object.hasOwn(SPECPOST_SHARED, name)) text = SPECPOST_SHARED[name];
+        if (text === undefined) continue;
+        parsed[name] = JSON.parse(text);
+        pending.push(parsed[name]);
+      }
     }
     return parsed;
+  }
+
+  // `#/definitions/a~1b` → `a/b`; a deeper pointer is no definition of ours.
+  function refName(ref) {
+    if (!ref.startsWith("#/definitions/")) return undefined;
+    const pointer = ref.slice("#/definitions/".length);
+    if (pointer.includes("/")) return undefined;
+    try {
+      return decodeURIComponent(pointer).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch (_e) {
+      return undefined;
+    }
   }
 
   // The start of the body on one line: enough to see why, never the whole of it.

@@ -155,8 +155,11 @@ describe("client-credentials collections", () => {
   it("checks every response with the collection-level script, each request naming its own contract", () => {
     const collection = build({ operations: [op("get", "/private"), op("get", "/public")] });
     const test = collection.event?.find((e) => e.listen === "test");
-    // The collection-level checks carry no operation's data: they are the files as written.
+    // The collection-level checks carry no operation's data: only the definitions several
+    // requests share (none here), then the files as written.
     expect(test?.script.exec).toEqual([
+      "// Definitions several requests' contracts share (the checks follow a schema's $refs to them).",
+      "const SPECPOST_SHARED = {};",
       ...sourceLines("contract-schema.js"),
       ...sourceLines("contract.js"),
     ]);
@@ -165,7 +168,7 @@ describe("client-credentials collections", () => {
       items.find((item) => item.name.includes(name))?.event?.find((e) => e.listen === "prerequest")
         ?.script.exec ?? [];
     expect(prerequest("/private").slice(0, 2)).toEqual([
-      "// specpost checks every answer to GET /private against the spec:",
+      "// specpost checks every answer to GET /private against the spec (checks: the collection's test script; data: generated, do not edit):",
       "//   a 401 or 403 to the collection's token fails",
     ]);
     expect(prerequest("/private").join("\n")).toContain('"key":"GET /private"');
@@ -194,7 +197,7 @@ describe("client-credentials collections", () => {
     const pre = item?.event?.filter((e) => e.listen === "prerequest") ?? [];
     expect(pre).toHaveLength(1);
     expect(pre[0]?.script.exec[0]).toBe(
-      "// specpost checks every answer to GET /private against the spec:",
+      "// specpost checks every answer to GET /private against the spec (checks: the collection's test script; data: generated, do not edit):",
     );
     expect(pre[0]?.script.exec.at(-1)).toBe("mine();");
   });

@@ -44,10 +44,11 @@ async function contractLines(
   const registry = createSchemaRegistry(loaded.spec.document, loaded.spec.version, { annotations });
   const ids = idSource(model.title);
   const itemIdOf = (key: string) => ids.of(idKeys.operation(key));
-  const contract = requestContracts(model, registry).get(opKey);
+  const plan = requestContracts(model, registry);
+  const contract = plan.requests.get(opKey);
   if (!contract) throw new Error(`${file} has no ${opKey}`);
   return {
-    exec: contractTestScript(),
+    exec: contractTestScript(plan.shared),
     prerequest: contractPrerequestLines(contract),
     itemId: itemIdOf(opKey),
   };

@@ -42,7 +42,7 @@ function script(errorStatus = "4xx") {
   );
   const contracts = requestContracts(model, handRegistry(definitions));
   return (key: string) => {
-    const contract = contracts.get(key);
+    const contract = contracts.requests.get(key);
     if (!contract) throw new Error(`no contract for ${key}`);
     return contractPrerequestLines(contract);
   };
@@ -95,14 +95,12 @@ describe("contract data lines", () => {
 
   it("says in a few readable lines what a request's contract checks, then its data", () => {
     expect(script()("GET /userlist")).toEqual([
-      "// specpost checks every answer to GET /userlist against the spec:",
+      "// specpost checks every answer to GET /userlist against the spec (checks: the collection's test script; data: generated, do not edit):",
       "//   a 401 or 403 to the collection's token fails",
       "//   a 4xx fails: the request is built from the spec's examples to be accepted",
       "//   200: application/json schema UserList; header X-Id",
       "//   4XX: application/json schema Error",
       "//   any other status fails",
-      "// The checks are the collection's test script; the data below is generated from the spec",
-      "// (regenerate instead of editing).",
       `const SPECPOST_CONTRACT = '{"key":"GET /userlist","secured":true,"responses":{"200":{"content":{"application/json":{"schema":{"$ref":"#/definitions/UserList"},"name":"UserList"}},"headers":["X-Id"]},"4XX":{"content":{"application/json":{"schema":{"$ref":"#/definitions/Error"},"name":"Error"}}}}}';`,
       "const SPECPOST_SCHEMAS = {",
       `  "Error": '${JSON.stringify(definitions.Error)}',`,
@@ -117,10 +115,30 @@ describe("contract data lines", () => {
     expect(script()("DELETE /users")).toContain("//   204: no content");
   });
 
-  it("keeps the collection-level test script to the checks, as written in scripts/postman/", () => {
+  it("keeps the collection-level test script to the shared definitions and the checks, as written in scripts/postman/", () => {
     expect(`${contractTestScript().join("\n")}\n`).toBe(
-      postmanJs("contract-schema.js") + postmanJs("contract.js"),
+      "// Definitions several requests' contracts share (the checks follow a schema's $refs to them).\n" +
+        "const SPECPOST_SHARED = {};\n" +
+        postmanJs("contract-schema.js") +
+        postmanJs("contract.js"),
     );
+  });
+
+  it("writes a definition several requests reach once, in the collection's script; one request's own stays in it", () => {
+    const model = apiModel(
+      [
+        operation("get", "/a", [{ status: "200", content: { "application/json": ref("User") } }]),
+        operation("get", "/b", [{ status: "200", content: { "application/json": ref("Node") } }]),
+      ],
+      { kind: "none" },
+    );
+    const plan = requestContracts(model, handRegistry(definitions));
+    expect(Object.keys(plan.shared)).toEqual(["Node"]);
+    expect(Object.keys(plan.requests.get("GET /a")?.schemas ?? {})).toEqual(["User"]);
+    expect(Object.keys(plan.requests.get("GET /b")?.schemas ?? {})).toEqual([]);
+    const collectionLines = contractTestScript(plan.shared);
+    expect(collectionLines).toContain(`  "Node": '${JSON.stringify(definitions.Node)}',`);
+    expect(collectionLines.filter((line) => line.startsWith('  "'))).toHaveLength(1);
   });
 
   it("gives the same lines for the same spec, and a one-line diff for a one-response change", () => {

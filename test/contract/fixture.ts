@@ -125,7 +125,7 @@ export function fixtureCollection(
         listen: "prerequest",
         script: {
           type: "text/javascript",
-          exec: contractPrerequestLines(contracts.get(op.key) as RequestContract),
+          exec: contractPrerequestLines(contracts.requests.get(op.key) as RequestContract),
         },
       },
     ],
@@ -150,7 +150,7 @@ export function fixtureCollection(
     event: [
       {
         listen: "test",
-        script: { type: "text/javascript", exec: contractTestScript() },
+        script: { type: "text/javascript", exec: contractTestScript(contracts.shared) },
       },
     ],
     variable: [
