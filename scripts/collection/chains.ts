@@ -89,7 +89,7 @@ export function chainPrerequestLines(
   const roles = plan.roles.get(operationKey);
   if (!roles) return [];
   return [
-    "// specpost chains: what this request stores for, and takes from, the others (chain-prerequest.js).",
+    "// specpost chains (scripts/postman/chain-prerequest.js): what this request stores and takes",
     `const SPECPOST_CHAIN = ${singleQuoted(JSON.stringify(withCleanup(operationKey, roles, cleanup)))};`,
     ...PREREQUEST,
   ];
@@ -222,8 +222,7 @@ export function inferredNote(active: readonly ChainModel[]): string | undefined 
   ].join("\n");
 }
 
-/** A script's lines after its leading `//` comment block. */
+/** A script's lines without its whole-line `//` comments (the header, biome's). */
 function withoutHeader(lines: string[]): string[] {
-  const start = lines.findIndex((line) => !line.startsWith("//"));
-  return start < 0 ? [] : lines.slice(start);
+  return lines.filter((line) => !line.trimStart().startsWith("//"));
 }

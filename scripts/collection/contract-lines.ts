@@ -20,12 +20,14 @@ const CONTRACT_LINE = new RegExp(`^const ${CONTRACT_CONSTANT} = '(.*)';$`, "s");
 const inComment = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, " ");
 
 export function contractPrerequestLines({ contract, schemas }: RequestContract): string[] {
+  const own = new Map(Object.entries(schemas));
   return [
-    `// specpost checks every answer to ${inComment(contract.key)} against the spec (checks: the collection's test script; data: generated, do not edit):`,
+    `// specpost checks every answer to ${inComment(contract.key)} (generated, do not edit):`,
     ...summary(contract).map((line) => `//   ${inComment(line)}`),
     `const ${CONTRACT_CONSTANT} = ${singleQuoted(JSON.stringify(contract))};`,
-    ...objectLines(SCHEMAS_CONSTANT, new Map(Object.entries(schemas)), true),
-    `pm.variables.set("specpost_contract", JSON.stringify({ requestId: pm.info.requestId, contract: ${CONTRACT_CONSTANT}, schemas: ${SCHEMAS_CONSTANT} }));`,
+    // Most requests own no definition (shared ones are the collection's): no empty constant then.
+    ...(own.size > 0 ? objectLines(SCHEMAS_CONSTANT, own, true) : []),
+    `pm.variables.set("specpost_contract", JSON.stringify({ requestId: pm.info.requestId, contract: ${CONTRACT_CONSTANT}, schemas: ${own.size > 0 ? SCHEMAS_CONSTANT : "{}"} }));`,
   ];
 }
 

@@ -168,7 +168,7 @@ describe("client-credentials collections", () => {
       items.find((item) => item.name.includes(name))?.event?.find((e) => e.listen === "prerequest")
         ?.script.exec ?? [];
     expect(prerequest("/private").slice(0, 2)).toEqual([
-      "// specpost checks every answer to GET /private against the spec (checks: the collection's test script; data: generated, do not edit):",
+      "// specpost checks every answer to GET /private (generated, do not edit):",
       "//   a 401 or 403 to the collection's token fails",
     ]);
     expect(prerequest("/private").join("\n")).toContain('"key":"GET /private"');
@@ -197,7 +197,7 @@ describe("client-credentials collections", () => {
     const pre = item?.event?.filter((e) => e.listen === "prerequest") ?? [];
     expect(pre).toHaveLength(1);
     expect(pre[0]?.script.exec[0]).toBe(
-      "// specpost checks every answer to GET /private against the spec (checks: the collection's test script; data: generated, do not edit):",
+      "// specpost checks every answer to GET /private (generated, do not edit):",
     );
     expect(pre[0]?.script.exec.at(-1)).toBe("mine();");
   });
