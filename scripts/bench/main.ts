@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { freshBuild } from "../build/fresh.mjs";
@@ -6,11 +7,15 @@ import { prepareCases } from "./cases";
 import { benchmarkGeneration } from "./generation";
 import { describeMachine } from "./machine";
 import { benchmarkMockStart, mockTargets } from "./mock-start";
-import { benchmarkNewman } from "./newman-bench";
+import { benchmarkNewman, benchmarkNewmanReal } from "./newman-bench";
 import { parseOptions, USAGE, UsageError } from "./options";
 import { profileCases } from "./profile";
 import { type BenchReport, markdownReport, plainReport } from "./report";
 import { checkTargets } from "./targets";
+
+/** GitHub's REST spec, the real collection the Newman benchmark runs (as cases.ts names it). */
+const GITHUB_SPEC = "@octokit/openapi/generated/api.github.com.json";
+const GITHUB_TOKEN_URL = "https://auth.example.com/oauth2/token";
 
 /** How the children start specpost: the figures differ by about a second per run. */
 function specpostRunner(): string {
@@ -77,6 +82,16 @@ export async function main(argv: string[]): Promise<number> {
           workDir,
         })
       : undefined;
+    if (newman && options.newmanGithubRequests > 0) {
+      newman.real = await benchmarkNewmanReal({
+        ...settings,
+        label: "GitHub",
+        specFile: createRequire(import.meta.url).resolve(GITHUB_SPEC),
+        tokenUrl: GITHUB_TOKEN_URL,
+        limit: options.newmanGithubRequests,
+        reps: options.newmanReps,
+      });
+    }
     const mock = options.mock ? await benchmarkMockStart(progress, options.timeoutMs) : undefined;
 
     const report: BenchReport = {
@@ -103,7 +118,9 @@ export async function main(argv: string[]): Promise<number> {
     const failed =
       generation.some(({ specpost }) => specpost.errors.length > 0) ||
       (newman !== undefined &&
-        (newman.bare.errors.length > 0 || newman.scripts.errors.length > 0)) ||
+        [newman.bare, newman.scripts, newman.real?.bare, newman.real?.scripts].some(
+          (run) => run !== undefined && run.errors.length > 0,
+        )) ||
       (mock !== undefined && mock.errors.length > 0);
     return failed ? 1 : 0;
   } finally {

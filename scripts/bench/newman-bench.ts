@@ -16,6 +16,8 @@ export interface VariantSummary {
   errors: string[];
   tokenTtlSeconds: number;
   requests: number;
+  /** Requests Newman sent (median): chain scripts skip consumers whose producer failed. */
+  sent: number;
   /** Median over runs of (Newman wall time / requests). */
   perRequestMs: number;
   minPerRequestMs: number;
@@ -39,6 +41,26 @@ export interface NewmanResults {
   bare: VariantSummary;
   scripts: VariantSummary;
   shortTtl: VariantSummary;
+  /** The real spec's collection (GitHub's) against a trivial loopback server. */
+  real?: RealNewmanResults;
+}
+
+export interface RealNewmanResults {
+  label: string;
+  /** Requests per run: the collection's first ones, in run order. */
+  limit: number;
+  bare: VariantSummary;
+  scripts: VariantSummary;
+}
+
+export interface RealNewmanSettings {
+  label: string;
+  specFile: string;
+  tokenUrl: string;
+  limit: number;
+  reps: number;
+  timeoutMs: number;
+  progress(line: string): void;
 }
 
 export interface NewmanSettings {
@@ -87,9 +109,46 @@ export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanR
   };
 }
 
+/**
+ * A real spec's generated collection (its first `limit` requests) under Newman with and without
+ * the generated scripts, interleaved, each run in a fresh process against a trivial loopback
+ * server: what the scripts cost on a collection the size teams bring, not a synthetic one.
+ */
+export async function benchmarkNewmanReal(
+  settings: RealNewmanSettings,
+): Promise<RealNewmanResults> {
+  const runs: Record<"bare" | "scripts", NewmanResult[]> = { bare: [], scripts: [] };
+  for (let rep = 0; rep < settings.reps; rep++) {
+    const order = rep % 2 === 0 ? (["bare", "scripts"] as const) : (["scripts", "bare"] as const);
+    for (const variant of order) {
+      const request: NewmanRequest = {
+        variant,
+        specFile: settings.specFile,
+        tokenTtlSeconds: DEFAULT_TTL_SECONDS,
+        real: { tokenUrl: settings.tokenUrl, limit: settings.limit },
+      };
+      const result = await runChild<NewmanResult>({
+        module: "./newman-child.mjs",
+        input: request,
+        timeoutMs: settings.timeoutMs,
+      });
+      const outcome: NewmanResult = result.ok ? result : { ...result, variant };
+      runs[variant].push(outcome);
+      const label = `${settings.label} ${rep + 1}/${settings.reps} ${variant}`;
+      settings.progress(`newman ${label}: ${describe(outcome)}`);
+    }
+  }
+  return {
+    label: settings.label,
+    limit: settings.limit,
+    bare: summarise("bare", DEFAULT_TTL_SECONDS, runs.bare),
+    scripts: summarise("scripts", DEFAULT_TTL_SECONDS, runs.scripts),
+  };
+}
+
 function describe(outcome: NewmanResult): string {
   if (!outcome.ok) return `failed: ${outcome.error}`;
-  return `${outcome.perRequestMs.toFixed(2)} ms/request, ${outcome.failedAssertions} failed, ${outcome.tokenRequests} token request(s)`;
+  return `${outcome.perRequestMs.toFixed(2)} ms/request, ${outcome.sent}/${outcome.requests} sent, ${outcome.failedAssertions} failed, ${outcome.tokenRequests} token request(s)`;
 }
 
 function summarise(
@@ -108,6 +167,7 @@ function summarise(
     errors: results.flatMap((run) => (run.ok ? [] : [run.error])),
     tokenTtlSeconds,
     requests: median(good.map((run) => run.requests)),
+    sent: median(good.map((run) => run.sent)),
     perRequestMs: median(perRequest),
     minPerRequestMs: perRequest.length > 0 ? Math.min(...perRequest) : Number.NaN,
     cpuPerRequestMs: median(good.map((run) => run.cpuPerRequestMs)),

@@ -5,26 +5,71 @@ import type { PostmanCollection } from "../collection/types";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from "../mock/constants";
 import { startMock } from "../mock/server";
 import type { MockServer } from "../mock/types";
-import { bareCollection, countRequests, operationsOnly } from "./newman-collections";
+import { bareCollection, countRequests, firstRequests, operationsOnly } from "./newman-collections";
+import { type LoopbackServer, startLoopback } from "./newman-loopback";
 import type { NewmanRequest, NewmanResult } from "./newman-protocol";
 import { generateInMemory } from "./specpost-adapter";
 import { StageClock } from "./stage-clock";
 
+/** Where the run's requests go: specpost's mock, or the trivial loopback server. */
+interface Target {
+  baseUrl: string;
+  tokenUrl: string;
+  /** A bearer token for the bare variant, fetched before the run. */
+  token(): Promise<string>;
+  resetStats(): void;
+  tokenRequests(): number;
+  unauthorized(): number;
+  close(): Promise<void>;
+}
+
+function mockTarget(mock: MockServer): Target {
+  if (!mock.tokenUrl) throw new Error("the benchmark spec has no client-credentials token URL");
+  return {
+    baseUrl: mock.baseUrl,
+    tokenUrl: mock.tokenUrl,
+    token: () => fetchToken(mock),
+    resetStats: () => mock.resetStats(),
+    tokenRequests: () => mock.stats().tokenRequests,
+    unauthorized: () =>
+      Object.values(mock.stats().statuses).reduce((sum, s) => sum + (s["401"] ?? 0), 0),
+    close: () => mock.close(),
+  };
+}
+
+function loopbackTarget(server: LoopbackServer): Target {
+  let before = 0;
+  return {
+    baseUrl: server.baseUrl,
+    tokenUrl: server.tokenUrl,
+    token: async () => "bench",
+    resetStats: () => {
+      before = server.tokenRequests();
+    },
+    tokenRequests: () => server.tokenRequests() - before,
+    unauthorized: () => 0,
+    close: () => server.close(),
+  };
+}
+
 async function measure(request: NewmanRequest): Promise<NewmanResult> {
-  const output = await generateInMemory(request.specFile, {}, new StageClock());
+  const model = request.real ? { tokenUrl: request.real.tokenUrl } : {};
+  const output = await generateInMemory(request.specFile, model, new StageClock());
   const generated = JSON.parse(output.files[0]?.content ?? "{}") as PostmanCollection;
   const ttl = request.tokenTtlSeconds;
-  const mock = await startMock(output.model, { port: 0, tokenTtlSeconds: ttl });
+  const target = request.real
+    ? loopbackTarget(await startLoopback())
+    : mockTarget(await startMock(output.model, { port: 0, tokenTtlSeconds: ttl }));
   try {
-    if (!mock.tokenUrl) throw new Error("the benchmark spec has no client-credentials token URL");
     let collection = operationsOnly(generated);
-    if (request.variant === "bare") collection = bareCollection(collection, await fetchToken(mock));
-    mock.resetStats();
+    if (request.real) collection = firstRequests(collection, request.real.limit);
+    if (request.variant === "bare") collection = bareCollection(collection, await target.token());
+    target.resetStats();
     const environment: VariableScopeDefinition = {
       name: "bench",
       values: [
-        { key: "baseUrl", value: mock.baseUrl },
-        { key: "tokenUrl", value: mock.tokenUrl },
+        { key: "baseUrl", value: target.baseUrl },
+        { key: "tokenUrl", value: target.tokenUrl },
         { key: "client_id", value: MOCK_CLIENT_ID },
         { key: "client_secret", value: MOCK_CLIENT_SECRET },
       ],
@@ -40,6 +85,7 @@ async function measure(request: NewmanRequest): Promise<NewmanResult> {
       ok: true,
       variant: request.variant,
       requests,
+      sent: summary.run.stats.requests.total ?? 0,
       wallMs,
       perRequestMs: wallMs / requests,
       cpuPerRequestMs: (cpu.user + cpu.system) / 1000 / requests,
@@ -48,17 +94,14 @@ async function measure(request: NewmanRequest): Promise<NewmanResult> {
       failures: summary.run.failures
         .slice(0, 5)
         .map((failure) => `${failure.source?.name ?? "?"}: ${failure.error?.message ?? "?"}`),
-      tokenRequests: mock.stats().tokenRequests,
+      tokenRequests: target.tokenRequests(),
       tokenTtlSeconds: ttl,
       ...(request.variant !== "bare" && { maxTokenRequests: tokenWindows(wallMs, ttl) }),
-      unauthorized: Object.values(mock.stats().statuses).reduce(
-        (sum, statuses) => sum + (statuses["401"] ?? 0),
-        0,
-      ),
+      unauthorized: target.unauthorized(),
       maxRssKb: process.resourceUsage().maxRSS,
     };
   } finally {
-    await mock.close();
+    await target.close();
   }
 }
 

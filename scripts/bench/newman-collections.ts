@@ -56,3 +56,23 @@ export function countRequests(nodes: Node[]): number {
   for (const node of nodes) total += isItemGroup(node) ? countRequests(node.item) : 1;
   return total;
 }
+
+/** The collection cut to its first `limit` requests in run order, empty folders dropped. */
+export function firstRequests(collection: PostmanCollection, limit: number): PostmanCollection {
+  let left = limit;
+  const take = (nodes: Node[]): Node[] => {
+    const kept: Node[] = [];
+    for (const node of nodes) {
+      if (left <= 0) break;
+      if (!isItemGroup(node)) {
+        kept.push(node);
+        left -= 1;
+        continue;
+      }
+      const items = take(node.item);
+      if (items.length > 0) kept.push({ ...node, item: items });
+    }
+    return kept;
+  };
+  return { ...collection, item: take(collection.item) };
+}

@@ -8,16 +8,23 @@ export type NewmanVariant = "bare" | "scripts" | "short-ttl";
 
 export interface NewmanRequest {
   variant: NewmanVariant;
-  /** Absolute path of the synthetic spec the collection is generated from. */
+  /** Absolute path of the spec the collection is generated from. */
   specFile: string;
   tokenTtlSeconds: number;
+  /**
+   * A real spec (GitHub's): generated with this token URL, its first `limit` requests run
+   * against a trivial loopback server (newman-loopback.ts) instead of specpost's mock.
+   */
+  real?: { tokenUrl: string; limit: number };
 }
 
 export interface NewmanMeasurement {
   ok: true;
   variant: NewmanVariant;
-  /** Requests Newman sent for operations (script-sent token requests not included). */
+  /** Requests in the collection run (script-sent token requests not included). */
   requests: number;
+  /** Requests Newman actually sent: fewer when chain scripts skip a consumer. */
+  sent: number;
   /** newman.run from start to callback. */
   wallMs: number;
   perRequestMs: number;

@@ -12,6 +12,8 @@ export interface BenchOptions {
   mock: boolean;
   newmanOperations: number;
   newmanReps: number;
+  /** Requests of GitHub's generated collection in the real-spec Newman run (0: skip it). */
+  newmanGithubRequests: number;
   shortTtlSeconds: number;
   /** Markdown results file, or undefined to print only. */
   out?: string;
@@ -48,6 +50,8 @@ export const USAGE = `usage: npm run bench -- [options]
                        RSS, p95 latency; not part of --quick)
   --newman-ops N       requests in the Newman benchmark collection (default 1000)
   --newman-reps N      Newman runs per variant (default 2)
+  --newman-github N    GitHub's collection in the Newman benchmark: its first N requests
+                       against a trivial loopback server (default 300; quick 50; 0 skips)
   --short-ttl S        token lifetime of the renewal-check run (default 4; quick 1)
   --out FILE           Markdown results (default ${DEFAULT_OUT}; quick runs print only)
   --no-write           print only
@@ -72,6 +76,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
       "no-mock": { type: "boolean" },
       "newman-ops": { type: "string" },
       "newman-reps": { type: "string" },
+      "newman-github": { type: "string" },
       "short-ttl": { type: "string" },
       out: { type: "string" },
       "no-write": { type: "boolean" },
@@ -100,6 +105,7 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
     mock: !values["no-mock"] && !quick,
     newmanOperations: count(values["newman-ops"], "--newman-ops", quick ? 100 : 1000),
     newmanReps: count(values["newman-reps"], "--newman-reps", quick ? 1 : 2),
+    newmanGithubRequests: count(values["newman-github"], "--newman-github", quick ? 50 : 300, 0),
     shortTtlSeconds: count(values["short-ttl"], "--short-ttl", quick ? 1 : 4),
     out,
     timeoutMs: count(values.timeout, "--timeout", 600) * 1000,
@@ -108,11 +114,12 @@ export function parseOptions(argv: string[]): BenchOptions | "help" {
   };
 }
 
-function count(text: string | undefined, flag: string, fallback: number): number {
+function count(text: string | undefined, flag: string, fallback: number, least = 1): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new UsageError(`${flag} takes a positive whole number, got '${text}'`);
+  if (!Number.isInteger(value) || value < least) {
+    const what = least === 0 ? "a whole number" : "a positive whole number";
+    throw new UsageError(`${flag} takes ${what}, got '${text}'`);
   }
   return value;
 }

@@ -7,9 +7,16 @@ import { collectionAuth, collectionVariables, securityVariables } from "./auth";
 import { authChecksFolder, tokenlessCheckIds } from "./auth-checks";
 import { dependencyOrder } from "./chain-order";
 import { chainOrderProblems } from "./chain-problems";
-import { type ChainPlan, chainEvents, inferredNote, planChains } from "./chains";
-import { cleanupFolder, cleanupResources } from "./cleanup";
-import { contractTestScript } from "./contracts";
+import {
+  type ChainPlan,
+  chainPrerequestLines,
+  chainStoreLines,
+  inferredNote,
+  planChains,
+} from "./chains";
+import { type CleanupResource, cleanupFolder, cleanupResources } from "./cleanup";
+import { contractPrerequestLines } from "./contract-lines";
+import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
 import { applySecurity } from "./request-auth";
@@ -33,7 +40,9 @@ export function operationItem(
   operation: OperationModel,
   ids: IdSource,
   auth: AuthModel,
-  events: PostmanEvent[] = [],
+  userEvents: PostmanEvent[] = [],
+  contract?: RequestContract,
+  chainLines: string[] = [],
 ): PostmanItem {
   const request = operationRequest(operation);
   applySecurity(request, operation, auth);
@@ -43,8 +52,23 @@ export function operationItem(
     request,
     response: savedResponses(operation, request, ids),
   };
+  const own = [...(contract ? contractPrerequestLines(contract) : []), ...chainLines];
+  const events = own.length > 0 ? withPrerequest(userEvents, own) : userEvents;
   if (events.length > 0) item.event = events;
   return item;
+}
+
+/**
+ * `lines` first in the item's one pre-request script, the user's own lines after them: Postman
+ * shows a single script per kind, so a second pre-request event would be hidden there.
+ */
+function withPrerequest(events: PostmanEvent[], lines: string[]): PostmanEvent[] {
+  const own = events.find((event) => event.listen === "prerequest");
+  const merged: PostmanEvent = {
+    listen: "prerequest",
+    script: { type: "text/javascript", exec: [...lines, ...(own?.script.exec ?? [])] },
+  };
+  return [merged, ...events.filter((event) => event !== own)];
 }
 
 /** Operations in run order: by rank where the user gave one (stable), else spec order. */
@@ -70,6 +94,8 @@ function operationItems(
   ids: IdSource,
   additions: CollectionAdditions | undefined,
   chains: ChainPlan,
+  contracts: ReadonlyMap<string, RequestContract>,
+  created: readonly CleanupResource[],
 ): { top: Array<PostmanItem | PostmanItemGroup>; sequence: OperationModel[] } {
   const top: Array<PostmanItem | PostmanItemGroup> = [];
   const folders = new Map<string, PostmanItemGroup>();
@@ -77,7 +103,14 @@ function operationItems(
   const atTop = new Map<string, OperationModel>();
   const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
   for (const operation of ordered) {
-    const item = operationItem(operation, ids, model.auth, additions?.events.get(operation.key));
+    const item = operationItem(
+      operation,
+      ids,
+      model.auth,
+      additions?.events.get(operation.key),
+      contracts.get(operation.key),
+      chainPrerequestLines(chains, operation.key, created),
+    );
     if (operation.tag === undefined) {
       atTop.set(item.id, operation);
       top.push(item);
@@ -122,15 +155,20 @@ export function buildCollection(
   const events: PostmanEvent[] = [];
   const auth = model.auth;
   const chains = planChains(model);
-  const { top: operations, sequence } = operationItems(model, ids, additions, chains);
-  problems?.push(...chainOrderProblems(model, sequence, chains.active));
-  const checks = authChecksFolder(model, ids.of);
+  const contracts = requestContracts(model, registry);
   const byKey = new Map(chains.operations.map((op) => [op.key, op]));
   const created = cleanupResources(chains.active, byKey);
+  const { top: operations, sequence } = operationItems(
+    model,
+    ids,
+    additions,
+    chains,
+    contracts.requests,
+    created,
+  );
+  problems?.push(...chainOrderProblems(model, sequence, chains.active));
+  const checks = authChecksFolder(model, ids.of);
   const cleanup = cleanupFolder(created, byKey, ids);
-  const chained = chainEvents(chains, (key) => ids.of(idKeys.operation(key)), created);
-  // Skipping comes first: a request whose producer failed needs no token either.
-  if (chained) events.push(chained.prerequest);
   const userTokenIds = userTokenOperations(model.operations).map((op) =>
     ids.of(idKeys.operation(op.key)),
   );
@@ -172,9 +210,10 @@ export function buildCollection(
   if (checks) items.push(checks);
   if (cleanup) items.push(cleanup.folder);
 
-  const contract = contractTestScript(model, registry, (key) => ids.of(idKeys.operation(key)));
-  events.push({ listen: "test", script: { type: "text/javascript", exec: contract } });
-  if (chained) events.push(chained.test);
+  // One collection-level test script for the checks and the chains: every script the sandbox
+  // runs costs each request a round trip, whatever it does.
+  const after = [...contractTestScript(contracts.shared), ...chainStoreLines(chains, created)];
+  events.push({ listen: "test", script: { type: "text/javascript", exec: after } });
   if (workflows) events.push(workflows.events.test);
   // With the token machinery: renew a refused token, wait out a 429's quota.
   if (renew) events.push(renew, apiQuotaEvent());

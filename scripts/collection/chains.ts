@@ -2,10 +2,12 @@ import { scriptAssetLines } from "../assets";
 import { type ChainModel, type ChainSource, targetText } from "../model/chain-types";
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
 import { type CleanupResource, TRACK } from "./cleanup";
-import { objectLines } from "./contract-data";
-import type { PostmanEvent, PostmanVariable } from "./types";
+import { singleQuoted } from "./contract-data";
+import type { PostmanVariable } from "./types";
 
-const PREREQUEST = scriptAssetLines("postman/chain-prerequest.js");
+// Inlined into every chained request (10,000 of Graph's): the file's header comment stays in
+// the file, the line in front of the data points to it.
+const PREREQUEST = withoutHeader(scriptAssetLines("postman/chain-prerequest.js"));
 const STORE = scriptAssetLines("postman/chain-store.js");
 
 /** One operation's part in chains, as the Postman scripts read it. */
@@ -75,31 +77,34 @@ function feed(
 }
 
 /**
- * The collection-level scripts that run the chains: one table keyed by item id (an entry per
- * line, so a regeneration's diff names the request) in front of the script that reads it.
+ * A chained request's own pre-request lines: its roles (one JSON line) and the script that acts
+ * on them before it is sent, scripts/postman/chain-prerequest.js. Only requests that take part
+ * carry any: nothing about chains is shipped before every request.
  */
-export function chainEvents(
+export function chainPrerequestLines(
   plan: ChainPlan,
-  idOf: (operationKey: string) => string,
+  operationKey: string,
   cleanup: readonly CleanupResource[] = [],
-): { prerequest: PostmanEvent; test: PostmanEvent } | undefined {
-  if (plan.roles.size === 0) return undefined;
-  const table = objectLines(
-    "SPECPOST_CHAINS",
-    new Map([...plan.roles].map(([key, roles]) => [idOf(key), withCleanup(key, roles, cleanup)])),
-    true,
-  );
-  const exec = (body: string[]) => [
-    `// Chains (${plan.active.length}): what each request stores for, and takes from, the others.`,
-    ...table,
-    ...body,
+): string[] {
+  const roles = plan.roles.get(operationKey);
+  if (!roles) return [];
+  return [
+    "// specpost chains (scripts/postman/chain-prerequest.js): what this request stores and takes",
+    `const SPECPOST_CHAIN = ${singleQuoted(JSON.stringify(withCleanup(operationKey, roles, cleanup)))};`,
+    ...PREREQUEST,
   ];
-  const event = (listen: PostmanEvent["listen"], lines: string[]): PostmanEvent => ({
-    listen,
-    script: { type: "text/javascript", exec: exec(lines) },
-  });
-  const store = cleanup.length > 0 ? [...TRACK, ...STORE] : STORE;
-  return { prerequest: event("prerequest", PREREQUEST), test: event("test", store) };
+}
+
+/**
+ * Collection-level test lines that store what producers give (chain-store.js, with
+ * cleanup-track.js in front when there is a Cleanup folder); none without chains.
+ */
+export function chainStoreLines(
+  plan: ChainPlan,
+  cleanup: readonly CleanupResource[] = [],
+): string[] {
+  if (plan.roles.size === 0) return [];
+  return cleanup.length > 0 ? [...TRACK, ...STORE] : STORE;
 }
 
 /** Roles with what the Cleanup folder needs: creates record what they made, deletes forget it. */
@@ -215,4 +220,9 @@ export function inferredNote(active: readonly ChainModel[]): string | undefined 
     `Inferred chains (${inferred.length}; the spec declares no links for them). Check them; change or switch one off with \`chains:\` in the overrides file:`,
     ...lines,
   ].join("\n");
+}
+
+/** A script's lines without its whole-line `//` comments (the header, biome's). */
+function withoutHeader(lines: string[]): string[] {
+  return lines.filter((line) => !line.trimStart().startsWith("//"));
 }

@@ -5,6 +5,8 @@
  */
 
 import { isDataLine, readObjectLines } from "./contract-data";
+import { readDeclaredContract } from "./contract-lines";
+import { SHARED_CONSTANT } from "./contracts";
 import { orderMoves } from "./order-changes";
 
 type Json = Record<string, unknown>;
@@ -73,17 +75,25 @@ function leaves(nodes: unknown): Json[] {
   return list(nodes).flatMap((node) => (Array.isArray(node.item) ? leaves(node.item) : [node]));
 }
 
-/** The contract data of the collection test script (contract-data.ts), by constant then key. */
-function scriptConstants(collection: Json): Map<string, Map<string, string>> {
-  return readObjectLines(
-    list(collection.event).flatMap((event) =>
-      isObject(event.script) && Array.isArray(event.script.exec) ? event.script.exec : [],
-    ),
-  );
+/** The contract a request declares in its pre-request script (contract-lines.ts). */
+function contractOf(item: Json): Json | undefined {
+  return parse(readDeclaredContract(item.event).contract);
 }
 
-function contractOf(constants: Map<string, Map<string, string>>, id: string): Json | undefined {
-  return parse(constants.get("SPECPOST_CONTRACTS")?.get(id));
+/** Every schema by name: the collection's shared ones and those only one request reaches. */
+function schemasOf(collection: Json, items: Json[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const event of list(collection.event)) {
+    const exec =
+      isObject(event.script) && Array.isArray(event.script.exec) ? event.script.exec : [];
+    for (const [name, schema] of readObjectLines(exec).get(SHARED_CONSTANT) ?? []) {
+      out.set(name, schema);
+    }
+  }
+  for (const item of items) {
+    for (const [name, schema] of readDeclaredContract(item.event).schemas) out.set(name, schema);
+  }
+  return out;
 }
 
 function refOf(item: Json, contract: Json | undefined): ItemRef {
@@ -177,7 +187,9 @@ function compareItem(a: Json, b: Json, ca: Json | undefined, cb: Json | undefine
   mark("responses", !same(ca?.responses, cb?.responses) || !same(saved(a), saved(b)), () =>
     responseDetails(a, b, ca, cb),
   );
-  mark("scripts", !same(a.event, b.event));
+  // The declared contract is data from the spec: its changes are the responses' above.
+  const scripts = (item: Json) => readDeclaredContract(item.event).otherEvents;
+  mark("scripts", !same(scripts(a), scripts(b)));
   mark("auth", !same(ra.auth, rb.auth));
   mark("name", a.name !== b.name, () => [
     `name ${JSON.stringify(a.name)} → ${JSON.stringify(b.name)}`,
@@ -186,7 +198,7 @@ function compareItem(a: Json, b: Json, ca: Json | undefined, cb: Json | undefine
   return { ...refOf(b, cb), aspects, details };
 }
 
-function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>>, kb: typeof ka) {
+function collectionDetails(a: Json, b: Json) {
   const out: string[] = [];
   const vars = (c: Json) => new Map(list(c.variable).map((v) => [text(v.key), text(v.value)]));
   const va = vars(a);
@@ -197,8 +209,8 @@ function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>
       out.push(`variable ${key}: ${JSON.stringify(va.get(key))} → ${JSON.stringify(value)}`);
   }
   for (const key of va.keys()) if (!vb.has(key)) out.push(`variable -${key}`);
-  const defsA = ka.get("SPECPOST_DEFINITIONS") ?? new Map<string, string>();
-  const defsB = kb.get("SPECPOST_DEFINITIONS") ?? new Map<string, string>();
+  const defsA = schemasOf(a, leaves(a.item));
+  const defsB = schemasOf(b, leaves(b.item));
   const names = [...new Set([...defsA.keys(), ...defsB.keys()])].sort();
   const defs = names.filter((n) => defsA.get(n) !== defsB.get(n));
   if (defs.length > 0) out.push(`schemas ${defs.join(", ")}`);
@@ -212,7 +224,7 @@ function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>
   if (!same(code(a), code(b))) out.push("collection scripts");
   if (!same(a.auth, b.auth)) out.push("auth");
   if (!same(a.info, b.info)) out.push("info");
-  const name = (item: Json) => label(refOf(item, contractOf(kb, text(item.id))));
+  const name = (item: Json) => label(refOf(item, contractOf(item)));
   const moves = orderMoves(leaves(a.item), leaves(b.item), (item) => text(item.id), name);
   if (moves.length > 0) out.push(`run order (${moves.join("; ")})`);
   return out;
@@ -225,14 +237,12 @@ function collectionDetails(a: Json, b: Json, ka: Map<string, Map<string, string>
 export function summariseChanges(previous: string | undefined, next: string): CollectionChanges {
   const b = parseCollection(next) ?? {};
   const a = parseCollection(previous);
-  const kb = scriptConstants(b);
   const name = isObject(b.info) ? text(b.info.name) : "";
   const after = leaves(b.item);
   if (!a) {
-    const added = after.map((item) => refOf(item, contractOf(kb, text(item.id))));
+    const added = after.map((item) => refOf(item, contractOf(item)));
     return { name, created: true, added, removed: [], changed: [], collection: [] };
   }
-  const ka = scriptConstants(a);
   const before = new Map(leaves(a.item).map((item) => [text(item.id), item]));
   const afterIds = new Set(after.map((item) => text(item.id)));
   const changes: CollectionChanges = {
@@ -241,21 +251,21 @@ export function summariseChanges(previous: string | undefined, next: string): Co
     added: [],
     removed: [],
     changed: [],
-    collection: collectionDetails(a, b, ka, kb),
+    collection: collectionDetails(a, b),
   };
   for (const item of after) {
     const id = text(item.id);
     const old = before.get(id);
-    const cb = contractOf(kb, id);
+    const cb = contractOf(item);
     if (!old) {
       changes.added.push(refOf(item, cb));
       continue;
     }
-    const change = compareItem(old, item, contractOf(ka, id), cb);
+    const change = compareItem(old, item, contractOf(old), cb);
     if (change.aspects.length > 0) changes.changed.push(change);
   }
   for (const [id, item] of before) {
-    if (!afterIds.has(id)) changes.removed.push(refOf(item, contractOf(ka, id)));
+    if (!afterIds.has(id)) changes.removed.push(refOf(item, contractOf(item)));
   }
   return changes;
 }

@@ -33,8 +33,11 @@ export function renderModel(
   overrides?: ResolvedOverrides,
   options: ModelOptions = {},
 ): Rendered {
+  // Annotations (titles, descriptions) check nothing: each request carries its own schemas,
+  // and every byte of them goes through the sandbox on every run of that request.
   const registry = createSchemaRegistry(model.spec.document, model.spec.version, {
     file: model.spec.file,
+    annotations: false,
   });
   const problems: Problem[] = [];
   const collection = buildWithOverrides(model, overrides, (m, added) =>

@@ -1,15 +1,22 @@
 // specpost chains, after each request (collection level): a producer stores the values later
-// requests use as {{variable}}. The generator puts `const SPECPOST_CHAINS = { [itemId]: '<JSON of roles>' }`
-// in front; roles.stores: [{ variable, expression, source, dependants }], source:
+// requests use as {{variable}}. What to store comes from the producer's own pre-request script
+// (chain-prerequest.js): the local variable specpost_chain, { requestId, stores, forget? };
+// stores: [{ variable, expression, source, dependants, track? }], source:
 // { from: "body", pointer } | { from: "header", name } | { from: "location-id" }; entry.track and
-// roles.forget feed the Cleanup folder (cleanup-track.js is inlined in front when there is one).
+// forget feed the Cleanup folder (cleanup-track.js is inlined in front when there is one).
 (() => {
-  if (!Object.hasOwn(SPECPOST_CHAINS, pm.info.requestId)) return;
-  const roles = JSON.parse(SPECPOST_CHAINS[pm.info.requestId]);
-  const stores = roles.stores;
+  let declared;
+  try {
+    declared = JSON.parse(pm.variables.get("specpost_chain") || "null");
+  } catch (_e) {
+    declared = null;
+  }
+  // Local variables outlive a request in a Newman run: the id tells whose they are.
+  if (!declared || declared.requestId !== pm.info.requestId) return;
+  const stores = declared.stores;
   const code = pm.response.code;
   // A delete that worked: the Cleanup folder has nothing left to do for that resource.
-  if (roles.forget && code >= 200 && code <= 299) specpostCreated.remove(roles.forget);
+  if (declared.forget && code >= 200 && code <= 299) specpostCreated.remove(declared.forget);
   if (stores.length === 0) return;
   let body;
   let unreadable;

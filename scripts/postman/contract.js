@@ -1,17 +1,23 @@
 // specpost contract checks: the collection-level "test" script, run after every request.
-// The generator puts two constants in front of this file: SPECPOST_CONTRACTS (what the spec
-// documents, keyed by Postman item id) and SPECPOST_DEFINITIONS (the shared draft-07 schemas),
-// each entry the JSON text of its value.
+// What to check comes from the request itself: its pre-request script (written by the
+// generator, see contracts.ts) sets the local variable specpost_contract to the JSON text of
+// { requestId, contract, schemas }: the contract as JSON text and the draft-07 definitions only
+// its schemas reach, each as JSON text. Definitions several requests reach are written once, as
+// SPECPOST_SHARED (name → JSON text) in front of contract-schema.js, inlined in front of this.
 (() => {
   const TOKEN_ERROR_VARIABLE = "specpost_token_error";
-  const MAX_SCHEMA_ERRORS = 3;
   const MAX_EXCERPT = 300;
 
-  const own = (object, key) => Object.hasOwn(object, key);
-  // The token request, the Auth checks and requests users add have no contract: not ours to judge.
-  if (!own(SPECPOST_CONTRACTS, pm.info.requestId)) return;
-  // Entries are JSON text, parsed only for the request at hand (see contracts.ts).
-  const contract = JSON.parse(SPECPOST_CONTRACTS[pm.info.requestId]);
+  // The token request, the Auth checks and requests users add declare no contract: not ours to
+  // judge. Local variables outlive a request in a Newman run: the id tells whose contract it is.
+  let declared;
+  try {
+    declared = JSON.parse(pm.variables.get("specpost_contract") || "null");
+  } catch (_e) {
+    declared = null;
+  }
+  if (!declared || declared.requestId !== pm.info.requestId) return;
+  const contract = JSON.parse(declared.contract);
   // The pre-request script already reported a failed token fetch once; the 401s that follow on
   // secured requests would only bury that message.
   if (contract.secured && pm.collectionVariables.get(TOKEN_ERROR_VARIABLE)) return;
@@ -123,9 +129,51 @@
       const why = String(error.message).split("\n")[0];
       fail(`the body is not valid JSON (${why}); the spec documents ${title} for ${code}`);
     }
-    const errors = schemaErrors(content.schema, body);
+    const errors = schemaErrors(content.schema, definitions(content.schema), body);
     if (errors.length > 0) fail(`body does not match ${title}: ${errors}`);
   });
+
+  // The definitions a schema reaches, parsed only when a body is checked and only those it
+  // reaches: the request's own (SPECPOST_SCHEMAS in its pre-request script), else the ones the
+  // collection writes once for every request that shares them (SPECPOST_SHARED, in front).
+  // Bounded: each definition is parsed and walked at most once.
+  function definitions(schema) {
+    const own = declared.schemas || {};
+    const parsed = {};
+    const pending = [schema];
+    while (pending.length > 0) {
+      const node = pending.pop();
+      if (node === null || typeof node !== "object") continue;
+      for (const key of Object.keys(node)) {
+        const value = node[key];
+        const name = key === "$ref" && typeof value === "string" ? refName(value) : undefined;
+        if (name === undefined) {
+          if (typeof value === "object") pending.push(value);
+          continue;
+        }
+        if (Object.hasOwn(parsed, name)) continue;
+        let text;
+        if (Object.hasOwn(own, name)) text = own[name];
+        else if (Object.hasOwn(SPECPOST_SHARED, name)) text = SPECPOST_SHARED[name];
+        if (text === undefined) continue;
+        parsed[name] = JSON.parse(text);
+        pending.push(parsed[name]);
+      }
+    }
+    return parsed;
+  }
+
+  // `#/definitions/a~1b` → `a/b`; a deeper pointer is no definition of ours.
+  function refName(ref) {
+    if (!ref.startsWith("#/definitions/")) return undefined;
+    const pointer = ref.slice("#/definitions/".length);
+    if (pointer.includes("/")) return undefined;
+    try {
+      return decodeURIComponent(pointer).replace(/~1/g, "/").replace(/~0/g, "~");
+    } catch (_e) {
+      return undefined;
+    }
+  }
 
   // The start of the body on one line: enough to see why, never the whole of it.
   function excerpt() {
@@ -182,122 +230,5 @@
 
   function isJson(type) {
     return /^[^/]+\/([^;]+\+)?json$/.test(type);
-  }
-
-  // One Ajv per script run and one compile, of this schema with the definitions it reaches.
-  // unknownFormats is belt and braces: the generator already dropped what Ajv 6 cannot check.
-  function schemaErrors(schema, data) {
-    const Ajv = require("ajv");
-    const ajv = new Ajv({
-      allErrors: true,
-      unknownFormats: "ignore",
-      validateSchema: false,
-      logger: false,
-    });
-    let validate;
-    try {
-      validate = ajv.compile({ allOf: [schema], definitions: definitionsFor(schema) });
-    } catch (error) {
-      return `the schema cannot be compiled (${error.message}); regenerate the collection`;
-    }
-    if (validate(data)) return "";
-    const messages = summarise(validate.errors);
-    const shown = messages.slice(0, MAX_SCHEMA_ERRORS).join("; ");
-    const more = messages.length - MAX_SCHEMA_ERRORS;
-    return more > 0 ? `${shown} (and ${more} more)` : shown;
-  }
-
-  // The definitions this schema reaches, parsed from their JSON text: Ajv walks and hashes
-  // every definition it is given, so it gets these and not the whole set.
-  function definitionsFor(schema) {
-    const picked = {};
-    const pending = [schema];
-    while (pending.length > 0) {
-      const node = pending.pop();
-      if (node === null || typeof node !== "object") continue;
-      for (const key of Object.keys(node)) {
-        const value = node[key];
-        const name =
-          key === "$ref" && typeof value === "string" ? definitionName(value) : undefined;
-        if (name === undefined) {
-          pending.push(value);
-        } else if (!own(picked, name) && own(SPECPOST_DEFINITIONS, name)) {
-          picked[name] = JSON.parse(SPECPOST_DEFINITIONS[name]);
-          pending.push(picked[name]);
-        }
-      }
-    }
-    return picked;
-  }
-
-  function definitionName(ref) {
-    const prefix = "#/definitions/";
-    if (!ref.startsWith(prefix) || ref.indexOf("/", prefix.length) !== -1) return undefined;
-    try {
-      return decodeURIComponent(ref.slice(prefix.length)).replace(/~1/g, "/").replace(/~0/g, "~");
-    } catch (_e) {
-      return undefined;
-    }
-  }
-
-  // Ajv reports every failed branch of an anyOf/oneOf (how nullable and $ref-with-siblings
-  // translate): `should be object`, `should be null`, `should match some schema in anyOf`.
-  // Keep what explains the failure: errors inside the value win over "wrong kind of value",
-  // the generic branch message goes when a branch says more, and kinds at one path merge.
-  function summarise(errors) {
-    const under = (path, parent) => path.startsWith(`${parent}.`) || path.startsWith(`${parent}[`);
-    const branching = (e) =>
-      e.keyword === "anyOf" ||
-      e.keyword === "if" ||
-      (e.keyword === "oneOf" && !e.params?.passingSchemas);
-    const kept = errors.filter((e) => {
-      if (branching(e)) {
-        return !errors.some(
-          (o) =>
-            o !== e &&
-            !branching(o) &&
-            (o.dataPath === e.dataPath || under(o.dataPath, e.dataPath)),
-        );
-      }
-      if (e.keyword === "type") return !errors.some((o) => under(o.dataPath, e.dataPath));
-      return true;
-    });
-    const messages = [];
-    const kinds = new Map();
-    for (const error of kept) {
-      if (error.keyword !== "type") {
-        messages.push(describe(error));
-        continue;
-      }
-      let entry = kinds.get(error.dataPath);
-      if (!entry) {
-        entry = { path: error.dataPath, types: [] };
-        kinds.set(error.dataPath, entry);
-        messages.push(entry);
-      }
-      for (const type of String(error.params.type).split(",")) {
-        if (!entry.types.includes(type)) entry.types.push(type);
-      }
-    }
-    const text = messages.map((m) =>
-      typeof m === "string" ? m : `body${m.path} should be ${m.types.join(" or ")}`,
-    );
-    return text.filter((m, i) => text.indexOf(m) === i);
-  }
-
-  // `body.users[0].callbackurl should be string`: where in the body, then what is wrong.
-  function describe(error) {
-    const where = `body${error.dataPath}`;
-    const params = error.params || {};
-    if (error.keyword === "additionalProperties") {
-      return `${where} should NOT have additional property '${params.additionalProperty}'`;
-    }
-    if (error.keyword === "enum") {
-      return `${where} should be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    }
-    if (error.keyword === "const") {
-      return `${where} should be ${JSON.stringify(params.allowedValue)}`;
-    }
-    return `${where} ${error.message}`;
   }
 })();

@@ -152,9 +152,54 @@ describe("client-credentials collections", () => {
     expect(config).toMatchObject({ grantTypeInBody: false, sendScope: false, marginMs: 60000 });
   });
 
-  it("checks every response with the collection-level contract script", () => {
-    const test = build().event?.find((e) => e.listen === "test");
-    expect(test?.script.exec.join("\n")).toContain("SPECPOST_CONTRACTS");
+  it("checks every response with the collection-level script, each request naming its own contract", () => {
+    const collection = build({ operations: [op("get", "/private"), op("get", "/public")] });
+    const test = collection.event?.find((e) => e.listen === "test");
+    // The collection-level checks carry no operation's data: only the definitions several
+    // requests share (none here), then the files as written.
+    expect(test?.script.exec).toEqual([
+      "// Definitions several requests' contracts share (the checks follow a schema's $refs to them).",
+      "const SPECPOST_SHARED = {};",
+      ...sourceLines("contract-schema.js"),
+      ...sourceLines("contract.js"),
+    ]);
+    const items = collection.item.filter((node): node is PostmanItem => "request" in node);
+    const prerequest = (name: string) =>
+      items.find((item) => item.name.includes(name))?.event?.find((e) => e.listen === "prerequest")
+        ?.script.exec ?? [];
+    expect(prerequest("/private").slice(0, 2)).toEqual([
+      "// specpost checks every answer to GET /private (generated, do not edit):",
+      "//   a 401 or 403 to the collection's token fails",
+    ]);
+    expect(prerequest("/private").join("\n")).toContain('"key":"GET /private"');
+    expect(prerequest("/private").join("\n")).not.toContain("GET /public");
+    expect(prerequest("/public").join("\n")).toContain('"key":"GET /public"');
+  });
+
+  it("puts the user's own pre-request lines after the contract, in the one script", () => {
+    const collection = buildCollection(
+      model({ operations: [op("get", "/private")] }),
+      passThroughRegistry(),
+      {
+        events: new Map([
+          [
+            "GET /private",
+            [{ listen: "prerequest", script: { type: "text/javascript", exec: ["mine();"] } }],
+          ],
+        ]),
+        variables: [],
+        rank: new Map(),
+      },
+    );
+    const item = collection.item.find(
+      (node): node is PostmanItem => "request" in node && node.name.includes("/private"),
+    );
+    const pre = item?.event?.filter((e) => e.listen === "prerequest") ?? [];
+    expect(pre).toHaveLength(1);
+    expect(pre[0]?.script.exec[0]).toBe(
+      "// specpost checks every answer to GET /private (generated, do not edit):",
+    );
+    expect(pre[0]?.script.exec.at(-1)).toBe("mine();");
   });
 });
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { singleQuoted } from "../../scripts/collection/contract-data";
+import { readContractLine } from "../../scripts/collection/contract-lines";
 import { idKeys, idSource } from "../../scripts/collection/ids";
 import type { PostmanItem } from "../../scripts/collection/types";
 import { fixtureCollection, handRegistry } from "./fixture";
@@ -279,5 +281,32 @@ describe("contract script under Newman", () => {
     const run = await runCollection(collection);
     expect(run.scriptErrors).toEqual([]);
     expect(run.assertions.filter((a) => a.name.includes("→"))).toEqual([]);
+  });
+
+  it("enforces each request's own declared contract, and none on a request that declares none", async () => {
+    replies = conforming;
+    const collection = fixtureCollection(model, handRegistry(definitions), { baseUrl: server.url });
+    collection.item = collection.item.filter((item) => item.name !== "Auth checks");
+    const items = collection.item as PostmanItem[];
+    const byPath = (path: string) =>
+      items.find((item) => item.request.url.path?.join("/") === path);
+    const userlist = byPath("userlist");
+    const health = byPath("health");
+    const exec = userlist?.event?.[0]?.script.exec ?? [];
+    // A different contract in this request's own script: a status the server does not send.
+    const line = exec.findIndex((l) => l.startsWith("const SPECPOST_CONTRACT = "));
+    const contract = JSON.parse(readContractLine(exec) ?? "");
+    exec[line] =
+      `const SPECPOST_CONTRACT = ${singleQuoted(JSON.stringify({ ...contract, expect: [299] }))};`;
+    // And no declaration at all on another: the previous request's must not apply to it.
+    if (health) delete health.event;
+    const run = await runCollection(collection);
+    expect(run.scriptErrors).toEqual([]);
+    expect(failed(run)).toEqual({
+      "GET /userlist → status 299 as declared": expect.stringContaining(
+        "the overrides declare 299",
+      ),
+    });
+    expect(run.assertions.filter((a) => a.item === health?.name)).toEqual([]);
   });
 });

@@ -1,5 +1,10 @@
 import { authChecksFolder } from "../../scripts/collection/auth-checks";
-import { contractTestScript } from "../../scripts/collection/contracts";
+import { contractPrerequestLines } from "../../scripts/collection/contract-lines";
+import {
+  contractTestScript,
+  type RequestContract,
+  requestContracts,
+} from "../../scripts/collection/contracts";
 import { idKeys, idSource } from "../../scripts/collection/ids";
 import type {
   PostmanCollection,
@@ -112,8 +117,18 @@ export function fixtureCollection(
 ): PostmanCollection {
   const ids = idSource(model.title);
   const itemIdOf = (opKey: string) => ids.of(idKeys.operation(opKey));
+  const contracts = requestContracts(model, registry);
   const items: Array<PostmanItem | PostmanItemGroup> = model.operations.map((op) => ({
     id: itemIdOf(op.key),
+    event: [
+      {
+        listen: "prerequest",
+        script: {
+          type: "text/javascript",
+          exec: contractPrerequestLines(contracts.requests.get(op.key) as RequestContract),
+        },
+      },
+    ],
     name: op.name,
     request: {
       method: op.method.toUpperCase(),
@@ -135,7 +150,7 @@ export function fixtureCollection(
     event: [
       {
         listen: "test",
-        script: { type: "text/javascript", exec: contractTestScript(model, registry, itemIdOf) },
+        script: { type: "text/javascript", exec: contractTestScript(contracts.shared) },
       },
     ],
     variable: [
