@@ -135,6 +135,8 @@ export async function benchmarkMockStart(
     const lines = await new Promise<string>((resolve, reject) => {
       let out = "";
       const timer = setTimeout(() => reject(new Error("no 'listening on' in time")), timeoutMs);
+      // Warnings go to stderr: read and dropped, or a full pipe would stall the mock.
+      child.stderr.resume();
       child.stdout.on("data", (chunk: Buffer) => {
         out += chunk.toString("utf8");
         if (Number.isNaN(result.listeningMs) && out.includes("listening on")) {

@@ -105,9 +105,13 @@ function toModel(ctx: ModelContext, { value, pointer }: RawParameter): Parameter
   const wire = media
     ? { value: chosen.example }
     : exclusiveOnWire(ctx, chosen.example, schema, where, sampleOptions);
-  // An empty path value would leave Postman's `:name` in the URL.
+  // An empty path value would leave Postman's `:name` in the URL. Examples as written (the
+  // mock's model) send nothing, so there is nothing to fill in or warn about.
   const path =
-    location === "path" && !media && (value.style ?? "simple") === "simple"
+    location === "path" &&
+    !media &&
+    (value.style ?? "simple") === "simple" &&
+    ctx.examples !== "as-written"
       ? nonEmptyPathValue(ctx, wire.value, schema, { ...where, name: String(value.name) })
       : { value: wire.value };
   const example = path.value;

@@ -370,3 +370,24 @@ describe("path parameters never send an empty value (Postman would keep ':name' 
     expect(operation?.mayReject === true).toBe(marked);
   });
 });
+
+describe("the mock's model (examples as written) sends nothing, so it warns of no empty path value", () => {
+  it("a plain string path parameter without example: no warning at all", () => {
+    const { problems } = buildModel(
+      specOf(
+        doc({
+          "/repos/{owner}": {
+            get: op({
+              parameters: [
+                { name: "owner", in: "path", required: true, schema: { type: "string" } },
+              ],
+            }),
+          },
+        }),
+      ),
+      {},
+      "as-written",
+    );
+    expect(problems.filter((p) => /would leave ':owner'/.test(p.message))).toEqual([]);
+  });
+});
