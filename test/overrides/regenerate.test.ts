@@ -40,9 +40,8 @@ function expectUserAdditions(collection: string) {
   expect(tests).toContain("the connect URL is an absolute https URL");
   expect(connected.request?.url.raw).toBe("{{baseUrl}}/connectedservice?ExternalUserId=90001");
   const userlist = request(collection, "User");
-  expect(userlist.event?.[0]?.script.exec.join("\n")).toContain(
-    "the registered user is listed with its connect URL",
-  );
+  const userTests = userlist.event?.find((e) => e.listen === "test")?.script.exec.join("\n");
+  expect(userTests).toContain("the registered user is listed with its connect URL");
   expect(request(collection, "Get a user's tile data").request?.url.raw).toContain(
     "ExternalUserId=90001",
   );
