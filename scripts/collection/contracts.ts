@@ -60,8 +60,9 @@ export function requestContracts(model: ApiModel, registry: SchemaRegistry): Con
   const all = registry.definitions();
   const reached = new Map<string, Record<string, Draft07Schema>>();
   const users = new Map<string, number>();
+  const graph = definitionGraph(all);
   for (const [key, contract] of contracts) {
-    const schemas = reachableDefinitions([contract], all);
+    const schemas = reachableDefinitions([contract], all, graph);
     reached.set(key, schemas);
     for (const name of Object.keys(schemas)) users.set(name, (users.get(name) ?? 0) + 1);
   }
@@ -145,8 +146,43 @@ function statusKey(status: string): string {
 export function reachableDefinitions(
   roots: unknown[],
   definitions: Record<string, Draft07Schema>,
+  graph: DefinitionGraph = definitionGraph(definitions),
 ): Record<string, Draft07Schema> {
   const reached = new Set<string>();
+  const pending = [...refNames(roots, definitions)];
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (reached.has(name)) continue;
+    reached.add(name);
+    for (const next of graph.refs.get(name) ?? []) if (!reached.has(next)) pending.push(next);
+  }
+  const kept: Record<string, Draft07Schema> = {};
+  for (const name of [...reached].sort(
+    (a, b) => (graph.order.get(a) ?? 0) - (graph.order.get(b) ?? 0),
+  ))
+    kept[name] = definitions[name] as Draft07Schema;
+  return kept;
+}
+
+/** Each definition's own `$ref`s, walked once (not once per request that reaches it). */
+export interface DefinitionGraph {
+  refs: Map<string, string[]>;
+  order: Map<string, number>;
+}
+
+export function definitionGraph(definitions: Record<string, Draft07Schema>): DefinitionGraph {
+  const refs = new Map<string, string[]>();
+  const order = new Map<string, number>();
+  for (const [name, schema] of Object.entries(definitions)) {
+    order.set(name, order.size);
+    refs.set(name, [...refNames([schema], definitions)]);
+  }
+  return { refs, order };
+}
+
+/** The definition names `$ref`'d anywhere inside the roots. */
+function refNames(roots: unknown[], definitions: Record<string, Draft07Schema>): Set<string> {
+  const names = new Set<string>();
   const pending: unknown[] = [...roots];
   while (pending.length > 0) {
     const node = pending.pop();
@@ -156,20 +192,12 @@ export function reachableDefinitions(
       for (const [key, value] of Object.entries(node)) {
         const name =
           key === "$ref" && typeof value === "string" ? definitionName(value) : undefined;
-        if (name !== undefined && !reached.has(name) && name in definitions) {
-          reached.add(name);
-          pending.push(definitions[name]);
-        } else {
-          pending.push(value);
-        }
+        if (name !== undefined && name in definitions) names.add(name);
+        else pending.push(value);
       }
     }
   }
-  const kept: Record<string, Draft07Schema> = {};
-  for (const [name, schema] of Object.entries(definitions)) {
-    if (reached.has(name)) kept[name] = schema;
-  }
-  return kept;
+  return names;
 }
 
 function definitionName(ref: string): string | undefined {
