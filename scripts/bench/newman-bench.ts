@@ -51,6 +51,8 @@ export interface RealNewmanResults {
   limit: number;
   bare: VariantSummary;
   scripts: VariantSummary;
+  /** The bare collection with one empty test script: the floor any scripted run pays. */
+  floor: VariantSummary;
 }
 
 export interface RealNewmanSettings {
@@ -83,8 +85,13 @@ const DEFAULT_TTL_SECONDS = 3599;
 export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanResults> {
   const specFile = join(settings.workDir, `newman-synthetic-${settings.operations}.json`);
   writeFileSync(specFile, `${JSON.stringify(syntheticSpec(settings.operations), null, 2)}\n`);
-  const runs: Record<NewmanVariant, NewmanResult[]> = { bare: [], scripts: [], "short-ttl": [] };
-  const once = async (variant: NewmanVariant, tokenTtlSeconds: number, label: string) => {
+  type Synthetic = Exclude<NewmanVariant, "floor">;
+  const runs: Record<Synthetic, NewmanResult[]> = {
+    bare: [],
+    scripts: [],
+    "short-ttl": [],
+  };
+  const once = async (variant: Synthetic, tokenTtlSeconds: number, label: string) => {
     const request: NewmanRequest = { variant, specFile, tokenTtlSeconds };
     const result = await runChild<NewmanResult>({
       module: "./newman-child.mjs",
@@ -96,7 +103,7 @@ export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanR
     settings.progress(`newman ${label} ${variant}: ${describe(outcome)}`);
   };
   for (let rep = 0; rep < settings.reps; rep++) {
-    const order: NewmanVariant[] = rep % 2 === 0 ? ["bare", "scripts"] : ["scripts", "bare"];
+    const order: Synthetic[] = rep % 2 === 0 ? ["bare", "scripts"] : ["scripts", "bare"];
     for (const variant of order)
       await once(variant, DEFAULT_TTL_SECONDS, `${rep + 1}/${settings.reps}`);
   }
@@ -117,9 +124,16 @@ export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanR
 export async function benchmarkNewmanReal(
   settings: RealNewmanSettings,
 ): Promise<RealNewmanResults> {
-  const runs: Record<"bare" | "scripts", NewmanResult[]> = { bare: [], scripts: [] };
+  const runs: Record<"bare" | "scripts" | "floor", NewmanResult[]> = {
+    bare: [],
+    scripts: [],
+    floor: [],
+  };
   for (let rep = 0; rep < settings.reps; rep++) {
-    const order = rep % 2 === 0 ? (["bare", "scripts"] as const) : (["scripts", "bare"] as const);
+    const order =
+      rep % 2 === 0
+        ? (["bare", "floor", "scripts"] as const)
+        : (["scripts", "floor", "bare"] as const);
     for (const variant of order) {
       const request: NewmanRequest = {
         variant,
@@ -143,6 +157,7 @@ export async function benchmarkNewmanReal(
     limit: settings.limit,
     bare: summarise("bare", DEFAULT_TTL_SECONDS, runs.bare),
     scripts: summarise("scripts", DEFAULT_TTL_SECONDS, runs.scripts),
+    floor: summarise("floor", DEFAULT_TTL_SECONDS, runs.floor),
   };
 }
 

@@ -52,6 +52,15 @@ function loopbackTarget(server: LoopbackServer): Target {
   };
 }
 
+/** One empty test script for every request: the sandbox's fixed cost per script. */
+const FLOOR_SCRIPT = {
+  listen: "test" as const,
+  script: {
+    type: "text/javascript" as const,
+    exec: ["// the bench's floor: a script that does nothing"],
+  },
+};
+
 async function measure(request: NewmanRequest): Promise<NewmanResult> {
   const model = request.real ? { tokenUrl: request.real.tokenUrl } : {};
   const output = await generateInMemory(request.specFile, model, new StageClock());
@@ -63,7 +72,9 @@ async function measure(request: NewmanRequest): Promise<NewmanResult> {
   try {
     let collection = operationsOnly(generated);
     if (request.real) collection = firstRequests(collection, request.real.limit);
-    if (request.variant === "bare") collection = bareCollection(collection, await target.token());
+    if (request.variant === "bare" || request.variant === "floor")
+      collection = bareCollection(collection, await target.token());
+    if (request.variant === "floor") collection.event = [FLOOR_SCRIPT];
     target.resetStats();
     const environment: VariableScopeDefinition = {
       name: "bench",

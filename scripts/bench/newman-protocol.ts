@@ -3,8 +3,11 @@
  * `scripts`: the generated collection (token pre-request + contract tests), default TTL.
  * `short-ttl`: the generated collection against a mock whose tokens expire during the run,
  * to show the token script renews once per expiry window, no more and no less.
+ * `floor`: the bare collection plus ONE empty collection-level test script: what any script at
+ * all costs a request in Newman's sandbox, the least a collection with tests on every request
+ * can cost (real specs only).
  */
-export type NewmanVariant = "bare" | "scripts" | "short-ttl";
+export type NewmanVariant = "bare" | "scripts" | "short-ttl" | "floor";
 
 export interface NewmanRequest {
   variant: NewmanVariant;

@@ -18,6 +18,7 @@ import { type CleanupResource, cleanupFolder, cleanupResources } from "./cleanup
 import { contractPrerequestLines } from "./contract-lines";
 import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
 import { type IdSource, idKeys, idSource } from "./ids";
+import { mergeScriptParts, type ScriptPart } from "./merge-events";
 import { operationRequest } from "./request";
 import { applySecurity } from "./request-auth";
 import { savedResponses } from "./responses";
@@ -152,7 +153,7 @@ export function buildCollection(
 ): PostmanCollection {
   const ids = idSource(model.title);
   const items: Array<PostmanItem | PostmanItemGroup> = [];
-  const events: PostmanEvent[] = [];
+  const parts: ScriptPart[] = [];
   const auth = model.auth;
   const chains = planChains(model);
   const contracts = requestContracts(model, registry);
@@ -173,7 +174,7 @@ export function buildCollection(
     ids.of(idKeys.operation(op.key)),
   );
   const userToken = userTokenEvent(userTokenIds);
-  if (userToken) events.push(userToken);
+  if (userToken) parts.push({ label: "skip what needs a user token", event: userToken });
   let renew: PostmanEvent | undefined;
 
   if (auth.kind === "client-credentials") {
@@ -189,14 +190,14 @@ export function buildCollection(
       ...(checks ? tokenlessCheckIds(checks, ids.of) : []),
     ];
     items.push(tokenItem);
-    events.push(tokenPrerequestEvent(auth, noToken));
+    parts.push({ label: "access token", event: tokenPrerequestEvent(auth, noToken) });
     // A missing-API-key check keeps the token, and its 401 is no reason to renew it.
     const checkIds = checks ? checks.item.map((item) => item.id) : [];
     renew = tokenRenewEvent([...new Set([...noToken, ...checkIds])]);
   }
   items.push(...operations);
   // Where a workflow that ends early goes: what follows the Workflows folder.
-  const following = [checks, cleanup?.folder].flatMap((f) => (f ? itemIds(f.item) : []))[0];
+  const following = [checks, cleanup].flatMap((f) => (f ? itemIds(f.item) : []))[0];
   const workflows = workflowsPlan(
     model.workflows ?? [],
     new Map(model.operations.map((op) => [op.key, op])),
@@ -205,18 +206,24 @@ export function buildCollection(
   );
   if (workflows) {
     items.push(workflows.folder);
-    events.push(workflows.events.prerequest);
+    parts.push({ label: "workflow steps", event: workflows.events.prerequest });
   }
   if (checks) items.push(checks);
-  if (cleanup) items.push(cleanup.folder);
+  if (cleanup) items.push(cleanup);
 
-  // One collection-level test script for the checks and the chains: every script the sandbox
-  // runs costs each request a round trip, whatever it does.
   const after = [...contractTestScript(contracts.shared), ...chainStoreLines(chains, created)];
-  events.push({ listen: "test", script: { type: "text/javascript", exec: after } });
-  if (workflows) events.push(workflows.events.test);
+  parts.push({
+    label: "contract and chains",
+    event: { listen: "test", script: { type: "text/javascript", exec: after } },
+  });
+  if (workflows) parts.push({ label: "workflow steps", event: workflows.events.test });
   // With the token machinery: renew a refused token, wait out a 429's quota.
-  if (renew) events.push(renew, apiQuotaEvent());
+  if (renew) {
+    parts.push({ label: "renew a refused token", event: renew });
+    parts.push({ label: "wait out a 429", event: apiQuotaEvent() });
+  }
+  // One event per kind: every script the sandbox runs costs each request a round trip.
+  const events = mergeScriptParts(parts);
 
   const collection: PostmanCollection = {
     info: {
@@ -230,9 +237,7 @@ export function buildCollection(
     variable: [
       ...collectionVariables(trimTrailingSlash(model.baseUrl), auth),
       ...securityVariables(model),
-      ...chains.variables.filter((v) => !additions?.variables.some((u) => u.key === v.key)),
       ...(workflows?.variables ?? []),
-      ...(cleanup?.variables ?? []),
       ...(additions?.variables ?? []),
     ],
   };

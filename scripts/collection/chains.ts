@@ -3,7 +3,6 @@ import { type ChainModel, type ChainSource, targetText } from "../model/chain-ty
 import type { ApiModel, BodyModel, OperationModel, ParameterModel } from "../model/types";
 import { type CleanupResource, TRACK } from "./cleanup";
 import { singleQuoted } from "./contract-data";
-import type { PostmanVariable } from "./types";
 
 // Inlined into every chained request (10,000 of Graph's): the file's header comment stays in
 // the file, the line in front of the data points to it.
@@ -27,7 +26,6 @@ export interface ChainPlan {
   active: ChainModel[];
   /** What each operation that takes part does, by operation key. */
   roles: Map<string, ChainRoles>;
-  variables: PostmanVariable[];
 }
 
 const reference = (variable: string) => `{{${variable}}}`;
@@ -168,7 +166,6 @@ export function planChains(model: ApiModel): ChainPlan {
     }
   }
   const roles = new Map<string, ChainRoles>();
-  const variables: PostmanVariable[] = [];
   for (const op of model.operations) {
     const stores = [
       ...new Map((byProducer.get(op.key) ?? []).map((c) => [c.variable, c])).values(),
@@ -189,18 +186,9 @@ export function planChains(model: ApiModel): ChainPlan {
         dependants: dependants.get(c.variable)?.size ?? 0,
       })),
     });
-    for (const c of stores) {
-      const users = [...(dependants.get(c.variable) ?? [])].join(", ");
-      variables.push({
-        key: c.variable,
-        value: "",
-        type: "string",
-        description: `Set by ${c.producer} from ${c.expression} (${c.origin} chain); used by ${users}.`,
-      });
-    }
   }
   const operations = model.operations.map((op) => byKey.get(op.key) ?? op);
-  return { operations, active, roles, variables };
+  return { operations, active, roles };
 }
 
 const MAX_NOTES = 40;

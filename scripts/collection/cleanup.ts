@@ -4,7 +4,7 @@ import type { OperationModel } from "../model/types";
 import { singleQuoted } from "./contract-data";
 import type { IdSource } from "./ids";
 import { operationRequest } from "./request";
-import type { PostmanItem, PostmanItemGroup, PostmanVariable } from "./types";
+import type { PostmanItem, PostmanItemGroup } from "./types";
 
 export const TRACK = scriptAssetLines("postman/cleanup-track.js");
 const PREREQUEST = scriptAssetLines("postman/cleanup-prerequest.js");
@@ -16,7 +16,11 @@ const segmentsOf = (path: string) => path.split("/").filter((s) => s !== "");
 export interface CleanupResource {
   /** The chain variable that carries the new id (`taskId`). */
   variable: string;
-  /** Collection variable with the records of what was created (`specpost.created.taskId`). */
+  /**
+   * Collection variable with the records of what was created (`specpost.created.taskId`). Not
+   * declared in the collection: the run creates it with its first record (every declared variable
+   * costs every script of every request).
+   */
   list: string;
   create: string;
   /** The DELETE that removes one (`DELETE /projects/{projectId}/tasks/{taskId}`). */
@@ -77,16 +81,14 @@ export function cleanupFolder(
   resources: readonly CleanupResource[],
   byKey: ReadonlyMap<string, OperationModel>,
   ids: IdSource,
-): { folder: PostmanItemGroup; variables: PostmanVariable[] } | undefined {
+): PostmanItemGroup | undefined {
   if (resources.length === 0) return undefined;
   const ordered = [...resources].sort((a, b) => b.deletePath.length - a.deletePath.length);
-  const names = new Set<string>();
   const items: PostmanItem[] = ordered.flatMap((resource) => {
     const op = byKey.get(resource.delete);
     if (!op) return [];
     const parameters = op.parameters.map((p) => {
       if (p.in !== "path") return p;
-      names.add(p.name);
       return { ...p, example: `{{specpost.cleanup.${p.name}}}`, exampleSource: "user" as const };
     });
     const label = `${resource.delete} for each ${resource.create} of this run`;
@@ -109,18 +111,5 @@ export function cleanupFolder(
       },
     ];
   });
-  const variables: PostmanVariable[] = [
-    ...resources.map((r) => ({
-      key: r.list,
-      value: "[]",
-      type: "string" as const,
-      description: `What ${r.create} created this run (JSON list), for the Cleanup folder.`,
-    })),
-    ...[...names].map((name) => ({
-      key: `specpost.cleanup.${name}`,
-      value: "",
-      type: "string" as const,
-    })),
-  ];
-  return { folder: { id: ids.of("cleanup"), name: "Cleanup", item: items }, variables };
+  return { id: ids.of("cleanup"), name: "Cleanup", item: items };
 }

@@ -1,7 +1,7 @@
 // specpost Cleanup, before a Cleanup request (item level): takes the last record of what the
-// run created (`specpost.created.<variable>`) and puts its path parameters in
-// `specpost.cleanup.<name>` for this request's URL; nothing left: the request is skipped. The
-// generator puts `const SPECPOST_CLEANUP = '<JSON of { list, label }>'` in front.
+// run created (`specpost.created.<variable>`) and puts its path parameters in the local
+// variables `specpost.cleanup.<name>` for this request's URL; nothing left: the request is
+// skipped. The generator puts `const SPECPOST_CLEANUP = '<JSON of { list, label }>'` in front.
 (() => {
   const cleanup = JSON.parse(SPECPOST_CLEANUP);
   const records = specpostCreated.read(cleanup.list);
@@ -13,6 +13,6 @@
   }
   specpostCreated.write(cleanup.list, records);
   for (const [name, value] of Object.entries(record)) {
-    pm.collectionVariables.set(`specpost.cleanup.${name}`, value);
+    pm.variables.set(`specpost.cleanup.${name}`, value);
   }
 })();

@@ -20,7 +20,6 @@ describe("the change summary of chains", () => {
     const second = await cli(["generate", "specs/projects.yaml"], project.dir);
     expect(second.code).toBe(0);
     const line = second.stdout.split("\n").find((l) => l.includes("~ collection:")) ?? "";
-    expect(line).toContain("variable +projectId; variable +taskId");
     expect(line).toContain(
       "run order (POST /projects (createProject) now first; POST /projects/{projectId}/tasks (createTask) now after PATCH /projects/{projectId} (renameProject); DELETE /projects/{projectId} (deleteProject) now after DELETE /projects/{projectId}/tasks/{taskId} (deleteTask))",
     );

@@ -157,11 +157,27 @@ describe("client-credentials collections", () => {
     const test = collection.event?.find((e) => e.listen === "test");
     // The collection-level checks carry no operation's data: only the definitions several
     // requests share (none here), then the files as written.
-    expect(test?.script.exec).toEqual([
+    // One script per kind: each one the sandbox runs costs every request a round trip. Each part
+    // keeps its own block and try, in the order they ran as events of their own.
+    expect(collection.event?.map((e) => e.listen)).toEqual(["prerequest", "test"]);
+    const exec = test?.script.exec ?? [];
+    const contract = [
       "// Definitions several requests' contracts share (the checks follow a schema's $refs to them).",
       "const SPECPOST_SHARED = {};",
       ...sourceLines("contract-schema.js"),
       ...sourceLines("contract.js"),
+    ];
+    expect(exec.slice(0, contract.length + 3)).toEqual([
+      "// ── specpost: contract and chains ──",
+      "try {",
+      ...contract,
+      '} catch (error) { pm.test("specpost script: contract and chains", () => { throw error; }); }',
+    ]);
+    const parts = exec.filter((line) => line.startsWith("// ── specpost: "));
+    expect(parts).toEqual([
+      "// ── specpost: contract and chains ──",
+      "// ── specpost: renew a refused token ──",
+      "// ── specpost: wait out a 429 ──",
     ]);
     const items = collection.item.filter((node): node is PostmanItem => "request" in node);
     const prerequest = (name: string) =>
