@@ -26,7 +26,7 @@ export function syntheticSpec(operations: number): OpenAPIV3.Document {
   let remaining = operations;
   for (let index = 0; remaining > 0; index++) {
     const resource = describeResource(index);
-    if (index % RESOURCES_PER_TAG === 0) {
+    if (!tags.some((t) => t.name === resource.tag)) {
       tags.push({ name: resource.tag, description: `Operations on ${resource.tag}.` });
     }
     Object.assign(schemas, resourceSchemas(resource));
@@ -102,7 +102,8 @@ function describeResource(index: number): Resource {
   const name = segment.charAt(0).toUpperCase() + segment.slice(1);
   const idParam = `${segment.replace(/s(\d*)$/, "$1")}Id`;
   const tag = `Group ${Math.floor(index / RESOURCES_PER_TAG) + 1}`;
-  // Every third resource lives under the one before it, as sub-resources do in real APIs.
+  // Every third resource lives under the one before it, as sub-resources do in real APIs, in
+  // its parent's folder: across folders, the parent's DELETE would run before the children.
   if (index % 3 === 2) {
     const parent = describeResource(index - 1);
     return {
@@ -112,7 +113,7 @@ function describeResource(index: number): Resource {
       collectionPath: `${parent.collectionPath}/{${parent.idParam}}/${segment}`,
       idParam,
       parentIdParam: parent.idParam,
-      tag,
+      tag: parent.tag,
     };
   }
   return { index, segment, name, collectionPath: `/${segment}`, idParam, tag };
