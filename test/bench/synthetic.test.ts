@@ -40,7 +40,7 @@ function resolves(document: OpenAPIV3.Document, ref: string): boolean {
 }
 
 // openapi-schema-validator ships as CommonJS with a default export; its OpenAPI 3.0 JSON
-// Schema is what openapi-backend (the mock's validator) checks definitions with.
+// Schema checks the synthetic document as any OpenAPI 3.0 tool would.
 const Validator = ((OpenApiSchemaValidator as unknown as { default?: unknown }).default ??
   OpenApiSchemaValidator) as typeof OpenApiSchemaValidator;
 const schemaValidator = new Validator({ version: 3 });
