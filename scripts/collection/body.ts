@@ -88,7 +88,10 @@ export function requestBody(model: BodyModel): RequestBodyParts {
     return { body: { mode: "formdata", formdata: asParams(fields) } };
   }
   const language = previewLanguage(model.contentType);
-  const raw = literalText(exampleText(model.example, model.contentType), language, user);
+  let raw = literalText(exampleText(model.example, model.contentType), language, user);
+  if (language === "json") {
+    for (const name of model.unquoted ?? []) raw = raw.replaceAll(`"{{${name}}}"`, `{{${name}}}`);
+  }
   const body: PostmanBody =
     language === "text"
       ? { mode: "raw", raw }

@@ -83,7 +83,7 @@ function deletedFirst(
         "chain-order",
         "warning",
         model.spec.file,
-        `${chain.consumer} takes {{${chain.variable}}} from ${chain.producer}, but it runs ${where(consumer.op.tag)}, after ${remove.op.key} ${where(remove.op.tag)} deleted that resource, and folders run in turn: it will get a 404. Give them the same first tag.`,
+        `${chain.consumer} takes {{${chain.variable}}} from ${chain.producer}, but it runs ${where(consumer.op.tag)}, after ${remove.op.key} ${where(remove.op.tag)} deletes that resource, and folders run in turn: it will be skipped (the DELETE clears {{${chain.variable}}}). Give them the same first tag.`,
         pointerOf.get(chain.consumer),
       ),
     );

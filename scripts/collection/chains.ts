@@ -15,7 +15,19 @@ export interface ChainRoles {
   resets: string[];
   /** Variables it needs: empty means its producer failed, and it is skipped. */
   needs: Array<{ variable: string; producer: string }>;
-  stores: Array<{ variable: string; expression: string; source: ChainSource; dependants: number }>;
+  stores: Array<{
+    variable: string;
+    expression: string;
+    source: ChainSource;
+    dependants: number;
+    /** Only ever in a path segment: stored percent-encoded. */
+    path?: true;
+  }>;
+  /**
+   * A DELETE of the item a variable names (its last path segment): a success clears the
+   * variable, so a later consumer (in a later folder) is skipped instead of meeting a 404.
+   */
+  gone?: string[];
 }
 
 /** What the model's chains become in the collection. */
@@ -33,20 +45,25 @@ const reference = (variable: string) => `{{${variable}}}`;
 function withBodyField(
   body: BodyModel,
   path: readonly string[],
-  value: string,
+  variable: string,
 ): BodyModel | undefined {
+  const value = reference(variable);
   // A body with spec text that looks like `{{…}}` keeps its escaping: it is not chained.
   if (body.exampleSource !== "user" && JSON.stringify(body.example ?? null).includes("{{"))
     return undefined;
   const copy: unknown = structuredClone(body.example);
   let at: unknown = copy;
+  let typed = false;
   for (const [index, step] of path.entries()) {
     if (at === null || typeof at !== "object" || !Object.hasOwn(at, step)) return undefined;
     const holder = at as Record<string, unknown>;
-    if (index === path.length - 1) holder[step] = value;
-    else at = holder[step];
+    if (index === path.length - 1) {
+      typed = typeof holder[step] === "number" || typeof holder[step] === "boolean";
+      holder[step] = value;
+    } else at = holder[step];
   }
-  return { ...body, example: copy, exampleSource: "user" };
+  const unquoted = typed ? { unquoted: [...(body.unquoted ?? []), variable] } : {};
+  return { ...body, example: copy, exampleSource: "user", ...unquoted };
 }
 
 /** The consumer with the chain's value in place; undefined when the target is not there or the user set it. */
@@ -58,7 +75,7 @@ function feed(
   const target = chain.target;
   if (target.in === "body") {
     const body =
-      op.requestBody && withBodyField(op.requestBody, target.path, reference(chain.variable));
+      op.requestBody && withBodyField(op.requestBody, target.path, chain.variable);
     return body ? { ...op, requestBody: body } : undefined;
   }
   const index = op.parameters.findIndex((p) => p.in === target.in && p.name === target.name);
@@ -165,6 +182,10 @@ export function planChains(model: ApiModel): ChainPlan {
       else index.set(key, [chain]);
     }
   }
+  // Variables that only ever fill a path segment: stored percent-encoded, so a value with a
+  // slash (GitHub's ref `refs/heads/x`) stays one segment, as OpenAPI's path style sends it.
+  const pathOnly = new Set(active.map((c) => c.variable));
+  for (const chain of active) if (chain.target.in !== "path") pathOnly.delete(chain.variable);
   const roles = new Map<string, ChainRoles>();
   for (const op of model.operations) {
     const stores = [
@@ -172,7 +193,19 @@ export function planChains(model: ApiModel): ChainPlan {
     ];
     const needs = byConsumer.get(op.key) ?? [];
     if (stores.length + needs.length === 0) continue;
+    const last = op.path.split("/").at(-1);
+    const gone =
+      op.method === "delete"
+        ? [
+            ...new Set(
+              needs
+                .filter((c) => c.target.in === "path" && last === `{${c.target.name}}`)
+                .map((c) => c.variable),
+            ),
+          ]
+        : [];
     roles.set(op.key, {
+      ...(gone.length > 0 && { gone }),
       resets: stores.map((c) => c.variable),
       needs: [
         ...new Map(
@@ -184,6 +217,7 @@ export function planChains(model: ApiModel): ChainPlan {
         expression: c.expression,
         source: c.source,
         dependants: dependants.get(c.variable)?.size ?? 0,
+        ...(pathOnly.has(c.variable) && { path: true }),
       })),
     });
   }

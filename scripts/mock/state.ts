@@ -5,16 +5,22 @@ export const STATE_MAX_BYTES = 32 * 1024 * 1024;
 interface Stored {
   value: unknown;
   bytes: number;
+  /** Created by a POST with an id the mock issued (not a PUT to a path the client chose). */
+  issued: boolean;
 }
 
 /**
  * What POST/PUT/PATCH created, by concrete item path (segments decoded, `/projects/p1`),
- * and what DELETE removed (a deleted item, and everything under it, answers 404). In memory,
- * for one mock (one run), bounded by count and bytes.
+ * and what DELETE removed: the deleted path answers 404, and when a POST of the run had created
+ * it (an id the mock issued), everything under it too. Deleting any other path stays local: a
+ * collection sends the spec's example values, so `DELETE /orgs/{org}` with org "string" must not
+ * turn every later `/orgs/string/...` request of the run into a 404 (GitHub's collection had 317
+ * failures from that). In memory, for one mock (one run), bounded by count and bytes.
  */
 export class ResourceState {
   readonly #items = new Map<string, Stored>();
-  readonly #deleted = new Set<string>();
+  /** Deleted paths; true: the run had created it, so everything under it is gone too. */
+  readonly #deleted = new Map<string, boolean>();
   #bytes = 0;
   #next = 0;
   readonly #maxItems: number;
@@ -35,21 +41,24 @@ export class ResourceState {
     return this.#items.get(key)?.value;
   }
 
-  /** Whether the item or one of its ancestors was deleted (and not created again). */
+  /** Whether the item was deleted, or lies under one the run created and deleted. */
   isDeleted(key: string): boolean {
     if (this.#deleted.size === 0) return false;
-    for (let at = key.length; at > 0; at = key.lastIndexOf("/", at - 1)) {
-      if (this.#deleted.has(key.slice(0, at))) return true;
+    if (this.#deleted.has(key)) return true;
+    for (let at = key.lastIndexOf("/"); at > 0; at = key.lastIndexOf("/", at - 1)) {
+      if (this.#deleted.get(key.slice(0, at)) === true) return true;
     }
     return false;
   }
 
-  put(key: string, value: unknown): void {
+  /** `issued`: the path ends in an id this mock issued (a POST's create). */
+  put(key: string, value: unknown, issued = false): void {
     const bytes = JSON.stringify(value)?.length ?? 0;
     if (bytes > this.#maxBytes) return;
+    const was = this.#items.get(key)?.issued ?? false;
     this.#remove(key);
     this.#deleted.delete(key);
-    this.#items.set(key, { value, bytes });
+    this.#items.set(key, { value, bytes, issued: issued || was });
     this.#bytes += bytes;
     for (const oldest of this.#items.keys()) {
       if (this.#items.size <= this.#maxItems && this.#bytes <= this.#maxBytes) break;
@@ -57,17 +66,33 @@ export class ResourceState {
     }
   }
 
-  /** Forgets the item and what lies under it; later requests for them answer 404. */
+  /**
+   * Forgets the item, and when the run created it, what lies under it; later requests for them
+   * answer 404. A path the run did not create goes alone (GitHub's `DELETE /repos/{owner}/{repo}`
+   * with the example repo must not take the issues the run created under it along).
+   */
   delete(key: string): void {
+    // Only what a POST created with an id the mock issued takes what lies under it along: a
+    // PUT to an example path (GitHub's secrets) is no sign the collection orders its
+    // sub-resources before its DELETE, a chained id is.
+    const created = this.#items.get(key)?.issued ?? false;
     const prefix = `${key}/`;
-    for (const stored of [...this.#items.keys()]) {
-      if (stored === key || stored.startsWith(prefix)) this.#remove(stored);
+    this.#remove(key);
+    if (created) {
+      for (const stored of [...this.#items.keys()]) {
+        if (stored.startsWith(prefix)) this.#remove(stored);
+      }
     }
+    this.#markDeleted(key, created);
+  }
+
+  #markDeleted(key: string, cascades: boolean): void {
+    this.#deleted.delete(key);
     if (this.#deleted.size >= this.#maxItems) {
-      const oldest = this.#deleted.values().next().value;
+      const oldest = this.#deleted.keys().next().value;
       if (oldest !== undefined) this.#deleted.delete(oldest);
     }
-    this.#deleted.add(key);
+    this.#deleted.set(key, cascades);
   }
 
   /** Items stored directly under `collection` (`/projects` → `/projects/p1`), oldest first. */

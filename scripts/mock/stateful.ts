@@ -164,7 +164,7 @@ export class StatefulAnswers {
       ) ?? this.#issue(content.value, idField, content.schema);
     if (created === undefined) return undefined;
     const id = String(created[idField]);
-    this.#context.state.put(`${key}/${id}`, created);
+    this.#context.state.put(`${key}/${id}`, created, true);
     const documented = chosenResponse(request.operation)?.headers ?? [];
     const location: Record<string, string> = {};
     if (documented.some((h) => h.name.toLowerCase() === "location")) {

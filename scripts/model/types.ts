@@ -79,6 +79,11 @@ export interface BodyModel {
    * only a discriminator separates): the contract allows a 4xx for this request.
    */
   mayReject?: true;
+  /**
+   * Chain variables that stand for a number or boolean in a JSON body: written `{{name}}`, not
+   * `"{{name}}"`, so the server gets the value's own type (GitHub's `issue_id` is an integer).
+   */
+  unquoted?: string[];
   pointer: string;
 }
 

@@ -6,7 +6,7 @@
 // whose producer gave nothing is skipped: its producer's test already said why.
 // biome-ignore format: inlined into every chained request, so as few lines as still read well
 ((r, vars) => {
-  if (r.stores.length > 0 || r.forget) pm.variables.set("specpost_chain", JSON.stringify({ requestId: pm.info.requestId, stores: r.stores, forget: r.forget }));
+  if (r.stores.length > 0 || r.forget || r.gone) pm.variables.set("specpost_chain", JSON.stringify({ requestId: pm.info.requestId, stores: r.stores, forget: r.forget, gone: r.gone }));
   for (const name of r.resets) vars.unset(name);
   const no = r.needs.filter((n) => [undefined, null, ""].includes(vars.get(n.variable))).map((n) => `{{${n.variable}}} (from ${n.producer})`);
   if (no.length > 0) { console.log(`specpost: skipped "${pm.info.requestName}": no ${no.join(", ")}`); pm.execution.skipRequest(); }

@@ -1,7 +1,7 @@
 // specpost chains, after each request (collection level): a producer stores the values later
 // requests use as {{variable}}. What to store comes from the producer's own pre-request script
-// (chain-prerequest.js): the local variable specpost_chain, { requestId, stores, forget? };
-// stores: [{ variable, expression, source, dependants, track? }], source:
+// (chain-prerequest.js): the local variable specpost_chain, { requestId, stores, forget?, gone? };
+// stores: [{ variable, expression, source, dependants, path?, track? }], source:
 // { from: "body", pointer } | { from: "header", name } | { from: "location-id" }; entry.track and
 // forget feed the Cleanup folder (cleanup-track.js is inlined in front when there is one).
 (() => {
@@ -17,6 +17,10 @@
   const code = pm.response.code;
   // A delete that worked: the Cleanup folder has nothing left to do for that resource.
   if (declared.forget && code >= 200 && code <= 299) specpostCreated.remove(declared.forget);
+  // A delete of the item a variable names: later requests that use it are skipped, not 404.
+  if (declared.gone && code >= 200 && code <= 299) {
+    for (const name of declared.gone) pm.collectionVariables.unset(name);
+  }
   if (stores.length === 0) return;
   let body;
   let unreadable;
@@ -53,10 +57,9 @@
       if (value === undefined || value === null || value === "") {
         pm.expect.fail(`${entry.expression} is not in the response (status ${code})${skipped}`);
       }
-      pm.collectionVariables.set(
-        entry.variable,
-        typeof value === "string" ? value : JSON.stringify(value),
-      );
+      const text = typeof value === "string" ? value : JSON.stringify(value);
+      // A path segment's value goes percent-encoded: `refs/heads/x` must stay one segment.
+      pm.collectionVariables.set(entry.variable, entry.path ? encodeURIComponent(text) : text);
       if (entry.track) specpostCreated.add(entry.track, value);
     });
   }

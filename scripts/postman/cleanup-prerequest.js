@@ -13,6 +13,7 @@
   }
   specpostCreated.write(cleanup.list, records);
   for (const [name, value] of Object.entries(record)) {
-    pm.variables.set(`specpost.cleanup.${name}`, value);
+    // Path parameters all: percent-encoded, so a value with a slash stays one segment.
+    pm.variables.set(`specpost.cleanup.${name}`, encodeURIComponent(value));
   }
 })();

@@ -66,6 +66,21 @@ components:
       properties: { id: { type: integer, example: 4711 }, text: { type: string } }
 `;
 
+/** Notes again, with their tags under a note in a later folder than the note's DELETE. */
+const TAGS_LATER = NOTES.replace(
+  "components:",
+  `  /notes/{noteId}/tags:
+    parameters:
+      - { name: noteId, in: path, required: true, schema: { type: integer }, example: 4711 }
+    get:
+      tags: [tags]
+      operationId: listTags
+      responses:
+        "200": { description: all, content: { application/json: { schema: { type: array, items: { type: string } } } } }
+        "404": { description: none }
+components:`,
+).replaceAll("operationId: ", "tags: [notes]\n      operationId: ").replace("tags: [notes]\n      operationId: listTags", "operationId: listTags");
+
 async function runAgainstMock(spec: string, options: { stateless?: boolean } = {}) {
   project = await tempProject({ "specs/api.yaml": spec });
   const out = await generateSpec("specs/api.yaml", {
@@ -102,5 +117,13 @@ describe("chains against the stateful mock", () => {
     const { run, state } = await runAgainstMock(NOTES, { stateless: true });
     expect(run.failed).toEqual([]);
     expect(state).toEqual({ served: 0, unknownIds: [] });
+  });
+
+  it("a consumer in a folder after the DELETE of its resource is skipped, not sent to a 404", async () => {
+    const { run, statuses } = await runAgainstMock(TAGS_LATER);
+    expect(run.failed).toEqual([]);
+    expect(statuses).not.toContain("404");
+    expect(run.sent.join("\n")).toContain("deleteNote");
+    expect(run.sent.join("\n")).not.toContain("listTags");
   });
 });

@@ -119,6 +119,17 @@ describe("the stateful mock", () => {
     expect(server.state()).toEqual({ served: 3, unknownIds: [] });
   });
 
+  it("keeps a DELETE of a path the run never created to that path (example values)", async () => {
+    // A collection sends the spec's examples: DELETE /orgs/{org} with org "string" must not
+    // make every later /orgs/string/... request a 404.
+    const server = await mock(model);
+    const example = `${server.baseUrl}/projects/prj_1`;
+    expect((await send(`${example}/tasks/t1`, "GET")).status).toBe(200);
+    expect((await send(example, "DELETE")).status).toBe(204);
+    expect((await send(example, "GET")).status).toBe(404);
+    expect((await send(`${example}/tasks/t1`, "GET")).status).toBe(200);
+  });
+
   it("never answers what the schema rejects: a sent field that breaks it is not kept", async () => {
     const server = await mock(model);
     const created = await send(`${server.baseUrl}/projects`, "POST", { name: "demo", owner: {} });
@@ -166,6 +177,9 @@ describe("routing its own odd paths", () => {
     ["a non-ASCII path, percent-encoded", "/v1/caf%C3%A9/7", 200],
     ["a path whose first segment is empty (not a host)", "/v1//x/7", 200],
     ["an unknown path", "/v1/cafe/7", 404],
+    // A value with a slash is one segment only percent-encoded, as OpenAPI's path style says.
+    ["an encoded slash in a parameter", "/v1/caf%C3%A9/refs%2Fheads%2Fx", 200],
+    ["a raw slash in a parameter", "/v1/caf%C3%A9/refs/heads/x", 404],
   ])("%s", async (_name, path, status) => {
     const server = await mock(model);
     expect(await rawGet(server.origin, path)).toBe(status);
