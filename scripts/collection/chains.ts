@@ -74,8 +74,7 @@ function feed(
 ): OperationModel | undefined {
   const target = chain.target;
   if (target.in === "body") {
-    const body =
-      op.requestBody && withBodyField(op.requestBody, target.path, chain.variable);
+    const body = op.requestBody && withBodyField(op.requestBody, target.path, chain.variable);
     return body ? { ...op, requestBody: body } : undefined;
   }
   const index = op.parameters.findIndex((p) => p.in === target.in && p.name === target.name);

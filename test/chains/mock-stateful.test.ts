@@ -79,7 +79,9 @@ const TAGS_LATER = NOTES.replace(
         "200": { description: all, content: { application/json: { schema: { type: array, items: { type: string } } } } }
         "404": { description: none }
 components:`,
-).replaceAll("operationId: ", "tags: [notes]\n      operationId: ").replace("tags: [notes]\n      operationId: listTags", "operationId: listTags");
+)
+  .replaceAll("operationId: ", "tags: [notes]\n      operationId: ")
+  .replace("tags: [notes]\n      operationId: listTags", "operationId: listTags");
 
 async function runAgainstMock(spec: string, options: { stateless?: boolean } = {}) {
   project = await tempProject({ "specs/api.yaml": spec });
