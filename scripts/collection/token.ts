@@ -119,9 +119,15 @@ export function tokenPrerequestEvent(auth: ClientCredentials, noTokenItemIds: st
 /** Renewals after a 401 mid-run (see token-renew.js): enough for a revocation or two. */
 export const MAX_RENEWALS = 3;
 
-/** Collection-level test event that renews a token the API refused before its expiry. */
-export function tokenRenewEvent(noTokenItemIds: string[]): PostmanEvent {
-  return script("test", { noTokenItemIds, maxRenewals: MAX_RENEWALS }, ["token-renew.js"]);
+/**
+ * Collection-level test event that renews a token the API refused before its expiry and sends
+ * the refused request again. It must come before the contract checks' event: they read what it
+ * decided. `noRetryItemIds`: items whose own scripts choose the next request (workflow steps,
+ * Cleanup requests), renewed for the next requests but not re-sent.
+ */
+export function tokenRenewEvent(noTokenItemIds: string[], noRetryItemIds: string[]): PostmanEvent {
+  const config = { noTokenItemIds, noRetryItemIds, maxRenewals: MAX_RENEWALS };
+  return script("test", config, ["token-renew.js"]);
 }
 
 /** The longest wait after an API call answered 429 (see api-quota.js). */

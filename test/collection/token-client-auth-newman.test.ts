@@ -174,14 +174,74 @@ describe("token endpoint faults under Newman", () => {
 });
 
 describe("a token refused mid-run", () => {
-  it("a 401 before the token's expiry (revoked) renews it: one failure, the rest green, token count 2", async () => {
+  it("a 401 before the token's expiry (revoked): renewed, the request sent again and green, token count 2", async () => {
     const s = await server({ revokeAfter: 1 });
     const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
 
-    expect(run.sent).toHaveLength(3);
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.failed).toEqual([]);
+    // GET /b meets the revoked token, is sent once more with the new one, then GET /c.
+    expect(run.sent).toEqual(["GET /a", "GET /b", "GET /b", "GET /c"]);
     expect(s.unauthorized).toBe(1);
     expect(s.tokenRequests).toBe(2);
+    expect(run.failures).toBe(0);
+    // The refused attempt is not judged: one skipped line saying why, no failed assertion.
+    expect(run.assertions.filter((a) => a.skipped)).toEqual([
+      {
+        item: "GET /b",
+        name: "GET /b → 401 with a token valid by its clock: renewed the token, sending the request again (after a single Send in Postman: send it again)",
+        passed: false,
+        skipped: true,
+      },
+    ]);
+    // The second attempt is checked like any other request.
+    expect(
+      run.assertions.filter((a) => a.item === "GET /b" && a.passed).map((a) => a.name),
+    ).toEqual([
+      "GET /b → authorized",
+      "GET /b → status 200 is documented",
+      "GET /b → 200 content type application/json",
+    ]);
     expect(run.variables.specpost_token_renewals).toBe("1");
+    expect(run.variables.specpost_token_resent).toBe("1");
+    expect(run.variables.specpost_retry).toBe("");
+  });
+
+  it("two revocations in one run: each refused request sent again once, token count 3", async () => {
+    const s = await server({ revokeAfter: [1, 2] });
+    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+
+    expect(run.failed).toEqual([]);
+    expect(run.sent).toEqual(["GET /a", "GET /b", "GET /b", "GET /c", "GET /c"]);
+    expect(s.tokenRequests).toBe(3);
+    expect(run.variables.specpost_token_resent).toBe("2");
+  });
+
+  it("a user's setNextRequest that wins over the re-send: the refused request is named, not silently passed", async () => {
+    const s = await server({ revokeAfter: 1 });
+    const collection = collectionFor(s) as {
+      item: Array<{ name: string; item?: Array<{ name: string; id: string; event?: object[] }> }>;
+    };
+    const things = collection.item.find((i) => i.name === "Things")?.item ?? [];
+    const b = things.find((i) => i.name === "GET /b");
+    const c = things.find((i) => i.name === "GET /c");
+    if (!b || !c) throw new Error("no GET /b or GET /c");
+    // An item-level test script runs after the collection's: its choice of next request wins.
+    b.event = [
+      ...(b.event ?? []),
+      {
+        listen: "test",
+        script: { type: "text/javascript", exec: [`pm.execution.setNextRequest("${c.id}");`] },
+      },
+    ];
+    const run = await runNewman(collection, { envVar: env(s), folder: "Things" });
+
+    expect(run.sent).toEqual(["GET /a", "GET /b", "GET /c"]);
+    expect(run.warnings).toContain(
+      "specpost: GET /b was not sent again after its 401; send it again",
+    );
+    expect(run.failed).toEqual([]);
+    expect(run.variables.specpost_retry).toBe("");
   });
 });
 
