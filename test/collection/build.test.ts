@@ -154,7 +154,11 @@ describe("client-credentials collections", () => {
 
   it("checks every response with the collection-level script, each request naming its own contract", () => {
     const collection = build({ operations: [op("get", "/private"), op("get", "/public")] });
-    const test = collection.event?.find((e) => e.listen === "test");
+    const [renew, test, quota] = collection.event?.filter((e) => e.listen === "test") ?? [];
+    // The token renewal decides about a 401 first (the checks read what it decided), the 429
+    // wait comes last.
+    expect(renew?.script.exec.slice(1)).toEqual(sourceLines("token-renew.js"));
+    expect(quota?.script.exec.slice(1)).toEqual(sourceLines("api-quota.js"));
     // The collection-level checks carry no operation's data: only the definitions several
     // requests share (none here), then the files as written.
     expect(test?.script.exec).toEqual([
