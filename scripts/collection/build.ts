@@ -21,7 +21,7 @@ import { type IdSource, idKeys, idSource } from "./ids";
 import { operationRequest } from "./request";
 import { applySecurity } from "./request-auth";
 import { savedResponses } from "./responses";
-import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
+import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewLines, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
   isItemGroup,
@@ -174,7 +174,7 @@ export function buildCollection(
   );
   const userToken = userTokenEvent(userTokenIds);
   if (userToken) events.push(userToken);
-  let noRenew: string[] | undefined;
+  let noRenewIds: string[] | undefined;
 
   if (auth.kind === "client-credentials") {
     const tokenItem = tokenRequestItem(auth, ids.of(idKeys.tokenRequest()));
@@ -192,7 +192,7 @@ export function buildCollection(
     events.push(tokenPrerequestEvent(auth, noToken));
     // A missing-API-key check keeps the token, and its 401 is no reason to renew it.
     const checkIds = checks ? checks.item.map((item) => item.id) : [];
-    noRenew = [...new Set([...noToken, ...checkIds])];
+    noRenewIds = [...new Set([...noToken, ...checkIds])];
   }
   items.push(...operations);
   // Where a workflow that ends early goes: what follows the Workflows folder.
@@ -210,21 +210,22 @@ export function buildCollection(
   if (checks) items.push(checks);
   if (cleanup) items.push(cleanup.folder);
 
-  // With the token machinery: renew a refused token and send its request again (before the
-  // checks, which read what it decided; not the requests whose scripts pick what runs next).
-  if (noRenew) {
-    const picksNext = [workflows?.folder, cleanup?.folder].flatMap((f) =>
-      f ? itemIds(f.item) : [],
-    );
-    events.push(tokenRenewEvent(noRenew, picksNext));
-  }
-  // One collection-level test script for the checks and the chains: every script the sandbox
-  // runs costs each request a round trip, whatever it does.
-  const after = [...contractTestScript(contracts.shared), ...chainStoreLines(chains, created)];
+  // With the token machinery, the test script opens with the renewal of a refused token (the
+  // checks read what it decided; the requests whose scripts pick what runs next are renewed
+  // for the next requests, not re-sent).
+  const picksNext = [workflows?.folder, cleanup?.folder].flatMap((f) => (f ? itemIds(f.item) : []));
+  const renew = noRenewIds ? tokenRenewLines(noRenewIds, picksNext) : [];
+  // One collection-level test script for the renewal, the checks and the chains: every script
+  // the sandbox runs costs each request a round trip, whatever it does.
+  const after = [
+    ...renew,
+    ...contractTestScript(contracts.shared),
+    ...chainStoreLines(chains, created),
+  ];
   events.push({ listen: "test", script: { type: "text/javascript", exec: after } });
   if (workflows) events.push(workflows.events.test);
   // Wait out a 429's quota.
-  if (noRenew) events.push(apiQuotaEvent());
+  if (noRenewIds) events.push(apiQuotaEvent());
 
   const collection: PostmanCollection = {
     info: {

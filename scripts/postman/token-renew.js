@@ -1,7 +1,7 @@
-// Collection-level test script, run before the contract checks: a 401 on a secured request
+// Opens the collection-level test script, in front of the contract checks: a 401 on a secured request
 // whose token was still valid by its clock (revoked, or expired early by the server) drops the
 // cached token and sends that request once more, with a new token the collection's pre-request
-// script fetches for it. Config it reads:
+// script fetches for it. The generator puts `const SPECPOST_RENEW = {...};` in front:
 //   noTokenItemIds  items whose 401 says nothing about our token (the token request, Auth checks)
 //   noRetryItemIds  items renewed for the next requests but not re-sent: workflow steps and
 //                   Cleanup requests, whose own scripts choose what runs next
@@ -34,7 +34,7 @@
       console.warn(`specpost: ${pending.name} was not sent again after its 401; send it again`);
     }
   }
-  if (SPECPOST.noTokenItemIds.indexOf(id) !== -1) return;
+  if (SPECPOST_RENEW.noTokenItemIds.indexOf(id) !== -1) return;
   if (pm.response.code !== 401) return;
   const decide = (state) =>
     pm.variables.set("specpost_renewal", JSON.stringify({ requestId: id, state: state }));
@@ -45,14 +45,14 @@
   const token = pm.collectionVariables.get("access_token");
   const refreshAt = Number(pm.collectionVariables.get("specpost_token_refresh_at"));
   const renewals = Number(pm.collectionVariables.get("specpost_token_renewals")) || 0;
-  if (!token || !(Date.now() < refreshAt) || renewals >= SPECPOST.maxRenewals) {
+  if (!token || !(Date.now() < refreshAt) || renewals >= SPECPOST_RENEW.maxRenewals) {
     decide("none");
     return;
   }
   pm.collectionVariables.set("specpost_token_renewals", String(renewals + 1));
   pm.collectionVariables.set("specpost_token_refresh_at", "0");
   const name = pm.info.requestName;
-  if (SPECPOST.noRetryItemIds.indexOf(id) !== -1) {
+  if (SPECPOST_RENEW.noRetryItemIds.indexOf(id) !== -1) {
     decide("renewed");
     console.warn(`${name}: 401 with a token valid by its expiry; renewed it for the next requests`);
     return;

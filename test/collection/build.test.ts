@@ -154,14 +154,19 @@ describe("client-credentials collections", () => {
 
   it("checks every response with the collection-level script, each request naming its own contract", () => {
     const collection = build({ operations: [op("get", "/private"), op("get", "/public")] });
-    const [renew, test, quota] = collection.event?.filter((e) => e.listen === "test") ?? [];
-    // The token renewal decides about a 401 first (the checks read what it decided), the 429
-    // wait comes last.
-    expect(renew?.script.exec.slice(1)).toEqual(sourceLines("token-renew.js"));
+    const [test, quota] = collection.event?.filter((e) => e.listen === "test") ?? [];
+    const renew = sourceLines("token-renew.js");
+    // The token renewal decides about a 401 first, in the same script (the checks read what
+    // it decided), after its config line; the 429 wait is a script of its own.
+    const exec = test?.script.exec ?? [];
+    expect(exec[0]).toMatch(
+      /^const SPECPOST_RENEW = \{"noTokenItemIds":\[.*\],"noRetryItemIds":\[\],"maxRenewals":3\};$/,
+    );
+    expect(exec.slice(1, 1 + renew.length)).toEqual(renew);
     expect(quota?.script.exec.slice(1)).toEqual(sourceLines("api-quota.js"));
     // The collection-level checks carry no operation's data: only the definitions several
     // requests share (none here), then the files as written.
-    expect(test?.script.exec).toEqual([
+    expect(exec.slice(1 + renew.length)).toEqual([
       "// Definitions several requests' contracts share (the checks follow a schema's $refs to them).",
       "const SPECPOST_SHARED = {};",
       ...sourceLines("contract-schema.js"),
