@@ -32,7 +32,7 @@
   // refuses the very token the collection fetched: nothing else would have been tested.
   if (contract.secured) {
     const refused = code === 401 || code === 403;
-    // What token-renew.js (run before this script) decided about a 401.
+    // What token-renew.js, in front of this script, decided about a 401.
     const renewal = code === 401 ? renewalState() : "none";
     if (renewal === "resend") {
       pm.test.skip(

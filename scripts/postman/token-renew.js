@@ -1,20 +1,20 @@
-// Opens the collection-level test script, in front of the contract checks: a 401 on a secured request
-// whose token was still valid by its clock (revoked, or expired early by the server) drops the
-// cached token and sends that request once more, with a new token the collection's pre-request
-// script fetches for it. The generator puts `const SPECPOST_RENEW = {...};` in front:
+// Opens the collection-level test script, in front of the contract checks. A 401 on a secured
+// request whose token was still valid by its clock (revoked, or expired early by the server)
+// drops the cached token and sends that request once more, with a new token the collection's
+// pre-request script fetches for it. The generator puts `const SPECPOST_RENEW = {...};` first:
 //   noTokenItemIds  items whose 401 says nothing about our token (the token request, Auth checks)
 //   noRetryItemIds  items renewed for the next requests but not re-sent: workflow steps and
 //                   Cleanup requests, whose own scripts choose what runs next
 //   maxRenewals     renewals a run: an API that refuses every token (wrong audience) must not
 //                   cost one token request per request
-// Bounded: a request is re-sent at most once (a re-sent request refused again is a failure, and
-// renews nothing: its token was brand new), and only when a renewal is left. What it decided
-// goes to the contract checks in the local variable specpost_renewal, { requestId, state }:
-// "resend" (this answer is not judged), "refused-again", "renewed" (for the next requests,
-// this one stays failed) or "none".
+// Bounded: a request is re-sent at most once (refused again, it is a failure and renews nothing:
+// its token was brand new), and only while a renewal is left. What it decided goes to the
+// contract checks in the local variable specpost_renewal, { requestId, state }: "resend" (this
+// answer is not judged), "refused-again", "renewed" (for the next requests; this one stays
+// failed) or "none".
 // Re-sending is pm.execution.setNextRequest, which only a collection run (Postman's runner,
-// Newman) obeys: after a single Send in the Postman app nothing is re-sent, the next Send of it
-// gets the new token and counts as the retry.
+// Newman) obeys: after a single Send in the Postman app nothing is re-sent, and the next Send of
+// that request gets the new token and counts as the retry.
 
 (() => {
   const RETRY = "specpost_retry";
