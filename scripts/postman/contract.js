@@ -35,10 +35,13 @@
     // What token-renew.js, in front of this script, decided about a 401.
     const renewal = code === 401 ? renewalState() : "none";
     if (renewal === "resend") {
-      pm.test.skip(
+      const line =
         `${contract.key} → 401 with a token valid by its clock: renewed the token, sending ` +
-          "the request again (after a single Send in Postman: send it again)",
-      );
+        "the request again (after a single Send in Postman: send it again)";
+      // pm.test.skip is postman-sandbox's (Newman's and the app's), though Postman's reference
+      // does not list it: without it, the line passes.
+      if (typeof pm.test.skip === "function") pm.test.skip(line);
+      else pm.test(line, () => {});
       return;
     }
     pm.test(`${contract.key} → authorized`, () => {
