@@ -120,6 +120,16 @@ const TOKEN_STATE: Array<[string, string, string]> = [
     "0",
     "Set by the token scripts: tokens renewed after a 401 before their expiry, in this run.",
   ],
+  [
+    "specpost_token_resent",
+    "0",
+    "Set by the token scripts: requests sent again after such a 401, with the renewed token.",
+  ],
+  [
+    "specpost_retry",
+    "",
+    "Set by the token scripts: the request refused with a 401 that is sent again next.",
+  ],
   ["specpost_token_requests", "0", "Set by the token scripts: token requests sent in this run."],
   [
     "specpost_skipped_requests",

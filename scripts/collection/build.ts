@@ -22,7 +22,7 @@ import { mergeScriptParts, type ScriptPart } from "./merge-events";
 import { operationRequest } from "./request";
 import { applySecurity } from "./request-auth";
 import { savedResponses } from "./responses";
-import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewEvent, tokenRequestItem } from "./token";
+import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewLines, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
   isItemGroup,
@@ -175,7 +175,7 @@ export function buildCollection(
   );
   const userToken = userTokenEvent(userTokenIds);
   if (userToken) parts.push({ label: "skip what needs a user token", event: userToken });
-  let renew: PostmanEvent | undefined;
+  let noRenewIds: string[] | undefined;
 
   if (auth.kind === "client-credentials") {
     const tokenItem = tokenRequestItem(auth, ids.of(idKeys.tokenRequest()));
@@ -193,7 +193,7 @@ export function buildCollection(
     parts.push({ label: "access token", event: tokenPrerequestEvent(auth, noToken) });
     // A missing-API-key check keeps the token, and its 401 is no reason to renew it.
     const checkIds = checks ? checks.item.map((item) => item.id) : [];
-    renew = tokenRenewEvent([...new Set([...noToken, ...checkIds])]);
+    noRenewIds = [...new Set([...noToken, ...checkIds])];
   }
   items.push(...operations);
   // Where a workflow that ends early goes: what follows the Workflows folder.
@@ -211,17 +211,23 @@ export function buildCollection(
   if (checks) items.push(checks);
   if (cleanup) items.push(cleanup);
 
+  // With the token machinery, the test script opens with the renewal of a refused token (the
+  // checks read what it decided; the requests whose scripts pick what runs next are renewed
+  // for the next requests, not re-sent).
+  const picksNext = [workflows?.folder, cleanup].flatMap((f) => (f ? itemIds(f.item) : []));
+  if (noRenewIds) {
+    const exec = tokenRenewLines(noRenewIds, picksNext);
+    const event: PostmanEvent = { listen: "test", script: { type: "text/javascript", exec } };
+    parts.push({ label: "renew a refused token", event });
+  }
   const after = [...contractTestScript(contracts.shared), ...chainStoreLines(chains, created)];
   parts.push({
     label: "contract and chains",
     event: { listen: "test", script: { type: "text/javascript", exec: after } },
   });
   if (workflows) parts.push({ label: "workflow steps", event: workflows.events.test });
-  // With the token machinery: renew a refused token, wait out a 429's quota.
-  if (renew) {
-    parts.push({ label: "renew a refused token", event: renew });
-    parts.push({ label: "wait out a 429", event: apiQuotaEvent() });
-  }
+  // With the token machinery: wait out a 429's quota.
+  if (noRenewIds) parts.push({ label: "wait out a 429", event: apiQuotaEvent() });
   // One event per kind: every script the sandbox runs costs each request a round trip.
   const events = mergeScriptParts(parts);
 

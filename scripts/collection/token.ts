@@ -119,9 +119,23 @@ export function tokenPrerequestEvent(auth: ClientCredentials, noTokenItemIds: st
 /** Renewals after a 401 mid-run (see token-renew.js): enough for a revocation or two. */
 export const MAX_RENEWALS = 3;
 
-/** Collection-level test event that renews a token the API refused before its expiry. */
-export function tokenRenewEvent(noTokenItemIds: string[]): PostmanEvent {
-  return script("test", { noTokenItemIds, maxRenewals: MAX_RENEWALS }, ["token-renew.js"]);
+/** The constant token-renew.js reads its config from. */
+export const RENEW_CONSTANT = "SPECPOST_RENEW";
+
+/**
+ * Lines that renew a token the API refused before its expiry and send the refused request
+ * again (token-renew.js). They open the collection's test script, in front of the contract
+ * checks, which read what they decided: one script, so the order cannot change, and no
+ * script event of its own for the sandbox to start on every request. `noRetryItemIds`: items
+ * whose own scripts choose the next request (workflow steps, Cleanup requests), renewed for
+ * the next requests but not re-sent.
+ */
+export function tokenRenewLines(noTokenItemIds: string[], noRetryItemIds: string[]): string[] {
+  const config = { noTokenItemIds, noRetryItemIds, maxRenewals: MAX_RENEWALS };
+  return [
+    `const ${RENEW_CONSTANT} = ${JSON.stringify(config)};`,
+    ...postmanScriptLines("token-renew.js"),
+  ];
 }
 
 /** The longest wait after an API call answered 429 (see api-quota.js). */

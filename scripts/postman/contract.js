@@ -32,12 +32,28 @@
   // refuses the very token the collection fetched: nothing else would have been tested.
   if (contract.secured) {
     const refused = code === 401 || code === 403;
+    // What token-renew.js, in front of this script, decided about a 401.
+    const renewal = code === 401 ? renewalState() : "none";
+    if (renewal === "resend") {
+      const line =
+        `${contract.key} → 401 with a token valid by its clock: renewed the token, sending ` +
+        "the request again (after a single Send in Postman: send it again)";
+      // pm.test.skip is postman-sandbox's (Newman's and the app's), though Postman's reference
+      // does not list it: without it, the line passes.
+      if (typeof pm.test.skip === "function") pm.test.skip(line);
+      else pm.test(line, () => {});
+      return;
+    }
     pm.test(`${contract.key} → authorized`, () => {
       if (!refused) return;
       const why = serverMessage();
+      const again =
+        renewal === "refused-again"
+          ? ", again after the token was renewed and the request sent a second time"
+          : "";
       fail(
         `${contract.key} answered ${code} ${pm.response.status} to a request sent with the ` +
-          `collection's credentials${why ? ` (${why})` : ""}; check the client's access to this API`,
+          `collection's credentials${why ? ` (${why})` : ""}${again}; check the client's access to this API`,
       );
     });
     // One failure says it all; the fault body's own checks would only add lines.
@@ -180,6 +196,15 @@
     const text = pm.response.text().replace(/\s+/g, " ").trim();
     if (text === "") return "(empty)";
     return text.length > MAX_EXCERPT ? `${text.slice(0, MAX_EXCERPT)}…` : text;
+  }
+
+  function renewalState() {
+    try {
+      const renewal = JSON.parse(pm.variables.get("specpost_renewal") || "null");
+      return renewal && renewal.requestId === pm.info.requestId ? renewal.state : "none";
+    } catch (_e) {
+      return "none";
+    }
   }
 
   // Only the fields gateways put their reason in: a body could echo request headers.

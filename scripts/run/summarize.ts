@@ -35,6 +35,8 @@ export interface SummaryInput {
 
 /** Token scripts count their fetches here, so real targets get a figure too. */
 export const TOKEN_COUNTER_VARIABLE = "specpost_token_requests";
+/** token-renew.js counts the requests it sent again after a 401 here. */
+export const RESENT_VARIABLE = "specpost_token_resent";
 /** Errors that mean nothing answered at all, as opposed to a bad answer. */
 const UNREACHABLE_CODES = new Set([
   "ECONNREFUSED",
@@ -104,6 +106,13 @@ export function summarizeRun(
   const added = applyP95Limits(executions, coverage, input.limits ?? {});
   const all = executions.flatMap((e) => e.assertions);
   const messages = run.console.map((entry) => `${entry.level}: ${entry.message}`);
+  // Each send is an execution of its own: the refused one carries a skipped line, not a failure.
+  const resent = Number(run.collectionVariables[RESENT_VARIABLE]) || 0;
+  if (resent > 0) {
+    messages.push(
+      `${resent} request${resent === 1 ? "" : "s"} sent again after a 401 with a token valid by its clock (token renewed; the refused answer is not judged)`,
+    );
+  }
   if (run.stats.assertions !== all.length - added) {
     // Our count comes from Newman's events; a mismatch means the recorder missed some.
     messages.push(`Newman counted ${run.stats.assertions} assertions, this report ${all.length}`);

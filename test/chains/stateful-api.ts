@@ -8,7 +8,7 @@ export interface Hit {
   status: number;
 }
 
-export interface StatefulApi {
+export interface StatefulApi extends TokenCounts {
   origin: string;
   hits: Hit[];
   /** What the server still holds: `p3`, `p3/t4`, … (a clean run leaves nothing). */
@@ -21,6 +21,38 @@ export interface StatefulOptions {
   refuseProjects?: boolean;
   /** Name of the id field in created objects (`id`; `key` for the spec whose links say so). */
   idField?: string;
+  /**
+   * OAuth 2.0 client credentials: POST /oauth/token issues tokens for TOKEN_CLIENT, every
+   * /projects request needs one (401 without). Just before an API request for which `revoke`
+   * says yes is judged, every token issued so far is revoked.
+   */
+  tokens?: { revoke: (request: ApiRequest) => boolean };
+}
+
+/** An API request as `revoke` sees it: `index` counts from 1, Auth checks included. */
+export interface ApiRequest {
+  index: number;
+  method: string;
+  path: string;
+}
+
+export const TOKEN_CLIENT = { id: "chain-client", secret: "chain-secret-value" };
+
+/** Requests to /oauth/token with the right credentials. */
+export interface TokenCounts {
+  tokenRequests: number;
+}
+
+/** 401 for a missing, unknown or revoked token; undefined when the request may go on. */
+function tokenCheck(
+  rules: NonNullable<StatefulOptions["tokens"]>,
+  issued: Set<string>,
+  request: ApiRequest,
+  authorization: string | undefined,
+): object | undefined {
+  if (rules.revoke(request)) issued.clear();
+  const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
+  return token !== undefined && issued.has(token) ? undefined : { message: "invalid token" };
 }
 
 const MAX_BODY = 64 * 1024;
@@ -34,6 +66,8 @@ export async function startStatefulApi(options: StatefulOptions = {}): Promise<S
   const projects = new Map<string, { name: string; tasks: Map<string, string> }>();
   const hits: Hit[] = [];
   let next = 1;
+  const issued = new Set<string>();
+  const counts = { tokenRequests: 0, apiRequests: 0 };
   const server = createServer((req, res) => {
     let text = "";
     req.on("data", (chunk: Buffer) => {
@@ -47,6 +81,25 @@ export async function startStatefulApi(options: StatefulOptions = {}): Promise<S
         res.writeHead(status, body ? { "content-type": "application/json" } : {});
         res.end(body ? JSON.stringify(body) : undefined);
       };
+      if (options.tokens && path === "/oauth/token") {
+        const form = new URLSearchParams(text);
+        if (
+          form.get("client_id") !== TOKEN_CLIENT.id ||
+          form.get("client_secret") !== TOKEN_CLIENT.secret
+        ) {
+          return send(401, { error: "invalid_client" });
+        }
+        counts.tokenRequests += 1;
+        const token = `tok${counts.tokenRequests}`;
+        issued.add(token);
+        return send(200, { access_token: token, token_type: "Bearer", expires_in: 3600 });
+      }
+      if (options.tokens) {
+        counts.apiRequests += 1;
+        const request = { index: counts.apiRequests, method, path };
+        const refused = tokenCheck(options.tokens, issued, request, req.headers.authorization);
+        if (refused) return send(401, refused);
+      }
       let body: Record<string, unknown> = {};
       try {
         body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
@@ -99,6 +152,9 @@ export async function startStatefulApi(options: StatefulOptions = {}): Promise<S
   return {
     origin: `http://127.0.0.1:${port}`,
     hits,
+    get tokenRequests() {
+      return counts.tokenRequests;
+    },
     held: () =>
       [...projects].flatMap(([id, p]) => [id, ...[...p.tasks.keys()].map((t) => `${id}/${t}`)]),
     close: () => new Promise((done) => server.close(() => done())),

@@ -155,30 +155,42 @@ describe("client-credentials collections", () => {
   it("checks every response with the collection-level script, each request naming its own contract", () => {
     const collection = build({ operations: [op("get", "/private"), op("get", "/public")] });
     const test = collection.event?.find((e) => e.listen === "test");
-    // The collection-level checks carry no operation's data: only the definitions several
-    // requests share (none here), then the files as written.
     // One script per kind: each one the sandbox runs costs every request a round trip. Each part
-    // keeps its own block and try, in the order they ran as events of their own.
+    // keeps its own block and try. The token renewal decides about a 401 first (the checks
+    // read what it decided), after its config line; then the checks, then the 429 wait.
     expect(collection.event?.map((e) => e.listen)).toEqual(["prerequest", "test"]);
     const exec = test?.script.exec ?? [];
+    const parts = exec.filter((line) => line.startsWith("// ── specpost: "));
+    expect(parts).toEqual([
+      "// ── specpost: renew a refused token ──",
+      "// ── specpost: contract and chains ──",
+      "// ── specpost: wait out a 429 ──",
+    ]);
+    const renew = sourceLines("token-renew.js");
+    expect(exec.slice(0, 2)).toEqual(["// ── specpost: renew a refused token ──", "try {"]);
+    expect(exec[2]).toMatch(
+      /^const SPECPOST_RENEW = \{"noTokenItemIds":\[.*\],"noRetryItemIds":\[\],"maxRenewals":3\};$/,
+    );
+    expect(exec.slice(3, 3 + renew.length)).toEqual(renew);
+    // The collection-level checks carry no operation's data: only the definitions several
+    // requests share (none here), then the files as written.
     const contract = [
       "// Definitions several requests' contracts share (the checks follow a schema's $refs to them).",
       "const SPECPOST_SHARED = {};",
       ...sourceLines("contract-schema.js"),
       ...sourceLines("contract.js"),
     ];
-    expect(exec.slice(0, contract.length + 3)).toEqual([
+    const at = exec.indexOf("// ── specpost: contract and chains ──");
+    expect(exec.slice(at, at + contract.length + 3)).toEqual([
       "// ── specpost: contract and chains ──",
       "try {",
       ...contract,
       '} catch (error) { pm.test("specpost script: contract and chains", () => { throw error; }); }',
     ]);
-    const parts = exec.filter((line) => line.startsWith("// ── specpost: "));
-    expect(parts).toEqual([
-      "// ── specpost: contract and chains ──",
-      "// ── specpost: renew a refused token ──",
-      "// ── specpost: wait out a 429 ──",
-    ]);
+    const quota = exec.indexOf("// ── specpost: wait out a 429 ──");
+    expect(exec.slice(quota + 3, quota + 3 + sourceLines("api-quota.js").length)).toEqual(
+      sourceLines("api-quota.js"),
+    );
     const items = collection.item.filter((node): node is PostmanItem => "request" in node);
     const prerequest = (name: string) =>
       items.find((item) => item.name.includes(name))?.event?.find((e) => e.listen === "prerequest")

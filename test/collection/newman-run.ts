@@ -4,6 +4,8 @@ export interface Assertion {
   item: string;
   name: string;
   passed: boolean;
+  /** pm.test.skip: neither passed nor failed. */
+  skipped?: boolean;
   message?: string;
 }
 
@@ -18,6 +20,8 @@ export interface TokenRun {
   variables: Record<string, string>;
   /** What Newman's run summary counts as failures. */
   failures: number;
+  /** console.warn and console.error lines of the scripts, in order. */
+  warnings: string[];
 }
 
 interface ScriptEvent {
@@ -38,6 +42,7 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
     const assertions: Assertion[] = [];
     const sent: string[] = [];
     const scriptErrors: string[] = [];
+    const warnings: string[] = [];
     // Newman leaves summary.collection as it was; the live values travel with each script.
     let variables: Record<string, string> = {};
     newman
@@ -54,11 +59,12 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
           if (error) return reject(error);
           resolve({
             assertions,
-            failed: assertions.filter((a) => !a.passed),
+            failed: assertions.filter((a) => !a.passed && !a.skipped),
             sent,
             scriptErrors,
             variables,
             failures: summary.run.failures.length,
+            warnings,
           });
         },
       )
@@ -68,7 +74,10 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
       })
       .on(
         "assertion",
-        (error: Error | null, args: { assertion: string; item: { name: string } }) => {
+        (
+          error: Error | null,
+          args: { assertion: string; skipped?: boolean; item: { name: string } },
+        ) => {
           assertions.push(
             error
               ? {
@@ -77,10 +86,17 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
                   passed: false,
                   message: error.message,
                 }
-              : { item: args.item.name, name: args.assertion, passed: true },
+              : args.skipped
+                ? { item: args.item.name, name: args.assertion, passed: false, skipped: true }
+                : { item: args.item.name, name: args.assertion, passed: true },
           );
         },
       )
+      .on("console", (_error: Error | null, args: { level: string; messages: unknown[] }) => {
+        if (args.level === "warn" || args.level === "error") {
+          warnings.push(args.messages.map(String).join(" "));
+        }
+      })
       .on("script", (error: Error | null, args: ScriptEvent) => {
         if (error) scriptErrors.push(`${args.event.listen}: ${error.name}: ${error.message}`);
         const scope = args.execution?.collectionVariables;

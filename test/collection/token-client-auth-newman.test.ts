@@ -173,18 +173,6 @@ describe("token endpoint faults under Newman", () => {
   });
 });
 
-describe("a token refused mid-run", () => {
-  it("a 401 before the token's expiry (revoked) renews it: one failure, the rest green, token count 2", async () => {
-    const s = await server({ revokeAfter: 1 });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
-
-    expect(run.sent).toHaveLength(3);
-    expect(s.unauthorized).toBe(1);
-    expect(s.tokenRequests).toBe(2);
-    expect(run.variables.specpost_token_renewals).toBe("1");
-  });
-});
-
 describe("API quota under Newman", () => {
   it("a 429 with quota-reset-UTC (KPN) waits for the reset: the requests after it pass", async () => {
     const s = await server({ quota: { after: 1, ms: 1500 } });

@@ -20,8 +20,8 @@ export interface TokenRules {
   requireParam?: { name: string; value: string };
   /** The first `count` token requests are answered with `status` (and Retry-After). */
   failFirst?: { count: number; status: number; retryAfter?: string };
-  /** Every token issued so far is revoked once this many API calls were accepted. */
-  revokeAfter?: number;
+  /** Every token issued so far is revoked once this many API calls were accepted (or each of these many). */
+  revokeAfter?: number | number[];
   /** After this many accepted API calls the quota is spent for `ms` (429, quota-reset-UTC). */
   quota?: { after: number; ms: number };
 }
@@ -190,7 +190,7 @@ export async function startTokenServer(
       });
     }
     state.accepted += 1;
-    if (state.accepted === rules.revokeAfter) issued.clear();
+    if ([rules.revokeAfter ?? []].flat().includes(state.accepted)) issued.clear();
     if (rules.quota && state.accepted === rules.quota.after) {
       state.quotaResetAt = Date.now() + rules.quota.ms;
     }

@@ -99,10 +99,50 @@ describe("oidc-provider under Newman", () => {
       envVar: env(s),
       folder: "Things",
     });
-    expect(without.sent).toHaveLength(4);
-    expect(s.apiRefused).toBe(4);
-    // Each 401 before the expiry renews the token, at most 3 times a run: token count 4.
+    // A 401 before the expiry renews the token and sends the request again, at most 3 times a
+    // run: each request is tried at most twice, token count 4 (1 + 3 renewals), never one per try.
+    expect(without.sent).toEqual([
+      "GET /a",
+      "GET /a",
+      "GET /b",
+      "GET /b",
+      "GET /c",
+      "GET /c",
+      "GET /d",
+    ]);
+    expect(s.apiRefused).toBe(7);
     expect(s.tokenCalls).toBe(4);
+    expect(without.assertions.filter((a) => a.skipped).map((a) => a.item)).toEqual([
+      "GET /a",
+      "GET /b",
+      "GET /c",
+    ]);
+    // One failure per operation, none for a first attempt; a second refusal says so.
+    expect(without.failed.map((f) => [f.item, f.name])).toEqual(
+      ["a", "b", "c", "d"].map((n) => [`GET /${n}`, `GET /${n} → authorized`]),
+    );
+    const again = "again after the token was renewed and the request sent a second time";
+    expect(without.failed.map((f) => f.message?.includes(again))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(without.failed[0]?.message).toContain("GET /a answered 401 Unauthorized");
+    expect(without.variables.specpost_token_renewals).toBe("3");
+  });
+
+  it("a token the API revokes mid-run: the refused request is sent again with a new token, green, token count 2", async () => {
+    const s = await server({ method: "client_secret_post", revokeAfter: 2 });
+    const run = await runNewman(collection(s, "auto"), { envVar: env(s), folder: "Things" });
+
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.failed).toEqual([]);
+    expect(run.sent).toEqual(["GET /a", "GET /b", "GET /c", "GET /c", "GET /d"]);
+    expect(s.apiRefused).toBe(1);
+    // One token for a and b, one more after the revocation: exactly one extra token request.
+    expect(s.tokenCalls).toBe(2);
+    expect(run.assertions.filter((a) => a.skipped).map((a) => a.item)).toEqual(["GET /c"]);
   });
 
   it("a token endpoint that fails its first two calls with 503: retried, green, token count 3", async () => {

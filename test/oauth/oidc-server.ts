@@ -18,6 +18,12 @@ export interface OidcOptions {
   method: "client_secret_basic" | "client_secret_post";
   /** The first `count` token requests answer `status` with Retry-After: 0 (a gateway fault). */
   failFirst?: { count: number; status: number };
+  /**
+   * After this many accepted API calls the API revokes the token they carried (401 from then
+   * on; a new token is accepted). oidc-provider's revocation endpoint refuses JWT access
+   * tokens, so the API keeps the revocation list, as a gateway with its own denylist does.
+   */
+  revokeAfter?: number;
 }
 
 export interface OidcServer {
@@ -98,7 +104,8 @@ function acceptable(authorization: string | undefined, issuer: string): boolean 
 }
 
 export async function startOidcServer(options: OidcOptions): Promise<OidcServer> {
-  const state = { tokenCalls: 0, apiCalls: 0, apiRefused: 0 };
+  const state = { tokenCalls: 0, apiCalls: 0, apiRefused: 0, accepted: 0 };
+  const revoked = new Set<string>();
   let handler: Handler | undefined;
   let issuer = "";
   const server: Server = createServer((req, res) => {
@@ -125,10 +132,13 @@ export async function startOidcServer(options: OidcOptions): Promise<OidcServer>
     }
     req.resume();
     state.apiCalls += 1;
-    if (!acceptable(req.headers.authorization, issuer)) {
+    const authorization = req.headers.authorization ?? "";
+    if (!acceptable(authorization, issuer) || revoked.has(authorization)) {
       state.apiRefused += 1;
       return json(res, 401, { error: "invalid_token" });
     }
+    state.accepted += 1;
+    if (state.accepted === options.revokeAfter) revoked.add(authorization);
     return json(res, 200, { ok: true });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
