@@ -1,19 +1,26 @@
 import newman from "newman";
 
+/** One pm.test result as a person reads it in the run output. */
 export interface Assertion {
+  /** Item (request) name. */
   item: string;
   name: string;
   passed: boolean;
+  /** Failure message; absent when the assertion passed. */
   message?: string;
 }
 
-export interface TokenRun {
+export interface NewmanRun {
   assertions: Assertion[];
   failed: Assertion[];
   /** Names of the items whose request was actually sent, in order. */
   sent: string[];
-  /** Script errors (exceptions outside pm.test): must stay empty. */
+  /** Every request sent, pm.sendRequest ones (token fetches) included. */
+  requests: number;
+  /** Script errors (a thrown exception outside pm.test, a syntax error): must stay empty. */
   scriptErrors: string[];
+  /** Console output of the scripts, one entry per call. */
+  console: string[];
   /** Collection variables after the run. */
   variables: Record<string, string>;
   /** What Newman's run summary counts as failures. */
@@ -25,7 +32,7 @@ interface ScriptEvent {
   execution?: { collectionVariables?: { toObject(): Record<string, unknown> } };
 }
 
-export interface TokenRunOptions {
+export interface NewmanRunOptions {
   envVar?: Record<string, string>;
   delayRequest?: number;
   folder?: string;
@@ -33,11 +40,13 @@ export interface TokenRunOptions {
 }
 
 /** Runs a collection in-process with no reporter and gathers what a user would see. */
-export function runNewman(collection: object, options: TokenRunOptions = {}): Promise<TokenRun> {
+export function runNewman(collection: object, options: NewmanRunOptions = {}): Promise<NewmanRun> {
   return new Promise((resolve, reject) => {
     const assertions: Assertion[] = [];
     const sent: string[] = [];
     const scriptErrors: string[] = [];
+    const consoleLines: string[] = [];
+    let requests = 0;
     // Newman leaves summary.collection as it was; the live values travel with each script.
     let variables: Record<string, string> = {};
     newman
@@ -56,13 +65,16 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
             assertions,
             failed: assertions.filter((a) => !a.passed),
             sent,
+            requests,
             scriptErrors,
+            console: consoleLines,
             variables,
             failures: summary.run.failures.length,
           });
         },
       )
       .on("request", (_error: Error | null, args: { item: { name?: string } }) => {
+        requests += 1;
         // pm.sendRequest calls raise this event too, without an item name.
         if (args.item.name !== undefined) sent.push(args.item.name);
       })
@@ -85,6 +97,9 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
         if (error) scriptErrors.push(`${args.event.listen}: ${error.name}: ${error.message}`);
         const scope = args.execution?.collectionVariables;
         if (scope) variables = scope.toObject() as Record<string, string>;
+      })
+      .on("console", (_error: Error | null, args: { level: string; messages: unknown[] }) => {
+        consoleLines.push(`${args.level}: ${args.messages.map(String).join(" ")}`);
       });
   });
 }

@@ -7,6 +7,7 @@ import {
 import { idSource } from "../../scripts/collection/ids";
 import type { PostmanItem } from "../../scripts/collection/types";
 import type { ApiModel, AuthModel } from "../../scripts/model/types";
+import { runNewman } from "../collection/newman-run";
 import {
   apiModel,
   CLIENT_CREDENTIALS,
@@ -14,7 +15,7 @@ import {
   handRegistry,
   operation,
 } from "./fixture";
-import { failed, passedNames, runCollection } from "./newman";
+import { failed, passedNames } from "./newman";
 import { json, type Reply, type SeenRequest, startServer, type TestServer } from "./server";
 
 const TOKEN_PATH = "/oauth/client_credential/accesstoken";
@@ -114,7 +115,7 @@ describe("Auth checks under Newman", () => {
     });
     // Only the folder: the operations' own requests are not under test here.
     collection.item = collection.item.filter((item) => item.name === "Auth checks");
-    const result = await runCollection(collection);
+    const result = await runNewman(collection);
     expect(result.scriptErrors).toEqual([]);
     return result;
   }

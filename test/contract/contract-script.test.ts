@@ -3,6 +3,7 @@ import { singleQuoted } from "../../scripts/collection/contract-data";
 import { readContractLine } from "../../scripts/collection/contract-lines";
 import { idKeys, idSource } from "../../scripts/collection/ids";
 import type { PostmanItem } from "../../scripts/collection/types";
+import { runNewman } from "../collection/newman-run";
 import { fixtureCollection, handRegistry } from "./fixture";
 import {
   CONFORMING_NAMES,
@@ -12,7 +13,7 @@ import {
   goodUsers,
   model,
 } from "./fixture-api";
-import { failed, passedNames, runCollection } from "./newman";
+import { failed, passedNames } from "./newman";
 import { json, type Reply, type SeenRequest, startServer, type TestServer } from "./server";
 
 let server: TestServer;
@@ -31,7 +32,7 @@ async function runWith(overrides: Record<string, Reply>, api = model) {
   const collection = fixtureCollection(api, handRegistry(definitions), { baseUrl: server.url });
   // The Auth checks folder has its own tests; here only the contract script is under test.
   collection.item = collection.item.filter((item) => item.name !== "Auth checks");
-  const run = await runCollection(collection);
+  const run = await runNewman(collection);
   expect(run.scriptErrors).toEqual([]);
   return run;
 }
@@ -254,7 +255,7 @@ describe("contract script under Newman", () => {
     });
     collection.item = collection.item.filter((item) => item.name !== "Auth checks");
     collection.variable.push({ key: "specpost_token_error", value: '{"message":"token failed"}' });
-    const run = await runCollection(collection);
+    const run = await runNewman(collection);
     expect(run.scriptErrors).toEqual([]);
     // Only the unsecured operations are still checked; the user's request gets no assertion.
     expect(run.assertions.map((a) => `${a.item}: ${a.name}`)).toEqual([
@@ -278,7 +279,7 @@ describe("contract script under Newman", () => {
       { key: "access_token_expires_at", value: String(Date.now() + 3_600_000) },
       { key: "specpost_token_refresh_at", value: String(Date.now() + 3_000_000) },
     );
-    const run = await runCollection(collection);
+    const run = await runNewman(collection);
     expect(run.scriptErrors).toEqual([]);
     expect(run.assertions.filter((a) => a.name.includes("→"))).toEqual([]);
   });
@@ -300,7 +301,7 @@ describe("contract script under Newman", () => {
       `const SPECPOST_CONTRACT = ${singleQuoted(JSON.stringify({ ...contract, expect: [299] }))};`;
     // And no declaration at all on another: the previous request's must not apply to it.
     if (health) delete health.event;
-    const run = await runCollection(collection);
+    const run = await runNewman(collection);
     expect(run.scriptErrors).toEqual([]);
     expect(failed(run)).toEqual({
       "GET /userlist → status 299 as declared": expect.stringContaining(
