@@ -7,14 +7,9 @@ import {
 import { idSource } from "../../scripts/collection/ids";
 import type { PostmanItem } from "../../scripts/collection/types";
 import type { ApiModel, AuthModel } from "../../scripts/model/types";
+import { clientCredentials } from "../collection/fixture";
 import { runNewman } from "../collection/newman-run";
-import {
-  apiModel,
-  CLIENT_CREDENTIALS,
-  fixtureCollection,
-  handRegistry,
-  operation,
-} from "./fixture";
+import { apiModel, fixtureCollection, handRegistry, operation } from "./fixture";
 import { failed, passedNames } from "./newman";
 import { json, type Reply, type SeenRequest, startServer, type TestServer } from "./server";
 
@@ -34,7 +29,7 @@ const open = operation("get", "/health", [{ status: "200" }], { secured: false }
 const model = (auth: AuthModel, ops = [open, create, users, userlist]): ApiModel =>
   apiModel(ops, auth);
 const kpnAuth = (url: string) =>
-  CLIENT_CREDENTIALS(`${url}${TOKEN_PATH}?grant_type=client_credentials`);
+  clientCredentials(`${url}${TOKEN_PATH}?grant_type=client_credentials`);
 
 describe("authChecksFolder", () => {
   const ids = idSource("Contract fixture");
@@ -108,7 +103,7 @@ describe("Auth checks under Newman", () => {
   ) {
     behaviour = { ...strict, ...overrides };
     server.seen.length = 0;
-    const auth = CLIENT_CREDENTIALS(`${server.url}${TOKEN_PATH}${tokenUrlQuery}`);
+    const auth = clientCredentials(`${server.url}${TOKEN_PATH}${tokenUrlQuery}`);
     const collection = fixtureCollection(model(auth), handRegistry({}), {
       baseUrl: server.url,
       tokenUrl: auth.tokenUrl,

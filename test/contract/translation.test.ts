@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenApiDocument, SpecVersion } from "../../scripts/load/types";
 import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
+import { clientCredentials } from "../collection/fixture";
 import { runNewman } from "../collection/newman-run";
-import { apiModel, CLIENT_CREDENTIALS, fixtureCollection, operation, ref } from "./fixture";
+import { apiModel, fixtureCollection, operation, ref } from "./fixture";
 import { failed, passedNames } from "./newman";
 import { json, startServer, type TestServer } from "./server";
 
@@ -157,7 +158,7 @@ function translationModel(document: object, version: SpecVersion, paths: Record<
       { secured: false },
     ),
   );
-  return { registry, model: apiModel(operations, CLIENT_CREDENTIALS("http://127.0.0.1/token")) };
+  return { registry, model: apiModel(operations, clientCredentials("http://127.0.0.1/token")) };
 }
 
 let server: TestServer;
