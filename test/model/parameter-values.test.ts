@@ -10,6 +10,9 @@ describe("oneOf parameters as a server reads them (text)", () => {
     schema: { oneOf: [{ type: "integer" }, { type: "string" }] },
     ...extra,
   });
+  /** The model of one GET /users/{id} whose only parameter is `param`. */
+  const withParam = (param: object) =>
+    buildModel(specOf(doc({ "/users/{id}": { get: op({ parameters: [param] }) } })), {});
 
   it.each([
     ["generated", workflowId(), 0],
@@ -18,10 +21,7 @@ describe("oneOf parameters as a server reads them (text)", () => {
   ])(
     "%s, text both branches accept, becomes a value only the string branch accepts",
     (_, param, warnings) => {
-      const { model, problems } = buildModel(
-        specOf(doc({ "/users/{id}": { get: op({ parameters: [param] }) } })),
-        {},
-      );
+      const { model, problems } = withParam(param);
       const sent = model?.operations[0]?.parameters[0]?.example;
       expect(typeof sent).toBe("string");
       expect(Number.isNaN(Number(sent))).toBe(true);
@@ -33,41 +33,19 @@ describe("oneOf parameters as a server reads them (text)", () => {
   );
 
   it("a value one branch alone accepts is kept", () => {
-    const { model, problems } = buildModel(
-      specOf(
-        doc({
-          "/users/{id}": {
-            get: op({
-              parameters: [
-                workflowId({
-                  schema: { oneOf: [{ type: "integer" }, { type: "string", enum: ["last"] }] },
-                  example: 3,
-                }),
-              ],
-            }),
-          },
-        }),
-      ),
-      {},
+    const { model, problems } = withParam(
+      workflowId({
+        schema: { oneOf: [{ type: "integer" }, { type: "string", enum: ["last"] }] },
+        example: 3,
+      }),
     );
     expect(model?.operations[0]?.parameters[0]?.example).toBe(3);
     expect(problems.filter((p) => p.code !== "no-client-credentials")).toEqual([]);
   });
 
   it("no value one branch alone accepts: warned and marked", () => {
-    const { model, problems } = buildModel(
-      specOf(
-        doc({
-          "/users/{id}": {
-            get: op({
-              parameters: [
-                workflowId({ schema: { oneOf: [{ type: "integer" }, { type: "number" }] } }),
-              ],
-            }),
-          },
-        }),
-      ),
-      {},
+    const { model, problems } = withParam(
+      workflowId({ schema: { oneOf: [{ type: "integer" }, { type: "number" }] } }),
     );
     expect(problems.map((p) => p.code)).toContain("unsatisfiable-schema");
     expect(model?.operations[0]?.mayReject).toBe(true);
