@@ -1,23 +1,20 @@
 import newman from "newman";
 
-/** One pm.test result as a person reads it in the run output. */
 export interface Assertion {
-  /** Item (request) name. */
   item: string;
   name: string;
   passed: boolean;
-  /** Failure message; absent when the assertion passed. */
   message?: string;
 }
 
-export interface NewmanRun {
+export interface TokenRun {
   assertions: Assertion[];
   failed: Assertion[];
   /** Names of the items whose request was actually sent, in order. */
   sent: string[];
   /** Every request sent, pm.sendRequest ones (token fetches) included. */
   requests: number;
-  /** Script errors (a thrown exception outside pm.test, a syntax error): must stay empty. */
+  /** Script errors (exceptions outside pm.test): must stay empty. */
   scriptErrors: string[];
   /** Console output of the scripts, one entry per call. */
   console: string[];
@@ -32,7 +29,7 @@ interface ScriptEvent {
   execution?: { collectionVariables?: { toObject(): Record<string, unknown> } };
 }
 
-export interface NewmanRunOptions {
+export interface TokenRunOptions {
   envVar?: Record<string, string>;
   delayRequest?: number;
   folder?: string;
@@ -40,7 +37,7 @@ export interface NewmanRunOptions {
 }
 
 /** Runs a collection in-process with no reporter and gathers what a user would see. */
-export function runNewman(collection: object, options: NewmanRunOptions = {}): Promise<NewmanRun> {
+export function runNewman(collection: object, options: TokenRunOptions = {}): Promise<TokenRun> {
   return new Promise((resolve, reject) => {
     const assertions: Assertion[] = [];
     const sent: string[] = [];

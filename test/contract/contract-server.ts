@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from "vitest";
 import type { ApiModel } from "../../scripts/model/types";
-import { type NewmanRun, runNewman } from "../collection/newman-run";
+import { runNewman, type TokenRun } from "../collection/newman-run";
 import { fixtureCollection, handRegistry } from "./fixture";
 import { conforming, definitions, model } from "./fixture-api";
 import { json, type Reply, type SeenRequest, startServer, type TestServer } from "./server";
@@ -11,7 +11,7 @@ export interface ContractServer {
   /** From now on answer with the conforming replies, `overrides` replacing some paths. */
   answer(overrides: Record<string, Reply>): void;
   /** Answers so and runs the fixture collection of `api` without its Auth checks folder. */
-  runWith(overrides: Record<string, Reply>, api?: ApiModel): Promise<NewmanRun>;
+  runWith(overrides: Record<string, Reply>, api?: ApiModel): Promise<TokenRun>;
 }
 
 /** A loopback server for the contract fixture, started and closed around the file's tests. */
