@@ -1,5 +1,4 @@
 import { join, relative, resolve, sep } from "node:path";
-import { parseArgs } from "node:util";
 import { formatChanges } from "../collection/changes";
 import { TOKEN_ARG_OPTIONS, TOKEN_ARG_USAGE, tokenArgs } from "../collection/token-args";
 import { staleFiles, writeFiles } from "../collection/write";
@@ -7,6 +6,7 @@ import { findSpecs } from "../load/find-specs";
 import type { GenerateContext } from "../pipeline";
 import { formatProblem, hasErrors } from "../problems";
 import { specFolders, specInputs } from "../watch/inputs";
+import { parseCommandArgs, tokenUrlProblem } from "./args";
 import { DATA_CODES, dataSummary } from "./data-summary";
 import { GenerationStopped, generateInThread } from "./generate-thread";
 import type { Io } from "./io";
@@ -39,42 +39,28 @@ type Parsed =
   | { ok: "help" };
 
 function parse(args: string[], cwd: string): Parsed {
-  let values: {
-    "out-dir"?: string;
-    check?: boolean;
-    "token-url"?: string;
-    "client-auth"?: string;
-    "token-param"?: string[];
-    watch?: boolean;
-    "allow-outside-refs"?: boolean;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        "out-dir": { type: "string" },
-        check: { type: "boolean" },
-        "token-url": { type: "string" },
-        ...TOKEN_ARG_OPTIONS,
-        watch: { type: "boolean" },
-        "allow-outside-refs": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, message: (error as Error).message.split("\n")[0] ?? "bad arguments" };
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      "out-dir": { type: "string" },
+      check: { type: "boolean" },
+      "token-url": { type: "string" },
+      ...TOKEN_ARG_OPTIONS,
+      watch: { type: "boolean" },
+      "allow-outside-refs": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return { ok: "help" };
   if (values.check && values.watch) {
     return { ok: false, message: "--check and --watch do not go together" };
   }
   const tokenUrl = values["token-url"];
-  if (tokenUrl !== undefined && !/^https?:\/\/[^/]/i.test(tokenUrl)) {
-    return { ok: false, message: `--token-url must be an absolute http(s) URL, got '${tokenUrl}'` };
-  }
+  const tokenUrlWrong = tokenUrlProblem(tokenUrl);
+  if (tokenUrlWrong !== undefined) return { ok: false, message: tokenUrlWrong };
   const token = tokenArgs(values);
   if (!token.ok) return token;
   const ctx: Omit<GenerateContext, "specs"> = {

@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
 import { loadModel } from "../pipeline";
 import { formatProblem, type Problem } from "../problems";
+import { parseCommandArgs } from "./args";
 import { DATA_CODES } from "./data-summary";
 import type { Io } from "./io";
 
@@ -14,18 +14,16 @@ Prints every problem of the spec at its own file:line:col; exits 1 when there ar
 
 /** `specpost lint`: the spec checked before the tests, so CI can gate the spec itself. */
 export async function lintCommand(args: string[], io: Io): Promise<number> {
-  let values: { strict?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    }));
-  } catch (error) {
-    io.stderr(`specpost lint: ${(error as Error).message.split("\n")[0]}\n${USAGE}`);
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: { strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  if (!parsed.ok) {
+    io.stderr(`specpost lint: ${parsed.message}\n${USAGE}`);
     return 2;
   }
+  const { values, positionals } = parsed;
   if (values.help) {
     io.stdout(USAGE);
     return 0;

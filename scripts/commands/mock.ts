@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join, parse as parsePath, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { MOCK_CLIENT_ID, MOCK_DEFAULT_PORT } from "../mock/constants";
 import type { MockServer } from "../mock/types";
 import type { ModelOptions } from "../model/types";
 import { formatProblem } from "../problems";
+import { parseCommandArgs, tokenUrlProblem } from "./args";
 import type { Io } from "./io";
 import { stopSignal } from "./stop-signal";
 
@@ -65,31 +65,20 @@ function negativeValues(args: string[], options: readonly string[]): string[] {
 
 function parse(rawArgs: string[]): Parsed {
   const args = negativeValues(rawArgs, ["--port", "--token-ttl"]);
-  let values: {
-    port?: string;
-    "token-ttl"?: string;
-    "token-url"?: string;
-    stateless?: boolean;
-    "allow-outside-refs"?: boolean;
-    help?: boolean;
-  };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        port: { type: "string" },
-        "token-ttl": { type: "string" },
-        "token-url": { type: "string" },
-        stateless: { type: "boolean" },
-        "allow-outside-refs": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    return { ok: false, message: (error as Error).message.split("\n")[0] ?? "bad arguments" };
-  }
+  const parsed = parseCommandArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      port: { type: "string" },
+      "token-ttl": { type: "string" },
+      "token-url": { type: "string" },
+      stateless: { type: "boolean" },
+      "allow-outside-refs": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (!parsed.ok) return parsed;
+  const { values, positionals } = parsed;
   if (values.help) return { ok: "help" };
   if (positionals.length !== 1) return { ok: false, message: "give exactly one SPEC" };
   const port = wholeNumber(values.port, 0, 65535);
@@ -106,9 +95,8 @@ function parse(rawArgs: string[]): Parsed {
       message: `--token-ttl must be a positive whole number of seconds, got '${values["token-ttl"]}'`,
     };
   const tokenUrl = values["token-url"];
-  if (tokenUrl !== undefined && !/^https?:\/\/[^/]/i.test(tokenUrl)) {
-    return { ok: false, message: `--token-url must be an absolute http(s) URL, got '${tokenUrl}'` };
-  }
+  const tokenUrlWrong = tokenUrlProblem(tokenUrl);
+  if (tokenUrlWrong !== undefined) return { ok: false, message: tokenUrlWrong };
   return {
     ok: true,
     options: {

@@ -1,30 +1,19 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findSpecs } from "../../scripts/load/find-specs";
-import { generateSpec } from "../../scripts/pipeline";
 import { formatProblem } from "../../scripts/problems";
 import { projectsSpec } from "../chains/specs";
-import { type StatefulApi, startStatefulApi } from "../chains/stateful-api";
+import { useStatefulProject } from "../chains/stateful-project";
 import { runNewman } from "../collection/newman-run";
-import { type TempProject, tempProject } from "../overrides/helpers";
 import { flowArazzo, lifecycleArazzo } from "./workflow-spec";
 
 /** Arazzo workflows under real Newman against an API that issues its own ids. */
-let api: StatefulApi | undefined;
-let project: TempProject | undefined;
-afterEach(async () => {
-  await api?.close();
-  await project?.remove();
-  api = undefined;
-  project = undefined;
-});
+const stateful = useStatefulProject();
 
-async function generated(arazzo: string) {
-  api = await startStatefulApi();
-  project = await tempProject({
-    "specs/projects.yaml": projectsSpec(api.origin),
+function generated(arazzo: string) {
+  return stateful.generate((origin) => ({
+    "specs/projects.yaml": projectsSpec(origin),
     "specs/projects.arazzo.yaml": arazzo,
-  });
-  return generateSpec("specs/projects.yaml", { cwd: project.dir, model: {}, outDir: project.dir });
+  }));
 }
 
 async function workflowRun(arazzo: string) {
@@ -33,7 +22,7 @@ async function workflowRun(arazzo: string) {
   const collection = JSON.parse(out.files[0]?.content ?? "{}");
   const run = await runNewman(collection, { folder: "Workflows" });
   expect(run.scriptErrors).toEqual([]);
-  const hits = (api?.hits ?? []).map((h) => `${h.method} ${h.path} ${h.status}`);
+  const hits = stateful.api.hits.map((h) => `${h.method} ${h.path} ${h.status}`);
   return { run, hits, collection };
 }
 
@@ -95,8 +84,8 @@ describe("Arazzo workflows", () => {
     expect(out.problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([
       "specs/projects.arazzo.yaml:36:9 error invalid-arazzo no operation of specs/projects.yaml has operationId readTheTask",
     ]);
-    expect(await findSpecs(`${project?.dir}/specs`)).toEqual([
-      `${project?.dir}/specs/projects.yaml`,
+    expect(await findSpecs(`${stateful.project.dir}/specs`)).toEqual([
+      `${stateful.project.dir}/specs/projects.yaml`,
     ]);
   });
 

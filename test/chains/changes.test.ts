@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { cli, type TempProject, tempProject } from "../overrides/helpers";
+import { runCli } from "../golden/run-cli";
+import { type TempProject, tempProject } from "../overrides/helpers";
 import { projectsSpec } from "./specs";
 
 /** A reviewer sees which requests chains moved, not just "run order". */
@@ -15,9 +16,9 @@ describe("the change summary of chains", () => {
       "specs/projects.yaml": projectsSpec("http://127.0.0.1:9"),
       "specs/projects.overrides.yaml": "inferChains: false\n",
     });
-    expect((await cli(["generate", "specs/projects.yaml"], project.dir)).code).toBe(0);
+    expect((await runCli(["generate", "specs/projects.yaml"], project.dir)).code).toBe(0);
     await project.write("specs/projects.overrides.yaml", "order: []\n");
-    const second = await cli(["generate", "specs/projects.yaml"], project.dir);
+    const second = await runCli(["generate", "specs/projects.yaml"], project.dir);
     expect(second.code).toBe(0);
     const line = second.stdout.split("\n").find((l) => l.includes("~ collection:")) ?? "";
     expect(line).toContain(

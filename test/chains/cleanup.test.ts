@@ -1,31 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { generateSpec } from "../../scripts/pipeline";
+import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../scripts/problems";
 import { lifecycleArazzo } from "../arazzo/workflow-spec";
 import { runNewman } from "../collection/newman-run";
-import { type TempProject, tempProject } from "../overrides/helpers";
 import { projectsSpec } from "./specs";
-import { type StatefulApi, startStatefulApi } from "./stateful-api";
+import { useStatefulProject } from "./stateful-project";
 
 /** The Cleanup folder: what the run created and did not delete is deleted at the end. */
-let api: StatefulApi | undefined;
-let project: TempProject | undefined;
-afterEach(async () => {
-  await api?.close();
-  await project?.remove();
-  api = undefined;
-  project = undefined;
-});
+const stateful = useStatefulProject();
 
 async function fullRun(files: Record<string, string>) {
-  api = await startStatefulApi();
-  const origin = api.origin;
-  project = await tempProject({ "specs/projects.yaml": projectsSpec(origin), ...files });
-  const out = await generateSpec("specs/projects.yaml", {
-    cwd: project.dir,
-    model: {},
-    outDir: project.dir,
-  });
+  const out = await stateful.generate((origin) => ({
+    "specs/projects.yaml": projectsSpec(origin),
+    ...files,
+  }));
   expect(out.problems.filter((p) => p.severity === "error").map(formatProblem)).toEqual([]);
   const collection = JSON.parse(out.files[0]?.content ?? "{}");
   const run = await runNewman(collection);
@@ -33,7 +20,7 @@ async function fullRun(files: Record<string, string>) {
   return {
     run,
     collection,
-    hits: (api.hits ?? []).map((h) => `${h.method} ${h.path} ${h.status}`),
+    hits: stateful.api.hits.map((h) => `${h.method} ${h.path} ${h.status}`),
   };
 }
 
@@ -56,7 +43,7 @@ describe("Cleanup folder", () => {
       "DELETE /projects/p3/tasks/t4 204",
       "DELETE /projects/p3 204",
     ]);
-    expect(api?.held()).toEqual([]);
+    expect(stateful.api.held()).toEqual([]);
     expect(run.assertions.filter((a) => a.name.startsWith("cleanup:")).map((a) => a.name)).toEqual([
       "cleanup: DELETE /projects/{projectId}/tasks/{taskId} for each POST /projects/{projectId}/tasks of this run",
       "cleanup: DELETE /projects/{projectId} for each POST /projects of this run",
@@ -70,6 +57,6 @@ describe("Cleanup folder", () => {
       "DELETE /projects/p1/tasks/t2 204",
       "DELETE /projects/p1 204",
     ]);
-    expect(api?.held()).toEqual([]);
+    expect(stateful.api.held()).toEqual([]);
   });
 });

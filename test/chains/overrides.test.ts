@@ -1,32 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { generateSpec } from "../../scripts/pipeline";
+import { describe, expect, it } from "vitest";
 import { runNewman } from "../collection/newman-run";
-import { type TempProject, tempProject } from "../overrides/helpers";
 import { projectsSpec } from "./specs";
-import { type StatefulApi, startStatefulApi } from "./stateful-api";
+import type { StatefulApi } from "./stateful-api";
+import { useStatefulProject } from "./stateful-project";
 
 /** Chains from the overrides file: switch the guesses off, add chains the spec cannot say. */
-let api: StatefulApi | undefined;
-let project: TempProject | undefined;
-afterEach(async () => {
-  await api?.close();
-  await project?.remove();
-  api = undefined;
-  project = undefined;
-});
+const stateful = useStatefulProject();
 
 async function generated(overrides: string, idField = "id") {
-  api = await startStatefulApi({ idField });
-  const spec = projectsSpec(api.origin).replace(/\bid(?=[,:\]])/g, idField);
-  project = await tempProject({
-    "specs/projects.yaml": spec,
-    "specs/projects.overrides.yaml": overrides,
-  });
-  const out = await generateSpec("specs/projects.yaml", {
-    cwd: project.dir,
-    model: {},
-    outDir: project.dir,
-  });
+  const out = await stateful.generate(
+    (origin) => ({
+      "specs/projects.yaml": projectsSpec(origin).replace(/\bid(?=[,:\]])/g, idField),
+      "specs/projects.overrides.yaml": overrides,
+    }),
+    { idField },
+  );
   const collection = out.files[0] ? (JSON.parse(out.files[0].content) as object) : undefined;
   // The spec declares no security on purpose: that warning is not what these tests are about.
   const problems = out.problems.filter((p) => p.code !== "no-client-credentials");
@@ -39,7 +27,7 @@ describe("chains in the overrides file", () => {
   it("inferChains: false gives the unchained suite: made-up ids meet 404s, and the happy-path check says so", async () => {
     const { collection } = await generated("inferChains: false\n");
     const run = await runNewman(collection ?? {});
-    const items = (api?.hits ?? []).filter((h) => h.path !== "/projects");
+    const items = stateful.api.hits.filter((h) => h.path !== "/projects");
     expect(items.filter((h) => h.status === 404).length).toBe(items.length);
     // Without chains every item request is a 404; the suite no longer counts that green.
     expect(run.failed.length).toBe(items.length);
@@ -68,7 +56,7 @@ describe("chains in the overrides file", () => {
     expect(problems).toEqual([]);
     const run = await runNewman(collection ?? {});
     expect(run.failed).toEqual([]);
-    expect(codes(api?.hits ?? [])).toEqual([201, 200, 200, 201, 200, 204, 204]);
+    expect(codes(stateful.api.hits)).toEqual([201, 200, 200, 201, 200, 204, 204]);
   });
 
   it("names a consumer that is not in the spec at its line, with a suggestion", async () => {

@@ -1,31 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { generateSpec } from "../../scripts/pipeline";
+import { describe, expect, it } from "vitest";
 import { runNewman } from "../collection/newman-run";
-import { type TempProject, tempProject } from "../overrides/helpers";
 import { projectsSpec } from "./specs";
-import { type StatefulApi, type StatefulOptions, startStatefulApi } from "./stateful-api";
+import type { StatefulApi, StatefulOptions } from "./stateful-api";
+import { useStatefulProject } from "./stateful-project";
 
 /**
  * Generated collections under real Newman against an API that remembers what was created:
  * every request that names a project or task must use an id the server issued.
  */
-let api: StatefulApi | undefined;
-let project: TempProject | undefined;
-afterEach(async () => {
-  await api?.close();
-  await project?.remove();
-  api = undefined;
-  project = undefined;
-});
+const stateful = useStatefulProject();
 
 async function collectionFor(spec: (origin: string) => string, options: StatefulOptions = {}) {
-  api = await startStatefulApi(options);
-  project = await tempProject({ "specs/projects.yaml": spec(api.origin) });
-  const out = await generateSpec("specs/projects.yaml", {
-    cwd: project.dir,
-    model: {},
-    outDir: project.dir,
-  });
+  const out = await stateful.generate(
+    (origin) => ({ "specs/projects.yaml": spec(origin) }),
+    options,
+  );
   expect(out.problems.filter((p) => p.severity === "error")).toEqual([]);
   const [file] = out.files;
   if (!file) throw new Error("no collection");
@@ -44,7 +33,7 @@ describe("chains against a stateful API", () => {
     const run = await runNewman(collection);
     expect(run.scriptErrors).toEqual([]);
     expect(run.failed).toEqual([]);
-    expect(statusOf(api?.hits ?? [])).toEqual([
+    expect(statusOf(stateful.api.hits)).toEqual([
       "POST /projects 201",
       "GET /projects/p1 200",
       "PATCH /projects/p1 200",
@@ -66,8 +55,8 @@ describe("chains against a stateful API", () => {
     });
     const run = await runNewman(collection);
     expect(run.failed).toEqual([]);
-    expect(statusOf(api?.hits ?? []).filter((s) => / 404$/.test(s))).toEqual([]);
-    expect(api?.hits.length).toBe(7);
+    expect(statusOf(stateful.api.hits).filter((s) => / 404$/.test(s))).toEqual([]);
+    expect(stateful.api.hits.length).toBe(7);
     expect(collection.info.description).not.toContain("Inferred chains");
   });
 
@@ -75,7 +64,7 @@ describe("chains against a stateful API", () => {
     const collection = await collectionFor((o) => projectsSpec(o), { refuseProjects: true });
     const run = await runNewman(collection);
     expect(run.scriptErrors).toEqual([]);
-    expect(statusOf(api?.hits ?? [])).toEqual(["POST /projects 409"]);
+    expect(statusOf(stateful.api.hits)).toEqual(["POST /projects 409"]);
     expect(run.sent).toEqual(["createProject"]);
     // The producer's own rejection (the happy-path check), then one line for all it feeds.
     expect(run.failed.map((f) => `${f.item}: ${f.message}`)).toEqual([

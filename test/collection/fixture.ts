@@ -30,7 +30,7 @@ export function fakeSpec(file = "specs/test-api.yaml"): LoadedSpec {
 export const clientCredentials = (
   tokenUrl = "https://api.example.com/oauth/token?grant_type=client_credentials",
   scopes: string[] = [],
-): AuthModel => ({
+): Extract<AuthModel, { kind: "client-credentials" }> => ({
   kind: "client-credentials",
   schemeName: "oauth2",
   tokenUrl,

@@ -14,8 +14,12 @@ export interface TokenRun {
   failed: Assertion[];
   /** Names of the items whose request was actually sent, in order. */
   sent: string[];
+  /** Every request sent, pm.sendRequest ones (token fetches) included. */
+  requests: number;
   /** Script errors (exceptions outside pm.test): must stay empty. */
   scriptErrors: string[];
+  /** Console output of the scripts, one entry per call. */
+  console: string[];
   /** Collection variables after the run. */
   variables: Record<string, string>;
   /** What Newman's run summary counts as failures. */
@@ -43,6 +47,8 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
     const sent: string[] = [];
     const scriptErrors: string[] = [];
     const warnings: string[] = [];
+    const consoleLines: string[] = [];
+    let requests = 0;
     // Newman leaves summary.collection as it was; the live values travel with each script.
     let variables: Record<string, string> = {};
     newman
@@ -61,7 +67,9 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
             assertions,
             failed: assertions.filter((a) => !a.passed && !a.skipped),
             sent,
+            requests,
             scriptErrors,
+            console: consoleLines,
             variables,
             failures: summary.run.failures.length,
             warnings,
@@ -69,6 +77,7 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
         },
       )
       .on("request", (_error: Error | null, args: { item: { name?: string } }) => {
+        requests += 1;
         // pm.sendRequest calls raise this event too, without an item name.
         if (args.item.name !== undefined) sent.push(args.item.name);
       })
@@ -92,15 +101,15 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
           );
         },
       )
-      .on("console", (_error: Error | null, args: { level: string; messages: unknown[] }) => {
-        if (args.level === "warn" || args.level === "error") {
-          warnings.push(args.messages.map(String).join(" "));
-        }
-      })
       .on("script", (error: Error | null, args: ScriptEvent) => {
         if (error) scriptErrors.push(`${args.event.listen}: ${error.name}: ${error.message}`);
         const scope = args.execution?.collectionVariables;
         if (scope) variables = scope.toObject() as Record<string, string>;
+      })
+      .on("console", (_error: Error | null, args: { level: string; messages: unknown[] }) => {
+        const line = args.messages.map(String).join(" ");
+        consoleLines.push(`${args.level}: ${line}`);
+        if (args.level === "warn" || args.level === "error") warnings.push(line);
       });
   });
 }

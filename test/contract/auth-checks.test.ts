@@ -7,14 +7,10 @@ import {
 import { idSource } from "../../scripts/collection/ids";
 import type { PostmanItem } from "../../scripts/collection/types";
 import type { ApiModel, AuthModel } from "../../scripts/model/types";
-import {
-  apiModel,
-  CLIENT_CREDENTIALS,
-  fixtureCollection,
-  handRegistry,
-  operation,
-} from "./fixture";
-import { failed, passedNames, runCollection } from "./newman";
+import { clientCredentials } from "../collection/fixture";
+import { runNewman } from "../collection/newman-run";
+import { apiModel, fixtureCollection, handRegistry, operation } from "./fixture";
+import { failed, passedNames } from "./newman";
 import { json, type Reply, type SeenRequest, startServer, type TestServer } from "./server";
 
 const TOKEN_PATH = "/oauth/client_credential/accesstoken";
@@ -33,7 +29,7 @@ const open = operation("get", "/health", [{ status: "200" }], { secured: false }
 const model = (auth: AuthModel, ops = [open, create, users, userlist]): ApiModel =>
   apiModel(ops, auth);
 const kpnAuth = (url: string) =>
-  CLIENT_CREDENTIALS(`${url}${TOKEN_PATH}?grant_type=client_credentials`);
+  clientCredentials(`${url}${TOKEN_PATH}?grant_type=client_credentials`);
 
 describe("authChecksFolder", () => {
   const ids = idSource("Contract fixture");
@@ -107,14 +103,14 @@ describe("Auth checks under Newman", () => {
   ) {
     behaviour = { ...strict, ...overrides };
     server.seen.length = 0;
-    const auth = CLIENT_CREDENTIALS(`${server.url}${TOKEN_PATH}${tokenUrlQuery}`);
+    const auth = clientCredentials(`${server.url}${TOKEN_PATH}${tokenUrlQuery}`);
     const collection = fixtureCollection(model(auth), handRegistry({}), {
       baseUrl: server.url,
       tokenUrl: auth.tokenUrl,
     });
     // Only the folder: the operations' own requests are not under test here.
     collection.item = collection.item.filter((item) => item.name === "Auth checks");
-    const result = await runCollection(collection);
+    const result = await runNewman(collection);
     expect(result.scriptErrors).toEqual([]);
     return result;
   }

@@ -16,7 +16,7 @@ import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import type { ModelOptions } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { runCollection } from "./newman";
+import { runNewman } from "../collection/newman-run";
 import { json, startServer } from "./server";
 
 const N1 = 20;
@@ -88,7 +88,7 @@ function collection(variant: Variant, baseUrl: string): PostmanCollection {
 
 async function timed(c: PostmanCollection, n: number) {
   const start = performance.now();
-  const run = await runCollection(c, { iterationCount: n });
+  const run = await runNewman(c, { iterationCount: n });
   const ms = performance.now() - start;
   const failedCount = run.assertions.filter((a) => !a.passed).length;
   if (failedCount > 0 || run.scriptErrors.length > 0) {

@@ -1,4 +1,5 @@
-import { apiModel, CLIENT_CREDENTIALS, operation, ref } from "./fixture";
+import { clientCredentials } from "../collection/fixture";
+import { apiModel, operation, ref } from "./fixture";
 import type { Reply } from "./server";
 import { json } from "./server";
 
@@ -83,7 +84,7 @@ export const model = apiModel(
       { status: "200", content: { "application/json": ref("UserList"), "text/csv": undefined } },
     ]),
   ],
-  CLIENT_CREDENTIALS("http://127.0.0.1/oauth/token?grant_type=client_credentials"),
+  clientCredentials("http://127.0.0.1/oauth/token?grant_type=client_credentials"),
 );
 
 export const goodUsers = {

@@ -20,6 +20,7 @@ import type {
   ResponseModel,
 } from "../../scripts/model/types";
 import type { Draft07Schema, SchemaRegistry } from "../../scripts/schema/types";
+import { op } from "../collection/fixture";
 
 /**
  * A registry over draft-07 definitions written by hand: these tests are about the contract
@@ -57,16 +58,7 @@ export function operation(
   responses: ResponseSpec[],
   extra: Partial<OperationModel> = {},
 ): OperationModel {
-  const key = `${method.toUpperCase()} ${path}`;
-  return {
-    key,
-    method,
-    path,
-    name: key,
-    deprecated: false,
-    secured: true,
-    parameters: [],
-    pointer: `#/paths/${path.replace(/\//g, "~1")}/${method}`,
+  return op(method, path, {
     responses: responses.map(
       (r): ResponseModel => ({
         status: r.status,
@@ -79,18 +71,8 @@ export function operation(
       }),
     ),
     ...extra,
-  };
+  });
 }
-
-export const CLIENT_CREDENTIALS = (
-  tokenUrl: string,
-): Extract<AuthModel, { kind: "client-credentials" }> => ({
-  kind: "client-credentials",
-  schemeName: "oauth2",
-  tokenUrl,
-  scopes: [],
-  source: "flow",
-});
 
 export function apiModel(operations: OperationModel[], auth: AuthModel): ApiModel {
   return {

@@ -12,7 +12,8 @@ import {
 import { buildModel } from "../../scripts/model/build";
 import type { ApiModel } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { failed, passedNames, runCollection } from "./newman";
+import { runNewman } from "../collection/newman-run";
+import { failed, passedNames } from "./newman";
 
 // The whole chain on the committed ELCIES spec: generated collection, real mock, Newman.
 
@@ -36,7 +37,7 @@ afterAll(() => mock.close());
 
 async function runAgainstMock(faults: MockFaults) {
   mock.setFaults(faults);
-  const run = await runCollection(collection, {
+  const run = await runNewman(collection, {
     envVar: {
       baseUrl: mock.baseUrl,
       tokenUrl: mock.tokenUrl ?? "",

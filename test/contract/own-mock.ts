@@ -3,7 +3,8 @@ import { loadSpec } from "../../scripts/load/load";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, startMock } from "../../scripts/mock";
 import { buildModel } from "../../scripts/model/build";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { failed, runCollection } from "./newman";
+import { runNewman } from "../collection/newman-run";
+import { failed } from "./newman";
 
 export interface OwnMockRun {
   requests: number;
@@ -33,7 +34,7 @@ export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
   );
   const mock = await startMock(model);
   try {
-    const run = await runCollection(collection, {
+    const run = await runNewman(collection, {
       envVar: {
         baseUrl: mock.baseUrl,
         tokenUrl: mock.tokenUrl ?? "",

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenApiDocument, SpecVersion } from "../../scripts/load/types";
 import type { OasSchema } from "../../scripts/model/types";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { apiModel, CLIENT_CREDENTIALS, fixtureCollection, operation, ref } from "./fixture";
-import { failed, passedNames, runCollection } from "./newman";
+import { clientCredentials } from "../collection/fixture";
+import { runNewman } from "../collection/newman-run";
+import { apiModel, fixtureCollection, operation, ref } from "./fixture";
+import { failed, passedNames } from "./newman";
 import { json, startServer, type TestServer } from "./server";
 
 // The contract script over the real registry's translations: what OpenAPI 3.0 and 3.1 say
@@ -156,7 +158,7 @@ function translationModel(document: object, version: SpecVersion, paths: Record<
       { secured: false },
     ),
   );
-  return { registry, model: apiModel(operations, CLIENT_CREDENTIALS("http://127.0.0.1/token")) };
+  return { registry, model: apiModel(operations, clientCredentials("http://127.0.0.1/token")) };
 }
 
 let server: TestServer;
@@ -177,7 +179,7 @@ async function check(
   const { model, registry } = translationModel(document, version, { [path]: schema });
   const collection = fixtureCollection(model, registry, { baseUrl: server.url });
   collection.item = collection.item.filter((item) => item.name !== "Auth checks");
-  const run = await runCollection(collection);
+  const run = await runNewman(collection);
   expect(run.scriptErrors).toEqual([]);
   return run;
 }

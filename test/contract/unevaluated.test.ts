@@ -7,7 +7,8 @@ import type { PostmanCollection } from "../../scripts/collection/types";
 import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
 import { createSchemaRegistry } from "../../scripts/schema/registry";
-import { failed, runCollection } from "./newman";
+import { runNewman } from "../collection/newman-run";
+import { failed } from "./newman";
 import { json, type Reply, startServer, type TestServer } from "./server";
 
 // OpenAPI 3.1 `unevaluatedProperties: false` forbids what no applicator evaluated; the
@@ -65,7 +66,7 @@ afterAll(async () => {
 
 async function runWith(body: unknown) {
   reply = json(200, body);
-  const run = await runCollection(collection, { envVar: { baseUrl: server.url } });
+  const run = await runNewman(collection, { envVar: { baseUrl: server.url } });
   expect(run.scriptErrors).toEqual([]);
   return failed(run);
 }

@@ -2,35 +2,19 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec } from "../../scripts/load/load";
 import { buildModel } from "../../scripts/model/build";
-import type { AuthModel, ModelOptions } from "../../scripts/model/types";
+import {
+  type AuthCase,
+  bearer,
+  cc,
+  expectAuth,
+  KPN_TOKEN_URL,
+  oauth2,
+  secured,
+} from "./auth-fixture";
 import { doc, op, specOf } from "./helpers";
 
-const KPN_TOKEN_URL =
-  "https://api-prd.kpn.com/oauth/client_credential/accesstoken?grant_type=client_credentials";
-
-const oauth2 = (flows: object) => ({ type: "oauth2", flows });
-const cc = (tokenUrl: string, scopes: object = {}) =>
-  oauth2({ clientCredentials: { tokenUrl, scopes } });
-const bearer = { type: "http", scheme: "bearer" };
-
-/** A spec whose one operation uses `security`, with `schemes` declared. */
-function secured(schemes: Record<string, object>, security: object[], root: object = {}) {
-  return doc(
-    { "/things": { get: op({ security }) } },
-    { components: { securitySchemes: schemes }, ...root },
-  );
-}
-
-interface Case {
-  name: string;
-  given: object;
-  options?: ModelOptions;
-  want: AuthModel;
-  /** Problem codes expected (in any order); none when empty. */
-  codes: string[];
-}
-
-const cases: Case[] = [
+/** Auth as the spec declares it: which scheme wins, its token URL and scopes, what is warned. */
+const cases: AuthCase[] = [
   {
     name: "KPN client credentials flow: token URL kept with its query",
     given: secured({ oauth2: cc(KPN_TOKEN_URL) }, [{ oauth2: [] }]),
@@ -109,60 +93,6 @@ const cases: Case[] = [
     codes: [],
   },
   {
-    name: "http bearer + --token-url",
-    given: secured({ bearerAuth: bearer }, [{ bearerAuth: [] }]),
-    options: { tokenUrl: KPN_TOKEN_URL },
-    want: {
-      kind: "client-credentials",
-      schemeName: "bearerAuth",
-      tokenUrl: KPN_TOKEN_URL,
-      scopes: [],
-      source: "option",
-    },
-    codes: [],
-  },
-  {
-    name: "--token-url wins over the flow's tokenUrl",
-    given: secured({ oauth2: cc("https://old.example/token") }, [{ oauth2: [] }]),
-    options: { tokenUrl: "https://new.example/token" },
-    want: {
-      kind: "client-credentials",
-      schemeName: "oauth2",
-      tokenUrl: "https://new.example/token",
-      scopes: [],
-      source: "option",
-    },
-    codes: [],
-  },
-  {
-    name: "http bearer + x-specpost-token-url on the scheme",
-    given: secured({ bearerAuth: { ...bearer, "x-specpost-token-url": KPN_TOKEN_URL } }, [
-      { bearerAuth: [] },
-    ]),
-    want: {
-      kind: "client-credentials",
-      schemeName: "bearerAuth",
-      tokenUrl: KPN_TOKEN_URL,
-      scopes: [],
-      source: "extension",
-    },
-    codes: [],
-  },
-  {
-    name: "http bearer + x-specpost-token-url at the document root",
-    given: secured({ bearerAuth: bearer }, [{ bearerAuth: [] }], {
-      "x-specpost-token-url": "https://auth.example.com/token",
-    }),
-    want: {
-      kind: "client-credentials",
-      schemeName: "bearerAuth",
-      tokenUrl: "https://auth.example.com/token",
-      scopes: [],
-      source: "extension",
-    },
-    codes: [],
-  },
-  {
     name: "http bearer without a token URL",
     given: secured({ bearerAuth: bearer }, [{ bearerAuth: [] }]),
     want: { kind: "bearer", schemeName: "bearerAuth" },
@@ -184,27 +114,6 @@ const cases: Case[] = [
     ),
     want: { kind: "none" },
     codes: ["user-token"],
-  },
-  {
-    name: "openIdConnect + --token-url",
-    given: secured(
-      {
-        oidc: {
-          type: "openIdConnect",
-          openIdConnectUrl: "https://a/.well-known/openid-configuration",
-        },
-      },
-      [{ oidc: [] }],
-    ),
-    options: { tokenUrl: "https://a/token" },
-    want: {
-      kind: "client-credentials",
-      schemeName: "oidc",
-      tokenUrl: "https://a/token",
-      scopes: [],
-      source: "option",
-    },
-    codes: [],
   },
   {
     name: "apiKey",
@@ -245,80 +154,10 @@ const cases: Case[] = [
     want: { kind: "none" },
     codes: ["unresolved-ref", "no-client-credentials"],
   },
-  {
-    name: "x-specpost-client-auth and x-specpost-token-params on the scheme",
-    given: secured(
-      {
-        oauth2: {
-          ...cc("https://auth.example.com/token"),
-          "x-specpost-client-auth": "basic",
-          "x-specpost-token-params": { resource: "urn:api", audience: "https://api" },
-        },
-      },
-      [{ oauth2: [] }],
-    ),
-    want: {
-      kind: "client-credentials",
-      schemeName: "oauth2",
-      tokenUrl: "https://auth.example.com/token",
-      scopes: [],
-      source: "flow",
-      clientAuth: "basic",
-      tokenParams: [
-        { name: "audience", value: "https://api" },
-        { name: "resource", value: "urn:api" },
-      ],
-    },
-    codes: [],
-  },
-  {
-    name: "--client-auth and --token-param win over the scheme's extensions",
-    given: secured(
-      {
-        oauth2: {
-          ...cc("https://auth.example.com/token"),
-          "x-specpost-client-auth": "basic",
-          "x-specpost-token-params": { audience: "https://old", grant_type: "password" },
-        },
-      },
-      [{ oauth2: [] }],
-    ),
-    options: { clientAuth: "post", tokenParams: [{ name: "audience", value: "https://new" }] },
-    want: {
-      kind: "client-credentials",
-      schemeName: "oauth2",
-      tokenUrl: "https://auth.example.com/token",
-      scopes: [],
-      source: "flow",
-      clientAuth: "post",
-      tokenParams: [{ name: "audience", value: "https://new" }],
-    },
-    // grant_type is specpost's own: a located warning, the parameter is dropped.
-    codes: ["invalid-type"],
-  },
-  {
-    name: "an unknown x-specpost-client-auth falls back to auto with a warning",
-    given: secured(
-      { oauth2: { ...cc("https://auth.example.com/token"), "x-specpost-client-auth": "jwt" } },
-      [{ oauth2: [] }],
-    ),
-    want: {
-      kind: "client-credentials",
-      schemeName: "oauth2",
-      tokenUrl: "https://auth.example.com/token",
-      scopes: [],
-      source: "flow",
-    },
-    codes: ["invalid-type"],
-  },
 ];
 
 describe("auth detection", () => {
-  it.each(cases)("$name", ({ given, options, want, codes }) => {
-    const { model, problems } = buildModel(specOf(given), options ?? {});
-    expect(model?.auth).toEqual(want);
-    expect(problems.map((p) => p.code).sort()).toEqual([...codes].sort());
-  });
+  it.each(cases)("$name", expectAuth);
 
   it("points the no-token-url warning at the scheme and names both fixes", () => {
     const { problems } = buildModel(

@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { main } from "../../scripts/cli";
 
 /** A throw-away project folder; `files` are written relative to it. */
 export interface TempProject {
@@ -24,29 +23,6 @@ export async function tempProject(files: Record<string, string> = {}): Promise<T
   };
   for (const [path, content] of Object.entries(files)) await project.write(path, content);
   return project;
-}
-
-export interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** `specpost ...` in-process, in `cwd`, output captured. */
-export async function cli(args: string[], cwd: string): Promise<CliResult> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COLLECTION, cli, type TempProject, tempProject, USERS_SPEC } from "./helpers";
+import { runCli } from "../golden/run-cli";
+import { COLLECTION, type TempProject, tempProject, USERS_SPEC } from "./helpers";
 
 /**
  * A malformed overrides file stops its spec like a spec error: one located line per problem
@@ -139,7 +140,7 @@ afterAll(() => project.remove());
 describe("invalid overrides files", () => {
   it.each(CASES)("$name → located error, nothing written", async ({ yaml, at, says }) => {
     await project.write("specs/users.overrides.yaml", yaml);
-    const result = await cli(["generate"], project.dir);
+    const result = await runCli(["generate"], project.dir);
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n").filter((l) => l.startsWith("specs/users.overrides"));
     expect(lines).toHaveLength(1);
@@ -155,7 +156,7 @@ describe("invalid overrides files", () => {
       "specs/users.overrides.yaml",
       "operations:\n  register:\n    disabled: 1\n    set: { 2x: $.id }\n  getUser:\n    tests: 3\n",
     );
-    const result = await cli(["generate"], project.dir);
+    const result = await runCli(["generate"], project.dir);
     const places = [...result.stderr.matchAll(/^specs\/users\.overrides\.yaml:(\d+):(\d+)/gm)].map(
       (m) => `${m[1]}:${m[2]}`,
     );
@@ -164,7 +165,7 @@ describe("invalid overrides files", () => {
 
   it("an empty overrides file is no overrides", async () => {
     await project.write("specs/users.overrides.yaml", "# nothing yet\n");
-    const result = await cli(["generate"], project.dir);
+    const result = await runCli(["generate"], project.dir);
     expect(result.stderr).not.toContain("overrides");
     expect(result.code).toBe(0);
     expect(existsSync(join(project.dir, COLLECTION))).toBe(true);

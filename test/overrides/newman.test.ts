@@ -2,7 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import newman from "newman";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COLLECTION, cli, requests, type TempProject, tempProject, USERS_SPEC } from "./helpers";
+import { runCli } from "../golden/run-cli";
+import { COLLECTION, requests, type TempProject, tempProject, USERS_SPEC } from "./helpers";
 
 /**
  * What overrides do at run time, under Newman against a loopback API: values stored by `set`
@@ -135,7 +136,7 @@ beforeAll(async () => {
     "specs/scripts/register.pre.js": 'pm.collectionVariables.set("pre_ran", "yes");\n',
     "specs/scripts/users.test.js": USERS_TEST,
   });
-  const generated = await cli(["generate"], project.dir);
+  const generated = await runCli(["generate"], project.dir);
   expect(generated.code, generated.stderr).toBe(0);
   collection = JSON.parse(await project.read(COLLECTION));
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COLLECTION, cli, requests, type TempProject, tempProject, USERS_SPEC } from "./helpers";
+import { runCli } from "../golden/run-cli";
+import { COLLECTION, requests, type TempProject, tempProject, USERS_SPEC } from "./helpers";
 
 /** Run order: listed operations first, in order, the rest after in spec order; folders stay whole. */
 let project: TempProject;
@@ -12,7 +13,7 @@ async function runOrder(
   order: string,
 ): Promise<{ names: string[]; folders: string[]; stderr: string }> {
   await project.write("specs/users.overrides.yaml", order);
-  const result = await cli(["generate"], project.dir);
+  const result = await runCli(["generate"], project.dir);
   expect(result.code, result.stderr).toBe(0);
   const text = await project.read(COLLECTION);
   return {
@@ -55,7 +56,7 @@ describe("order", () => {
   it("the same overrides give byte-identical files", async () => {
     await runOrder("order: [getUser]\noperations:\n  register: { set: { id: $.id } }\n");
     const first = await project.read(COLLECTION);
-    const again = await cli(["generate"], project.dir);
+    const again = await runCli(["generate"], project.dir);
     expect(again.stdout).toContain(`unchanged ${COLLECTION}`);
     expect(await project.read(COLLECTION)).toBe(first);
   });

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { idKeys, idSource } from "../../scripts/collection/ids";
-import { cli, request, type TempProject, tempProject } from "./helpers";
+import { runCli } from "../golden/run-cli";
+import { request, type TempProject, tempProject } from "./helpers";
 import { blockOf, lineDiff } from "./line-diff";
 
 /**
@@ -27,7 +28,7 @@ beforeEach(async () => {
       "utf8",
     ),
   });
-  const first = await cli(["generate"], project.dir);
+  const first = await runCli(["generate"], project.dir);
   expect(first.code, first.stderr).toBe(0);
 });
 afterEach(() => project.remove());
@@ -107,11 +108,11 @@ describe("regenerating after a spec change", () => {
       const changed = edit(spec);
       expect(changed).not.toBe(spec);
       await project.write(`specs/${NAME}.yaml`, changed);
-      const check = await cli(["generate", "--check"], project.dir);
+      const check = await runCli(["generate", "--check"], project.dir);
       expect(check.code).toBe(1);
       expect(check.stdout).toMatch(summary);
 
-      const again = await cli(["generate"], project.dir);
+      const again = await runCli(["generate"], project.dir);
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toMatch(summary);
       const after = await project.read(COLLECTION);
@@ -125,10 +126,10 @@ describe("regenerating after a spec change", () => {
   );
 
   it("a third run changes nothing and says so", async () => {
-    const result = await cli(["generate"], project.dir);
+    const result = await runCli(["generate"], project.dir);
     expect(result.stdout).toContain(`unchanged ${COLLECTION}`);
     expect(result.stdout).not.toMatch(/^ {2}[~+-] /m);
-    expect((await cli(["generate", "--check"], project.dir)).code).toBe(0);
+    expect((await runCli(["generate", "--check"], project.dir)).code).toBe(0);
   });
 
   it("removing an override removes only what it added", async () => {
@@ -137,7 +138,7 @@ describe("regenerating after a spec change", () => {
     const without = overrides.replace(/ {2}getUserTile:\n(?: {4}.*\n)+/, "");
     expect(without).not.toBe(overrides);
     await project.write(`specs/${NAME}.overrides.yaml`, without);
-    const result = await cli(["generate"], project.dir);
+    const result = await runCli(["generate"], project.dir);
     expect(result.stdout).toMatch(
       /~ GET \/tiles\/\{tile\} \(Get a user's tile data\): parameters \(query ExternalUserId: "90001" → "10001"\)\n/,
     );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { COLLECTION, cli, type TempProject, tempProject, USERS_SPEC } from "./helpers";
+import { runCli } from "../golden/run-cli";
+import { COLLECTION, type TempProject, tempProject, USERS_SPEC } from "./helpers";
 
 const OVERRIDES = `order:
   - register
@@ -61,12 +62,12 @@ afterEach(() => project.remove());
 
 describe("stale overrides", () => {
   it.each(CASES)("$name → stale-override at its line", async ({ edit, at, says }) => {
-    const first = await cli(["generate"], project.dir);
+    const first = await runCli(["generate"], project.dir);
     expect(first.code).toBe(0);
     const before = await project.read(COLLECTION);
 
     await project.write("specs/users.yaml", edit(USERS_SPEC));
-    const again = await cli(["generate"], project.dir);
+    const again = await runCli(["generate"], project.dir);
     expect(again.code).toBe(1);
     const line = again.stderr
       .split("\n")
@@ -82,7 +83,7 @@ describe("stale overrides", () => {
       "specs/users.yaml",
       USERS_SPEC.replace("operationId: register", "operationId: signUp"),
     );
-    const result = await cli(["generate"], project.dir);
+    const result = await runCli(["generate"], project.dir);
     const places = [
       ...result.stderr.matchAll(/^specs\/users\.overrides\.yaml:(\d+):\d+ error stale-override/gm),
     ].map((m) => Number(m[1]));
@@ -90,12 +91,12 @@ describe("stale overrides", () => {
   });
 
   it("--check fails on a stale override too, without writing", async () => {
-    await cli(["generate"], project.dir);
+    await runCli(["generate"], project.dir);
     await project.write(
       "specs/users.yaml",
       USERS_SPEC.replace("operationId: register", "operationId: signUp"),
     );
-    const result = await cli(["generate", "--check"], project.dir);
+    const result = await runCli(["generate", "--check"], project.dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^specs\/users\.overrides\.yaml:4:3 error stale-override /m);
   });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { cli, request, type TempProject, tempProject } from "../overrides/helpers";
+import { runCli } from "../golden/run-cli";
+import { request, type TempProject, tempProject } from "../overrides/helpers";
 
 const SPEC = "test/fixtures/specs/security/or-alternatives.yaml";
 const COLLECTION = "collections/or-alternatives.postman_collection.json";
@@ -14,7 +15,7 @@ afterEach(async () => {
 async function generate(overrides?: string) {
   project = await tempProject({ "specs/or-alternatives.yaml": await readFile(SPEC, "utf8") });
   if (overrides) await project.write("specs/or-alternatives.overrides.yaml", overrides);
-  const result = await cli(["generate"], project.dir);
+  const result = await runCli(["generate"], project.dir);
   return { result, text: result.code === 0 ? await project.read(COLLECTION) : "" };
 }
 
@@ -32,7 +33,7 @@ describe("overrides pick the alternative or switch a scheme off per operation", 
       "specs/or-alternatives.overrides.yaml",
       "operations:\n  search:\n    security: { use: 1 }\n  listReports:\n    security: { off: [PartnerKey] }\n  status:\n    security: { use: none }\n",
     );
-    const after = await cli(["generate"], project?.dir ?? "");
+    const after = await runCli(["generate"], project?.dir ?? "");
     expect(after.stderr).toBe("");
     const text = (await project?.read(COLLECTION)) ?? "";
     // search: the token alternative, inherited from the collection, no key.
