@@ -220,14 +220,14 @@ export function buildCollection(
     const event: PostmanEvent = { listen: "test", script: { type: "text/javascript", exec } };
     parts.push({ label: "renew a refused token", event });
   }
+  // A 429 waits out the quota, and is sent once more: decided in front of the checks too.
+  if (noRenewIds) parts.push({ label: "wait out a 429", event: apiQuotaEvent(picksNext) });
   const after = [...contractTestScript(contracts.shared), ...chainStoreLines(chains, created)];
   parts.push({
     label: "contract and chains",
     event: { listen: "test", script: { type: "text/javascript", exec: after } },
   });
   if (workflows) parts.push({ label: "workflow steps", event: workflows.events.test });
-  // With the token machinery: wait out a 429's quota.
-  if (noRenewIds) parts.push({ label: "wait out a 429", event: apiQuotaEvent() });
   // One event per kind: every script the sandbox runs costs each request a round trip.
   const events = mergeScriptParts(parts);
 

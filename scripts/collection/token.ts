@@ -142,6 +142,6 @@ export function tokenRenewLines(noTokenItemIds: string[], noRetryItemIds: string
 export const MAX_QUOTA_WAIT_MS = 10_000;
 
 /** Collection-level test event that waits out a 429's Retry-After or quota-reset-UTC. */
-export function apiQuotaEvent(): PostmanEvent {
-  return script("test", { maxQuotaWaitMs: MAX_QUOTA_WAIT_MS }, ["api-quota.js"]);
+export function apiQuotaEvent(noRetryItemIds: string[]): PostmanEvent {
+  return script("test", { maxQuotaWaitMs: MAX_QUOTA_WAIT_MS, noRetryItemIds }, ["api-quota.js"]);
 }

@@ -139,15 +139,15 @@ describe("client-credentials collections", () => {
     const collection = build({ operations: [op("get", "/private"), op("get", "/public")] });
     const test = collection.event?.find((e) => e.listen === "test");
     // One script per kind: each one the sandbox runs costs every request a round trip. Each part
-    // keeps its own block and try. The token renewal decides about a 401 first (the checks
-    // read what it decided), after its config line; then the checks, then the 429 wait.
+    // keeps its own block and try. The token renewal decides about a 401 first and the quota
+    // wait about a 429 (the checks read what they decided), then come the checks.
     expect(collection.event?.map((e) => e.listen)).toEqual(["prerequest", "test"]);
     const exec = test?.script.exec ?? [];
     const parts = exec.filter((line) => line.startsWith("// ── specpost: "));
     expect(parts).toEqual([
       "// ── specpost: renew a refused token ──",
-      "// ── specpost: contract and chains ──",
       "// ── specpost: wait out a 429 ──",
+      "// ── specpost: contract and chains ──",
     ]);
     const renew = sourceLines("token-renew.js");
     expect(exec.slice(0, 2)).toEqual(["// ── specpost: renew a refused token ──", "try {"]);
