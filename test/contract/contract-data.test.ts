@@ -133,13 +133,28 @@ describe("contract data lines", () => {
       ],
       { kind: "none" },
     );
-    const plan = requestContracts(model, handRegistry(definitions));
+    // Past the budget (here 0 bytes): what several reach is written once.
+    const plan = requestContracts(model, handRegistry(definitions), 0);
     expect(Object.keys(plan.shared)).toEqual(["Node"]);
     expect(Object.keys(plan.requests.get("GET /a")?.schemas ?? {})).toEqual(["User"]);
     expect(Object.keys(plan.requests.get("GET /b")?.schemas ?? {})).toEqual([]);
     const collectionLines = contractTestScript(plan.shared);
     expect(collectionLines).toContain(`  "Node": '${JSON.stringify(definitions.Node)}',`);
     expect(collectionLines.filter((line) => line.startsWith('  "'))).toHaveLength(1);
+  });
+
+  it("within the budget, each request carries every definition it reaches and nothing is shared", () => {
+    const model = apiModel(
+      [
+        operation("get", "/a", [{ status: "200", content: { "application/json": ref("User") } }]),
+        operation("get", "/b", [{ status: "200", content: { "application/json": ref("Node") } }]),
+      ],
+      { kind: "none" },
+    );
+    const plan = requestContracts(model, handRegistry(definitions));
+    expect(plan.shared).toEqual({});
+    expect(Object.keys(plan.requests.get("GET /a")?.schemas ?? {})).toEqual(["Node", "User"]);
+    expect(Object.keys(plan.requests.get("GET /b")?.schemas ?? {})).toEqual(["Node"]);
   });
 
   it("gives the same lines for the same spec, and a one-line diff for a one-response change", () => {
