@@ -1,5 +1,13 @@
 import type { PostmanEvent } from "./types";
 
+/**
+ * First line of the collection-level scripts: postman-sandbox (Newman's, and the Postman app's)
+ * then skips setting up its legacy globals (`tests`, `responseBody`, `postman.*`), which these
+ * scripts never use: about 1 ms of CPU less per script per request (GitHub on loopback). A
+ * sandbox that does not know the marker runs it as the no-op statement it is.
+ */
+export const SANDBOX2_MARKER = '"use sandbox2";';
+
 /** One part of a collection-level script: what it is for, and its event. */
 export interface ScriptPart {
   label: string;
@@ -21,7 +29,8 @@ export function mergeScriptParts(parts: readonly ScriptPart[]): PostmanEvent[] {
     const only = mine[0];
     if (!only) continue;
     if (mine.length === 1) {
-      out.push(only.event);
+      const exec = [SANDBOX2_MARKER, ...only.event.script.exec];
+      out.push({ ...only.event, script: { ...only.event.script, exec } });
       continue;
     }
     const exec = mine.flatMap((part) => [
@@ -30,7 +39,7 @@ export function mergeScriptParts(parts: readonly ScriptPart[]): PostmanEvent[] {
       ...part.event.script.exec,
       `} catch (error) { pm.test(${JSON.stringify(`specpost script: ${part.label}`)}, () => { throw error; }); }`,
     ]);
-    out.push({ listen, script: { type: "text/javascript", exec } });
+    out.push({ listen, script: { type: "text/javascript", exec: [SANDBOX2_MARKER, ...exec] } });
   }
   return out;
 }

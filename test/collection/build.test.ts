@@ -117,7 +117,9 @@ describe("client-credentials collections", () => {
       operations: [op("get", "/private"), op("get", "/public", { secured: false })],
     });
     const pre = collection.event?.find((e) => e.listen === "prerequest");
-    const exec = pre?.script.exec ?? [];
+    // The sandbox2 marker first: no legacy globals to set up before each request.
+    expect(pre?.script.exec[0]).toBe('"use sandbox2";');
+    const exec = pre?.script.exec.slice(1) ?? [];
     expect(exec.slice(1)).toEqual([
       ...sourceLines("token-common.js"),
       ...sourceLines("token-fetch.js"),
@@ -150,11 +152,15 @@ describe("client-credentials collections", () => {
       "// ── specpost: contract and chains ──",
     ]);
     const renew = sourceLines("token-renew.js");
-    expect(exec.slice(0, 2)).toEqual(["// ── specpost: renew a refused token ──", "try {"]);
-    expect(exec[2]).toMatch(
+    expect(exec.slice(0, 3)).toEqual([
+      '"use sandbox2";',
+      "// ── specpost: renew a refused token ──",
+      "try {",
+    ]);
+    expect(exec[3]).toMatch(
       /^const SPECPOST_RENEW = \{"noTokenItemIds":\[.*\],"noRetryItemIds":\[\],"maxRenewals":3\};$/,
     );
-    expect(exec.slice(3, 3 + renew.length)).toEqual(renew);
+    expect(exec.slice(4, 4 + renew.length)).toEqual(renew);
     // The collection-level checks carry no operation's data: only the definitions several
     // requests share (none here), then the files as written.
     const contract = [
