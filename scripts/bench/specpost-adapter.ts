@@ -34,7 +34,10 @@ export async function generateInMemory(
   return {
     model,
     files,
-    bytes: files.reduce((sum, output) => sum + Buffer.byteLength(output.content), 0),
+    bytes: files.reduce(
+      (sum, output) => sum + output.bytes.reduce((n, chunk) => n + chunk.byteLength, 0),
+      0,
+    ),
   };
 }
 
