@@ -181,19 +181,29 @@ class ByteSink {
   private pending = "";
 
   write(text: string): void {
+    if (text.length >= PENDING_CHARS) {
+      // A big piece goes as it is, not joined first (that would copy it once more).
+      this.encode(this.pending);
+      this.pending = "";
+      this.encode(text);
+      return;
+    }
     this.pending += text;
-    if (this.pending.length >= PENDING_CHARS) this.encode();
+    if (this.pending.length >= PENDING_CHARS) {
+      this.encode(this.pending);
+      this.pending = "";
+    }
   }
 
   end(): Uint8Array[] {
-    this.encode();
+    this.encode(this.pending);
+    this.pending = "";
     if (this.used > 0) this.chunks.push(this.current.slice(0, this.used));
     return this.chunks;
   }
 
-  private encode(): void {
-    let rest = this.pending;
-    this.pending = "";
+  private encode(text: string): void {
+    let rest = text;
     for (;;) {
       const { read, written } = this.encoder.encodeInto(rest, this.current.subarray(this.used));
       this.used += written;
