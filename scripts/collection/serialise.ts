@@ -170,49 +170,37 @@ function write(value: unknown, indent: string, sink: ByteSink): void {
 }
 
 const CHUNK_BYTES = 1 << 20;
-/** Small pieces are joined before encoding: one encodeInto per piece would cost more. */
-const PENDING_CHARS = 1 << 16;
 
+/**
+ * Pieces written straight into megabyte buffers of their own (a Buffer from the shared pool
+ * could not be moved to another thread). No joining of small pieces first: each join makes
+ * a rope that has to be flattened again before it is encoded.
+ */
 class ByteSink {
   private readonly chunks: Uint8Array[] = [];
-  private readonly encoder = new TextEncoder();
-  private current = new Uint8Array(CHUNK_BYTES);
+  private current = Buffer.allocUnsafeSlow(CHUNK_BYTES);
   private used = 0;
-  private pending = "";
 
   write(text: string): void {
-    if (text.length >= PENDING_CHARS) {
-      // A big piece goes as it is, not joined first (that would copy it once more).
-      this.encode(this.pending);
-      this.pending = "";
-      this.encode(text);
-      return;
+    // Three bytes per UTF-16 unit at most: most pieces fit without being measured.
+    if (text.length * 3 > this.current.length - this.used) {
+      const bytes = Buffer.byteLength(text, "utf8");
+      if (bytes > this.current.length - this.used) {
+        if (this.used > 0) this.chunks.push(this.current.subarray(0, this.used));
+        this.current = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, bytes));
+        this.used = 0;
+      }
     }
-    this.pending += text;
-    if (this.pending.length >= PENDING_CHARS) {
-      this.encode(this.pending);
-      this.pending = "";
-    }
+    this.used += this.current.write(text, this.used, "utf8");
   }
 
   end(): Uint8Array[] {
-    this.encode(this.pending);
-    this.pending = "";
-    if (this.used > 0) this.chunks.push(this.current.slice(0, this.used));
-    return this.chunks;
-  }
-
-  private encode(text: string): void {
-    let rest = text;
-    for (;;) {
-      const { read, written } = this.encoder.encodeInto(rest, this.current.subarray(this.used));
-      this.used += written;
-      if (read === rest.length) return;
-      // Full (up to 3 bytes short: a character is never split): a new chunk.
-      rest = rest.slice(read);
-      this.chunks.push(this.current.subarray(0, this.used));
-      this.current = new Uint8Array(CHUNK_BYTES);
-      this.used = 0;
+    if (this.used > 0) {
+      // A copy of the right size: a small file does not keep a megabyte alive.
+      const last = new Uint8Array(this.used);
+      last.set(this.current.subarray(0, this.used));
+      this.chunks.push(last);
     }
+    return this.chunks;
   }
 }
