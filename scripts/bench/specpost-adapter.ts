@@ -1,4 +1,5 @@
 import type { OutputFile } from "../collection/write";
+import { DATA_CODES } from "../commands/data-summary";
 import type { ApiModel } from "../model/types";
 import { generateSpec } from "../pipeline";
 import { hasErrors, type Problem } from "../problems";
@@ -24,7 +25,8 @@ export async function generateInMemory(
   // The output folder only names the files; nothing is written.
   const outcome = await generateSpec(
     file,
-    { cwd: process.cwd(), model: options, outDir: "/specpost-bench" },
+    // `generate`'s options: its example problems are counted, not listed.
+    { cwd: process.cwd(), model: options, outDir: "/specpost-bench", counted: DATA_CODES },
     clock,
   );
   const { model, files } = outcome;
@@ -34,7 +36,10 @@ export async function generateInMemory(
   return {
     model,
     files,
-    bytes: files.reduce((sum, output) => sum + Buffer.byteLength(output.content), 0),
+    bytes: files.reduce(
+      (sum, output) => sum + output.bytes.reduce((n, chunk) => n + chunk.byteLength, 0),
+      0,
+    ),
   };
 }
 

@@ -6,8 +6,8 @@ import { createSchemaRegistry } from "../schema/registry";
 import { buildCollection } from "./build";
 import { buildEnvironments } from "./environments";
 import { recordModelOptions } from "./model-options";
-import { serialise } from "./serialise";
-import type { OutputFile } from "./write";
+import { serialiseBytes } from "./serialise";
+import { type OutputFile, outputFile } from "./write";
 
 export const collectionPath = (outDir: string, name: string) =>
   join(outDir, "collections", `${name}.postman_collection.json`);
@@ -45,13 +45,12 @@ export function renderModel(
   );
   recordModelOptions(collection, options);
   const files: OutputFile[] = [
-    { path: collectionPath(outDir, model.name), content: serialise(collection) },
+    outputFile(collectionPath(outDir, model.name), serialiseBytes(collection)),
   ];
   for (const { target, environment } of buildEnvironments(model)) {
-    files.push({
-      path: environmentPath(outDir, model.name, target),
-      content: serialise(environment),
-    });
+    files.push(
+      outputFile(environmentPath(outDir, model.name, target), serialiseBytes(environment)),
+    );
   }
   return { files, problems: [...registry.problems(), ...problems] };
 }

@@ -1,26 +1,52 @@
 import { randomBytes } from "node:crypto";
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-export interface OutputFile {
+/** A file to write: its UTF-8 bytes in chunks (serialiseBytes), each movable to another thread. */
+export interface WritableFile {
   /** Absolute path. */
   path: string;
-  content: string;
+  bytes: readonly Uint8Array[];
 }
 
-async function current(path: string): Promise<string | undefined> {
+/** A generated file. */
+export interface OutputFile extends WritableFile {
+  /** The text, decoded from the bytes on each read (tests, change summaries). */
+  readonly content: string;
+}
+
+export function outputFile(path: string, bytes: readonly Uint8Array[]): OutputFile {
+  return {
+    path,
+    bytes,
+    get content() {
+      return Buffer.concat(bytes).toString("utf8");
+    },
+  };
+}
+
+/** Whether the file at `path` holds exactly `bytes` (no decoding; sizes first). */
+export async function holds(path: string, bytes: readonly Uint8Array[]): Promise<boolean> {
+  const size = bytes.reduce((sum, chunk) => sum + chunk.byteLength, 0);
   try {
-    return await readFile(path, "utf8");
+    if ((await stat(path)).size !== size) return false;
+    const disk = await readFile(path);
+    let offset = 0;
+    for (const chunk of bytes) {
+      if (!disk.subarray(offset, offset + chunk.byteLength).equals(chunk)) return false;
+      offset += chunk.byteLength;
+    }
+    return offset === disk.byteLength;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
 /** Files whose content on disk differs from what would be written (missing ones included). */
-export async function staleFiles(files: readonly OutputFile[]): Promise<string[]> {
+export async function staleFiles(files: readonly WritableFile[]): Promise<string[]> {
   const stale: string[] = [];
   for (const file of files) {
-    if ((await current(file.path)) !== file.content) stale.push(file.path);
+    if (!(await holds(file.path, file.bytes))) stale.push(file.path);
   }
   return stale;
 }
@@ -91,7 +117,7 @@ const firstLine = (error: unknown) =>
  * staged, and staging files left by an earlier killed run are removed.
  */
 export async function writeFiles(
-  files: readonly OutputFile[],
+  files: readonly WritableFile[],
   signal?: AbortSignal,
 ): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = [];
@@ -105,14 +131,14 @@ export async function writeFiles(
       failure = { path: file.path, error: blocked };
       break;
     }
-    if ((await current(file.path)) === file.content) {
+    if (await holds(file.path, file.bytes)) {
       outcomes.push({ path: file.path, status: "unchanged" });
       continue;
     }
     const temp = tempName(file.path);
     try {
       await mkdir(dirname(file.path), { recursive: true });
-      await writeFile(temp, file.content, "utf8");
+      await writeFile(temp, file.bytes);
       staged.push({ path: file.path, temp });
     } catch (error) {
       failure = { path: file.path, error: firstLine(error) };

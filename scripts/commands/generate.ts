@@ -104,7 +104,12 @@ async function generateOnce(
   let generation: Awaited<ReturnType<typeof generateInThread>>;
   const progress = generateProgress(io, (file) => relative(io.cwd, file) || file);
   try {
-    generation = await generateInThread({ ...ctx, specs }, stop, progress.onSpec);
+    // Example problems are only counted here: no need to find their lines.
+    generation = await generateInThread(
+      { ...ctx, specs, counted: DATA_CODES },
+      stop,
+      progress.onSpec,
+    );
   } catch (error) {
     if (error instanceof GenerationStopped) return { code: 1, wrote: false };
     throw error;

@@ -77,7 +77,7 @@ async function loadSource(root: Source, options: LoadOptions): Promise<LoadResul
   const shape = checkStructure(written as Record<string, unknown>, version.version);
   if (!shape.some((f) => f.severity === "error")) {
     shape.push(...checkPathKeys(written as Record<string, unknown>));
-    shape.push(...checkRefDepth(written));
+    shape.push(...checkRefDepth(written, refs.hasExternal ? undefined : refs.rootSites));
   }
   problems.push(...shape.map((f) => at(f, origin)));
   if (hasErrors(problems)) return finish(problems);

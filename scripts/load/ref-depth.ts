@@ -1,6 +1,6 @@
 import type { Finding } from "./finding";
 import { parsePointer } from "./pointer";
-import { collectRefs } from "./ref-sites";
+import { collectRefs, type RefSite } from "./ref-sites";
 
 /**
  * How many definitions deep a chain of `$ref`s may go. Real specs stay far below it (GitHub's
@@ -19,12 +19,16 @@ function definitionOf(segments: readonly string[]): string | undefined {
 /**
  * A located error when some chain of internal `$ref`s between definitions is longer than
  * MAX_REF_DEPTH. Cycles are fine (they are recursion, not depth). Iterative, so the check
- * itself cannot overflow the stack it guards.
+ * itself cannot overflow the stack it guards. `sites`: the document's `$ref`s when already
+ * collected (a spec without external refs: the walk for them costs 40 ms on GitHub's).
  */
-export function checkRefDepth(doc: unknown): Finding[] {
+export function checkRefDepth(
+  doc: unknown,
+  sites: readonly RefSite[] = collectRefs(doc, true),
+): Finding[] {
   const edges = new Map<string, Set<string>>();
   const firstSite = new Map<string, string[]>();
-  for (const site of collectRefs(doc, true)) {
+  for (const site of sites) {
     const from = definitionOf(site.segments);
     const to = site.ref.startsWith("#") ? definitionOf(parsePointer(site.ref) ?? []) : undefined;
     if (!from || !to || from === to) continue;

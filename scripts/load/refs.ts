@@ -13,6 +13,8 @@ export interface RefCheck {
   sources: Map<string, Source>;
   /** True when the root names any other file: only then is the bundler worth running. */
   hasExternal: boolean;
+  /** The root file's `$ref`s, in document order (the depth check reuses them). */
+  rootSites: RefSite[];
 }
 
 function filePath(from: Source, ref: string): string {
@@ -56,6 +58,7 @@ export async function checkRefs(
   const externals: Source[] = [];
   const queue: Source[] = [root];
   let hasExternal = false;
+  let rootSites: RefSite[] = [];
 
   const report = (source: Source, site: RefSite, finding: Omit<Finding, "segments" | "severity">) =>
     problems.push(
@@ -87,7 +90,9 @@ export async function checkRefs(
       if (!checked.has(fragment)) checked.set(fragment, whyUnresolved(source.data, fragment));
       return checked.get(fragment);
     };
-    for (const site of collectRefs(source.data, source.format === "yaml")) {
+    const sites = collectRefs(source.data, source.format === "yaml");
+    if (source === root) rootSites = sites;
+    for (const site of sites) {
       const target = classifyRef(site.ref);
       if (target.kind === "remote") {
         report(source, site, {
@@ -163,5 +168,5 @@ export async function checkRefs(
       }
     }
   }
-  return { problems, externals, sources, hasExternal };
+  return { problems, externals, sources, hasExternal, rootSites };
 }

@@ -29,7 +29,11 @@ export interface ModelContext {
   schemas: { request: SchemaEnv; response: SchemaEnv };
 }
 
-export type ExampleMode = "checked" | "as-written";
+/**
+ * `counted`: checked, but a problem with an example names its first issue only: the caller
+ * counts these problems and prints none (`generate`), so listing every issue is wasted work.
+ */
+export type ExampleMode = "checked" | "counted" | "as-written";
 
 export function createContext(
   spec: LoadedSpec,
@@ -80,6 +84,7 @@ export function createContext(
       return validator.firstError(value, schema, mode, path);
     },
     allErrors(value, schema, path) {
+      if (examples === "counted") return undefined;
       validator ??= createSchemaValidator(spec.document, spec.version);
       const all = validator.allErrors(value, schema, mode, path, MAX_ISSUES + 1);
       if (all.length === 0) return undefined;

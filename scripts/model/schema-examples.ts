@@ -38,30 +38,49 @@ interface Walk {
   reported: Set<string>;
 }
 
-function visitSchema(walk: Walk, schema: unknown, pointer: string): void {
+/**
+ * Where the walk is, as a chain of keys: the pointer text is built only for an example found
+ * (formatting one for each of GitHub's ~1 M nodes cost more than the walk itself).
+ */
+interface At {
+  up: At | undefined;
+  key: string;
+}
+
+const under = (up: At | undefined, key: string | number): At => ({ up, key: String(key) });
+
+function pointerOf(at: At | undefined): string {
+  const keys: string[] = [];
+  for (let node = at; node !== undefined; node = node.up) keys.push(node.key);
+  return child("#", ...keys.reverse());
+}
+
+function visitSchema(walk: Walk, schema: unknown, at: At): void {
   if (!isObject(schema) || walk.seen.has(schema) || walk.nodes++ > MAX_NODES) return;
   walk.seen.add(schema);
-  if (schema.example !== undefined) check(walk, schema, schema.example, child(pointer, "example"));
+  if (schema.example !== undefined) check(walk, schema, schema.example, under(at, "example"));
   // 3.1 (JSON Schema) `examples` is a list of values; in 3.0 it is no schema keyword.
   if (walk.ctx.is31 && Array.isArray(schema.examples)) {
     for (const [i, value] of schema.examples.slice(0, 8).entries())
-      check(walk, schema, value, child(pointer, "examples", i));
+      check(walk, schema, value, under(under(at, "examples"), i));
   }
-  for (const key of ONE)
-    if (isObject(schema[key])) visitSchema(walk, schema[key], child(pointer, key));
+  for (const key of ONE) if (isObject(schema[key])) visitSchema(walk, schema[key], under(at, key));
   for (const key of LIST) {
     const list = schema[key];
     if (!Array.isArray(list)) continue;
-    for (const [i, s] of list.entries()) visitSchema(walk, s, child(pointer, key, i));
+    const inList = under(at, key);
+    for (let i = 0; i < list.length; i++) visitSchema(walk, list[i], under(inList, i));
   }
   for (const key of MAP) {
     const map = schema[key];
-    if (isObject(map))
-      for (const [name, s] of Object.entries(map)) visitSchema(walk, s, child(pointer, key, name));
+    if (!isObject(map)) continue;
+    const inMap = under(at, key);
+    for (const name of Object.keys(map)) visitSchema(walk, map[name], under(inMap, name));
   }
 }
 
-function check(walk: Walk, schema: JsonObject, value: unknown, pointer: string): void {
+function check(walk: Walk, schema: JsonObject, value: unknown, at: At): void {
+  const pointer = pointerOf(at);
   if (walk.reported.has(pointer)) return;
   // The example belongs to this very schema, without it (a 3.0 `example` is no constraint).
   const { example: _example, examples: _examples, ...rest } = schema;
@@ -74,18 +93,23 @@ function check(walk: Walk, schema: JsonObject, value: unknown, pointer: string):
   );
 }
 
-function visitDocument(walk: Walk, node: unknown, pointer: string, keys: string[]): void {
+/** `parentKey`, `grandKey`: the keys above `node`'s, which say where schemas start. */
+function visitDocument(
+  walk: Walk,
+  node: unknown,
+  at: At | undefined,
+  parentKey: string | undefined,
+  grandKey: string | undefined,
+): void {
   if (!isObject(node) && !Array.isArray(node)) return;
   if (walk.nodes++ > MAX_NODES || walk.seen.has(node)) return;
-  const entries: [string, unknown][] = Array.isArray(node)
-    ? node.map((v, i) => [String(i), v])
-    : Object.entries(node);
-  for (const [key, value] of entries) {
-    if (key.startsWith("x-") || key === "example" || key === "examples") continue;
-    const at = child(pointer, key);
-    if (isSchemaPosition(key, keys.at(-1), keys.at(-2))) visitSchema(walk, value, at);
-    else visitDocument(walk, value, at, [...keys.slice(-2), key]);
-  }
+  const visit = (key: string, value: unknown) => {
+    if (key.startsWith("x-") || key === "example" || key === "examples") return;
+    if (isSchemaPosition(key, parentKey, grandKey)) visitSchema(walk, value, under(at, key));
+    else visitDocument(walk, value, under(at, key), key, parentKey);
+  };
+  if (Array.isArray(node)) for (let i = 0; i < node.length; i++) visit(String(i), node[i]);
+  else for (const key of Object.keys(node)) visit(key, node[key]);
 }
 
 /**
@@ -100,5 +124,11 @@ export function checkSchemaExamples(ctx: ModelContext): void {
       .filter((p) => p.code === "invalid-example" && p.pointer)
       .map((p) => p.pointer as string),
   );
-  visitDocument({ ctx, seen: new Set(), nodes: 0, reported }, ctx.document, "#", []);
+  visitDocument(
+    { ctx, seen: new Set(), nodes: 0, reported },
+    ctx.document,
+    undefined,
+    undefined,
+    undefined,
+  );
 }

@@ -65,6 +65,9 @@ export function createSchemaValidator(
   const registry = createSchemaRegistry(document, version, { annotations: false });
   const engines = new Map<EngineKind, Engine>();
   const compiled = new Map<string, Map<unknown, Validate | null>>();
+  // Schemas that differ only in what the translation drops (descriptions, examples) share one
+  // validator: on GitHub's spec 50 of 380 compiles were of a translation compiled before.
+  const byTranslation = new Map<string, Validate>();
 
   const compile = (schema: object, mode: SchemaMode, kind: EngineKind): Validate | null => {
     const cacheKey = `${mode} ${kind}`;
@@ -91,7 +94,10 @@ export function createSchemaValidator(
       )) {
         definitions.set(name, prepare(definition));
       }
-      validate = rootValidator(engine, prepare(translated));
+      const root = prepare(translated);
+      const text = `${kind} ${JSON.stringify(root.schema)}`;
+      validate = byTranslation.get(text) ?? rootValidator(engine, root);
+      byTranslation.set(text, validate);
     } catch {
       validate = null;
     }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/build/fresh.mjs";
-import { writeFiles } from "../../scripts/collection/write";
+import { outputFile, writeFiles } from "../../scripts/collection/write";
 
 /**
  * `specpost generate` stops at once on SIGINT/SIGTERM, even while the pipeline is deep in
@@ -120,10 +120,9 @@ describe("specpost generate on a signal", () => {
 
 describe("writeFiles stopped while staging", () => {
   it("removes the temporary files it staged and renames nothing", async () => {
-    const files = ["a", "b", "c"].map((name) => ({
-      path: join(dir, "collections", `${name}.json`),
-      content: `${name}\n`,
-    }));
+    const files = ["a", "b", "c"].map((name) =>
+      outputFile(join(dir, "collections", `${name}.json`), [Buffer.from(`${name}\n`)]),
+    );
     // Aborts once the first file is staged: the signal is read before each file.
     let reads = 0;
     const signal = {

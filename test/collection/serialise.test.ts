@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idSource, SPECPOST_ID_NAMESPACE } from "../../scripts/collection/ids";
-import { serialise } from "../../scripts/collection/serialise";
+import { serialise, serialiseBytes } from "../../scripts/collection/serialise";
 
 describe("serialise", () => {
   it("writes Postman keys in Postman's order, others sorted, 2-space indent, final newline", () => {
@@ -43,6 +43,47 @@ describe("serialise", () => {
 
   it("gives the same bytes whatever order the keys were built in", () => {
     expect(serialise({ b: 1, a: { d: 2, c: 3 } })).toBe(serialise({ a: { c: 3, d: 2 }, b: 1 }));
+  });
+});
+
+describe("serialiseBytes", () => {
+  const decode = (chunks: Uint8Array[]) => Buffer.concat(chunks).toString("utf8");
+  // Folders nest, members are undefined, arrays hold undefined, text is not all ASCII (a
+  // two-byte character and one outside the BMP), and there is more than one chunk of bytes.
+  const request = (n: number) => ({
+    request: { url: `/items/${n}`, method: "GET", header: [] },
+    name: `item ${n} ← → ✓ 𝄞`,
+    id: `id-${n}`,
+    event: [{ script: { exec: ["a", "b\nc"], type: "text/javascript" }, listen: "test" }],
+    response: [],
+    skipped: undefined,
+  });
+  const collection = {
+    variable: [{ value: "v", key: "k" }],
+    item: [
+      { name: "empty folder", item: [] },
+      {
+        name: "folder",
+        description: undefined,
+        item: [request(1), { name: "inner", item: [request(2), undefined, request(3)] }],
+      },
+      ...Array.from({ length: 3000 }, (_, n) => request(n + 4)),
+    ],
+    info: { schema: "s", name: "c ’" },
+    empty: {},
+  };
+
+  it("writes exactly the bytes of serialise, in chunks that each own their buffer", () => {
+    const chunks = serialiseBytes(collection);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(decode(chunks)).toBe(serialise(collection));
+    expect(new Set(chunks.map((chunk) => chunk.buffer)).size).toBe(chunks.length);
+  });
+
+  it("writes what is not a collection as serialise does", () => {
+    for (const value of [{ values: [{ key: "k" }], name: "env" }, { item: [] }, [], "x", 1]) {
+      expect(decode(serialiseBytes(value))).toBe(serialise(value));
+    }
   });
 });
 
