@@ -13,7 +13,11 @@ const specpostCreated = (() => {
       return [];
     }
   };
-  const write = (list, records) => pm.collectionVariables.set(list, JSON.stringify(records));
+  // An empty list goes: every variable is handed to every later script of the run.
+  const write = (list, records) =>
+    records.length > 0
+      ? pm.collectionVariables.set(list, JSON.stringify(records))
+      : pm.collectionVariables.unset(list);
   // The path parameters of the request as sent, by the template's names (the template's
   // segments are the last ones of the path: a base URL may add its own in front).
   const sentParams = (template) => {
