@@ -10,7 +10,8 @@ const segmentsOf = (path: string) => path.split("/").filter((s) => s !== "");
 /**
  * Edges "a runs before b" among operations that take part in chains: producers before
  * consumers; on one path create → read → update → delete; a path before its sub-resources;
- * a delete after everything under its path and everything else that uses its variable.
+ * a delete after everything under its path and everything else that uses its variable. And
+ * among all operations: on one path, a delete after the other methods.
  */
 function edges(
   ops: readonly OperationModel[],
@@ -48,6 +49,21 @@ function edges(
       }
     }
   }
+  // Any operation, chained or not: on one path a DELETE goes after the other methods, so the
+  // read of the same example id (Graph's `/me/authentication/fido2Methods/{id}`) comes first.
+  const byPath = new Map<string, OperationModel[]>();
+  for (const op of ops) {
+    const group = byPath.get(op.path);
+    if (group) group.push(op);
+    else byPath.set(op.path, [op]);
+  }
+  for (const group of byPath.values()) {
+    const removes = group.filter((op) => op.method === "delete");
+    if (removes.length === 0 || removes.length === group.length) continue;
+    for (const remove of removes) {
+      for (const other of group) if (other.method !== "delete") add(other.key, remove.key);
+    }
+  }
   const users = new Map<string, string[]>();
   for (const c of chains) {
     const list = users.get(c.variable);
@@ -78,8 +94,8 @@ export function dependencyOrder(
   ops: readonly OperationModel[],
   chains: readonly ChainModel[],
 ): OperationModel[] {
-  if (chains.length === 0) return [...ops];
   const before = edges(ops, chains);
+  if (before.size === 0) return [...ops];
   const index = new Map(ops.map((op, i) => [op.key, i]));
   // Kahn's algorithm, the earliest ready operation first (a min-heap of spec positions).
   const waiting = ops.map(

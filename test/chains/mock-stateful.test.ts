@@ -128,4 +128,25 @@ describe("chains against the stateful mock", () => {
     expect(run.sent.join("\n")).toContain("deleteNote");
     expect(run.sent.join("\n")).not.toContain("listTags");
   });
+
+  it("on one path a DELETE the spec lists first still runs after the read of the same id", async () => {
+    // No create, so no chain: the example id is all there is (Graph's authentication methods).
+    const spec = `openapi: 3.0.3
+info: { title: Keys, version: "1" }
+servers: [{ url: "http://127.0.0.1:9" }]
+paths:
+  /keys/{keyId}:
+    parameters: [{ name: keyId, in: path, required: true, schema: { type: string }, example: k-1 }]
+    delete:
+      operationId: deleteKey
+      responses: { "204": { description: gone } }
+    get:
+      operationId: getKey
+      responses:
+        "200": { description: one, content: { application/json: { schema: { type: object } } } }
+`;
+    const { run } = await runAgainstMock(spec);
+    expect(run.sent).toEqual(["getKey", "deleteKey"]);
+    expect(run.failed).toEqual([]);
+  });
 });
