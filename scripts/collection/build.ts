@@ -17,6 +17,7 @@ import {
 import { type CleanupResource, cleanupFolder, cleanupResources } from "./cleanup";
 import { contractPrerequestLines } from "./contract-lines";
 import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
+import { deferDeletes } from "./deferred-deletes";
 import { type IdSource, idKeys, idSource } from "./ids";
 import { mergeScriptParts, type ScriptPart } from "./merge-events";
 import { operationRequest } from "./request";
@@ -159,14 +160,8 @@ export function buildCollection(
   const contracts = requestContracts(model, registry);
   const byKey = new Map(chains.operations.map((op) => [op.key, op]));
   const created = cleanupResources(chains.active, byKey);
-  const { top: operations, sequence } = operationItems(
-    model,
-    ids,
-    additions,
-    chains,
-    contracts.requests,
-    created,
-  );
+  const built = operationItems(model, ids, additions, chains, contracts.requests, created);
+  const { top: operations, sequence } = deferDeletes(built.top, built.sequence, chains, ids);
   problems?.push(...chainOrderProblems(model, sequence, chains.active));
   const checks = authChecksFolder(model, ids.of);
   const cleanup = cleanupFolder(created, byKey, ids);

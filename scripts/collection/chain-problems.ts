@@ -34,7 +34,6 @@ export function chainOrderProblems(
       pointerOf.get(chain.consumer),
     );
   });
-  out.push(...deletedFirst(model, sequence, chains, pointerOf));
   if (misordered.length > MAX_WARNINGS) {
     out.push(
       problem(
@@ -42,49 +41,6 @@ export function chainOrderProblems(
         "warning",
         model.spec.file,
         `… and ${misordered.length - MAX_WARNINGS} more chains whose consumer runs before its producer.`,
-      ),
-    );
-  }
-  return out;
-}
-
-/**
- * Consumers that run after the DELETE of the very resource they use (`DELETE /shipments/{id}`
- * in folder "Group 1", `GET /shipments/{id}/customers` in "Group 2"): folders run in turn, so
- * within a folder the delete comes last, but across folders it cannot wait, and each such
- * consumer fails with a 404. Located at the consumer; at most 20.
- */
-function deletedFirst(
-  model: ApiModel,
-  sequence: readonly OperationModel[],
-  chains: readonly ChainModel[],
-  pointerOf: ReadonlyMap<string, string | undefined>,
-): Problem[] {
-  const at = new Map(sequence.map((op, i) => [op.key, { i, op }]));
-  // The DELETE that removes what {{variable}} names: the variable is its last path segment.
-  const deletes = new Map<string, { i: number; op: OperationModel }>();
-  for (const chain of chains) {
-    const end = at.get(chain.consumer);
-    if (end?.op.method !== "delete" || chain.target.in !== "path") continue;
-    if (end.op.path.split("/").at(-1) !== `{${chain.target.name}}`) continue;
-    const known = deletes.get(chain.variable);
-    if (!known || end.i < known.i) deletes.set(chain.variable, end);
-  }
-  const out: Problem[] = [];
-  const seen = new Set<string>();
-  for (const chain of chains) {
-    const remove = deletes.get(chain.variable);
-    const consumer = at.get(chain.consumer);
-    if (!remove || !consumer || consumer.i <= remove.i || seen.has(chain.consumer)) continue;
-    seen.add(chain.consumer);
-    if (out.length === MAX_WARNINGS) break;
-    out.push(
-      problem(
-        "chain-order",
-        "warning",
-        model.spec.file,
-        `${chain.consumer} takes {{${chain.variable}}} from ${chain.producer}, but it runs ${where(consumer.op.tag)}, after ${remove.op.key} ${where(remove.op.tag)} deletes that resource, and folders run in turn: it will be skipped (the DELETE clears {{${chain.variable}}}). Give them the same first tag.`,
-        pointerOf.get(chain.consumer),
       ),
     );
   }

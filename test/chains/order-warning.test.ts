@@ -54,33 +54,4 @@ describe("chains across folders", () => {
   it("says nothing when both ends share a folder (dependency order puts the create first)", async () => {
     expect(await warnings("write")).toEqual([]);
   });
-
-  it("warns, at each consumer, when a folder before it deletes the resource it uses", async () => {
-    // "write" creates and deletes a thing; "parts" (a later folder) works under that thing.
-    const text = `openapi: 3.0.3
-info: { title: Things, version: "1" }
-servers: [{ url: "http://127.0.0.1:9" }]
-paths:
-  /things:
-    post:
-      tags: [write]
-      responses:
-        "201": { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
-  /things/{thingId}:
-    delete:
-      tags: [write]
-      parameters: [{ name: thingId, in: path, required: true, schema: { type: string } }]
-      responses: { "204": { description: gone } }
-  /things/{thingId}/parts:
-    get:
-      tags: [parts]
-      parameters: [{ name: thingId, in: path, required: true, schema: { type: string } }]
-      responses: { "200": { description: ok } }
-`;
-    expect(await warnings("", text)).toEqual([
-      'specs/things.yaml:16:5 warning chain-order GET /things/{thingId}/parts takes {{thingId}} from POST /things, but it runs in folder "parts", after DELETE /things/{thingId} in folder "write" deletes that resource, and folders run in turn: it will be skipped (the DELETE clears {{thingId}}). Give them the same first tag. (at #/paths/~1things~1{thingId}~1parts/get)',
-    ]);
-    // In one folder the dependency order runs the delete last: nothing to say.
-    expect(await warnings("", text.replace("tags: [parts]", "tags: [write]"))).toEqual([]);
-  });
 });
