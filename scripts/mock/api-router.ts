@@ -29,7 +29,7 @@ export interface ApiRouter {
 }
 
 /** One segment of a template: a literal (decoded) or a pattern with `{name}` captures. */
-type Segment = { literal: string } | { pattern: RegExp; names: string[] };
+type Segment = { literal: string } | { pattern: RegExp; names: string[]; fixed: number };
 
 interface Template {
   segments: Segment[];
@@ -48,16 +48,22 @@ function decode(text: string): string {
 function compileSegment(text: string): Segment {
   if (!text.includes("{")) return { literal: decode(text) };
   const names: string[] = [];
+  let fixed = 0;
   const source = text
     .split(/(\{[^{}]*\})/)
     .map((part) => {
       const name = /^\{([^{}]*)\}$/.exec(part)?.[1];
-      if (name === undefined) return decode(part).replace(/[.*+?^$(){}|[\]\\]/g, "\\$&");
+      if (name === undefined) {
+        fixed += part.length;
+        return decode(part).replace(/[.*+?^$(){}|[\]\\]/g, "\\$&");
+      }
       names.push(name);
       return "(.+?)";
     })
     .join("");
-  return { pattern: new RegExp(`^${source}$`, "s"), names };
+  // `fixed`: literal characters around the captures; more of them is the more specific
+  // template (Graph's `image(width={w},height={h})` before `image(width={w})`).
+  return { pattern: new RegExp(`^${source}$`, "s"), names, fixed };
 }
 
 const segmentsOf = (path: string): string[] => path.replace(/^\//, "").split("/");
@@ -112,9 +118,15 @@ export function createApiRouter(model: ApiModel): ApiRouter {
     list.push(template);
     buckets.set(key, list);
   }
+  const fixedOf = (template: Template) =>
+    template.segments.reduce((sum, segment) => sum + ("fixed" in segment ? segment.fixed : 0), 0);
   for (const list of buckets.values()) {
     list.sort((a, b) =>
-      specificity(a) < specificity(b) ? -1 : specificity(a) > specificity(b) ? 1 : 0,
+      specificity(a) < specificity(b)
+        ? -1
+        : specificity(a) > specificity(b)
+          ? 1
+          : fixedOf(b) - fixedOf(a),
     );
   }
   const none: Template[] = [];

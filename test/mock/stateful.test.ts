@@ -16,6 +16,7 @@ const idParam = (name: string) => ({
   required: true,
   schema: { type: "string" },
 });
+const intParam = (name: string) => ({ ...idParam(name), schema: { type: "integer" } });
 const spec = {
   openapi: "3.0.3",
   info: { title: "Projects", version: "1" },
@@ -65,6 +66,15 @@ const spec = {
     },
     "//x/{id}": {
       parameters: [idParam("id")],
+      get: { responses: { "200": { description: "one", ...json(thing) } } },
+    },
+    // OData functions (Microsoft Graph): one segment, several captures, integers.
+    "/image(width={width})": {
+      parameters: [intParam("width")],
+      get: { responses: { "200": { description: "one", ...json(thing) } } },
+    },
+    "/image(width={width},height={height})": {
+      parameters: [intParam("width"), intParam("height")],
       get: { responses: { "200": { description: "one", ...json(thing) } } },
     },
   },
@@ -180,6 +190,9 @@ describe("routing its own odd paths", () => {
     // A value with a slash is one segment only percent-encoded, as OpenAPI's path style says.
     ["an encoded slash in a parameter", "/v1/caf%C3%A9/refs%2Fheads%2Fx", 200],
     ["a raw slash in a parameter", "/v1/caf%C3%A9/refs/heads/x", 404],
+    // The template with more fixed text wins: not width = "1,height=2" (not an integer: 400).
+    ["two captures in one segment", "/v1/image(width=1,height=2)", 200],
+    ["one capture in that segment", "/v1/image(width=1)", 200],
   ])("%s", async (_name, path, status) => {
     const server = await mock(model);
     expect(await rawGet(server.origin, path)).toBe(status);
