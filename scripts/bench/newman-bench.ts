@@ -92,13 +92,7 @@ export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanR
     "short-ttl": [],
   };
   const once = async (variant: Synthetic, tokenTtlSeconds: number, label: string) => {
-    const request: NewmanRequest = { variant, specFile, tokenTtlSeconds };
-    const result = await runChild<NewmanResult>({
-      module: "./newman-child.mjs",
-      input: request,
-      timeoutMs: settings.timeoutMs,
-    });
-    const outcome: NewmanResult = result.ok ? result : { ...result, variant };
+    const outcome = await runVariant({ variant, specFile, tokenTtlSeconds }, settings.timeoutMs);
     runs[variant].push(outcome);
     settings.progress(`newman ${label} ${variant}: ${describe(outcome)}`);
   };
@@ -141,12 +135,7 @@ export async function benchmarkNewmanReal(
         tokenTtlSeconds: DEFAULT_TTL_SECONDS,
         real: { tokenUrl: settings.tokenUrl, limit: settings.limit },
       };
-      const result = await runChild<NewmanResult>({
-        module: "./newman-child.mjs",
-        input: request,
-        timeoutMs: settings.timeoutMs,
-      });
-      const outcome: NewmanResult = result.ok ? result : { ...result, variant };
+      const outcome = await runVariant(request, settings.timeoutMs);
       runs[variant].push(outcome);
       const label = `${settings.label} ${rep + 1}/${settings.reps} ${variant}`;
       settings.progress(`newman ${label}: ${describe(outcome)}`);
@@ -159,6 +148,16 @@ export async function benchmarkNewmanReal(
     scripts: summarise("scripts", DEFAULT_TTL_SECONDS, runs.scripts),
     floor: summarise("floor", DEFAULT_TTL_SECONDS, runs.floor),
   };
+}
+
+/** One variant's run in a fresh process; a failed child names its variant. */
+async function runVariant(request: NewmanRequest, timeoutMs: number): Promise<NewmanResult> {
+  const result = await runChild<NewmanResult>({
+    module: "./newman-child.mjs",
+    input: request,
+    timeoutMs,
+  });
+  return result.ok ? result : { ...result, variant: request.variant };
 }
 
 function describe(outcome: NewmanResult): string {

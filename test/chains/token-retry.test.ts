@@ -1,24 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { generateSpec } from "../../scripts/pipeline";
+import { describe, expect, it } from "vitest";
 import { lifecycleArazzo } from "../arazzo/workflow-spec";
 import { runNewman } from "../collection/newman-run";
-import { type TempProject, tempProject } from "../overrides/helpers";
 import { projectsSpec } from "./specs";
-import { type ApiRequest, type StatefulApi, startStatefulApi, TOKEN_CLIENT } from "./stateful-api";
+import { type ApiRequest, type StatefulApi, TOKEN_CLIENT } from "./stateful-api";
+import { useStatefulProject } from "./stateful-project";
 
 /**
  * A token revoked in the middle of a chain, under real Newman against an API that remembers what
  * was created: the refused request is sent again with a new token and the chain goes on in its
  * order, with the ids the server issued.
  */
-let api: StatefulApi | undefined;
-let project: TempProject | undefined;
-afterEach(async () => {
-  await api?.close();
-  await project?.remove();
-  api = undefined;
-  project = undefined;
-});
+const stateful = useStatefulProject();
 
 /** The projects spec, secured by client credentials at the API's own token endpoint. */
 function securedSpec(origin: string): string {
@@ -34,13 +26,10 @@ async function runWithRevocation(
   revoke: (request: ApiRequest) => boolean,
   files: Record<string, string> = {},
 ) {
-  api = await startStatefulApi({ tokens: { revoke } });
-  project = await tempProject({ "specs/projects.yaml": securedSpec(api.origin), ...files });
-  const out = await generateSpec("specs/projects.yaml", {
-    cwd: project.dir,
-    model: {},
-    outDir: project.dir,
-  });
+  const out = await stateful.generate(
+    (origin) => ({ "specs/projects.yaml": securedSpec(origin), ...files }),
+    { tokens: { revoke } },
+  );
   expect(out.problems.filter((p) => p.severity === "error")).toEqual([]);
   const [file] = out.files;
   if (!file) throw new Error("no collection");
@@ -73,7 +62,7 @@ describe("a token revoked inside a chain", () => {
     const run = await runWithRevocation(at(2));
     expect(run.scriptErrors).toEqual([]);
     expect(run.failed).toEqual([]);
-    expect(chainHits(api?.hits ?? []).slice(0, 8)).toEqual([
+    expect(chainHits(stateful.api.hits).slice(0, 8)).toEqual([
       "POST /projects 201",
       "GET /projects/p1 401",
       "GET /projects/p1 200",
@@ -85,8 +74,8 @@ describe("a token revoked inside a chain", () => {
     ]);
     expect(run.sent.slice(1, 4)).toEqual(["createProject", "getProject", "getProject"]);
     // One token before the chain, one after the revocation.
-    expect(api?.tokenRequests).toBe(2);
-    expect(api?.held()).toEqual([]);
+    expect(stateful.api.tokenRequests).toBe(2);
+    expect(stateful.api.held()).toEqual([]);
   });
 
   it("the producer refused (401): nothing stored from the refusal, the re-sent create feeds the chain", async () => {
@@ -94,15 +83,15 @@ describe("a token revoked inside a chain", () => {
     expect(run.scriptErrors).toEqual([]);
     // No "stores $response.body#/id" failure for the refused attempt, no skipped dependants.
     expect(run.failed).toEqual([]);
-    expect(chainHits(api?.hits ?? []).slice(0, 3)).toEqual([
+    expect(chainHits(stateful.api.hits).slice(0, 3)).toEqual([
       "POST /projects 401",
       "POST /projects 201",
       "GET /projects/p1 200",
     ]);
     expect(run.sent.slice(1, 4)).toEqual(["createProject", "createProject", "getProject"]);
     expect(run.assertions.filter((a) => a.skipped).map((a) => a.item)).toEqual(["createProject"]);
-    expect(api?.tokenRequests).toBe(2);
-    expect(api?.held()).toEqual([]);
+    expect(stateful.api.tokenRequests).toBe(2);
+    expect(stateful.api.held()).toEqual([]);
   });
 });
 
@@ -112,7 +101,7 @@ describe("a token revoked where the collection's own scripts choose the next req
   it("a workflow step is not sent again: its failure ends the workflow as its criteria say, the token is renewed", async () => {
     const run = await runWithRevocation(first("POST", "/projects/p3/tasks"), workflow);
     expect(run.scriptErrors).toEqual([]);
-    const hits = (api?.hits ?? []).map((h) => `${h.method} ${h.path} ${h.status}`);
+    const hits = stateful.api.hits.map((h) => `${h.method} ${h.path} ${h.status}`);
     expect(hits.filter((h) => h.includes("/projects/p3"))).toEqual([
       "POST /projects/p3/tasks 401",
       // Cleanup deletes the workflow's project with the renewed token.
@@ -126,14 +115,14 @@ describe("a token revoked where the collection's own scripts choose the next req
     expect(run.assertions.filter((a) => a.skipped)).toEqual([]);
     expect(run.variables.specpost_token_renewals).toBe("1");
     expect(run.variables.specpost_token_resent).toBe("0");
-    expect(api?.tokenRequests).toBe(2);
-    expect(api?.held()).toEqual([]);
+    expect(stateful.api.tokenRequests).toBe(2);
+    expect(stateful.api.held()).toEqual([]);
   });
 
   it("a Cleanup request is not sent again: the loop goes on to the next record with a new token", async () => {
     const run = await runWithRevocation(first("DELETE", "/projects/p3/tasks/t4"), workflow);
     expect(run.scriptErrors).toEqual([]);
-    const hits = (api?.hits ?? []).map((h) => `${h.method} ${h.path} ${h.status}`);
+    const hits = stateful.api.hits.map((h) => `${h.method} ${h.path} ${h.status}`);
     expect(hits.filter((h) => h.startsWith("DELETE /projects/p3"))).toEqual([
       "DELETE /projects/p3/tasks/t4 401",
       "DELETE /projects/p3 204",
@@ -143,7 +132,7 @@ describe("a token revoked where the collection's own scripts choose the next req
     ]);
     expect(run.failed[0]?.message).toContain("status 401");
     expect(run.variables.specpost_token_resent).toBe("0");
-    expect(api?.tokenRequests).toBe(2);
-    expect(api?.held()).toEqual([]);
+    expect(stateful.api.tokenRequests).toBe(2);
+    expect(stateful.api.held()).toEqual([]);
   });
 });

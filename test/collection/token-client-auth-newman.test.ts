@@ -1,61 +1,23 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { buildCollection } from "../../scripts/collection/build";
+import { describe, expect, it } from "vitest";
 import { TOKEN_REQUEST_NAME } from "../../scripts/collection/token";
-import type { AuthModel } from "../../scripts/model/types";
-import { clientCredentials, model, op, passThroughRegistry } from "./fixture";
 import { runNewman } from "./newman-run";
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  startTokenServer,
-  type TokenMode,
-  type TokenRules,
-  type TokenServer,
-} from "./token-server";
+import { CLIENT_ID, CLIENT_SECRET } from "./token-server";
+import { thingsCollection, thingsEnv, useTokenServers } from "./token-things";
 
 // Client authentication, token parameters, retries and JWT expiry, run under real Newman
 // against token endpoints as strict as the providers they stand for. Each scenario's token
 // count (requests to the token endpoint per run) is asserted.
 
-const servers: TokenServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(rules: TokenRules, mode: TokenMode = { kind: "ok", expiresIn: 3599 }) {
-  const started = await startTokenServer(mode, rules);
-  servers.push(started);
-  return started;
-}
-
-const OPERATIONS = ["a", "b", "c"].map((name) => op("get", `/${name}`, { tag: "Things" }));
-
-function collectionFor(
-  s: TokenServer,
-  auth: Partial<Extract<AuthModel, { kind: "client-credentials" }>> = {},
-) {
-  const base = clientCredentials(s.tokenUrl) as Extract<AuthModel, { kind: "client-credentials" }>;
-  return buildCollection(
-    model({ auth: { ...base, ...auth }, operations: OPERATIONS }),
-    passThroughRegistry(),
-  );
-}
+const server = useTokenServers();
 
 const isOperation = (name: string) => /^GET \/\w+$/.test(name);
-
-const env = (s: TokenServer, extra: Record<string, string> = {}) => ({
-  baseUrl: s.origin,
-  client_id: CLIENT_ID,
-  client_secret: CLIENT_SECRET,
-  ...extra,
-});
 
 const basicHeader = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}`;
 
 describe("client authentication under Newman", () => {
   it("auto: a Basic-only endpoint (client_secret_basic) is green after one fallback, then remembered", async () => {
     const s = await server({ clientAuth: "basic" });
-    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s) });
 
     expect(run.scriptErrors).toEqual([]);
     expect(run.failed).toEqual([]);
@@ -68,7 +30,7 @@ describe("client authentication under Newman", () => {
 
   it("auto from the pre-request script: falls back once and the operations run", async () => {
     const s = await server({ clientAuth: "basic" });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s), folder: "Things" });
 
     expect(run.failed).toEqual([]);
     expect(run.sent).toHaveLength(3);
@@ -77,7 +39,9 @@ describe("client authentication under Newman", () => {
 
   it("basic: sends only the Basic header (RFC 6749 form-encoded id and secret), one token request", async () => {
     const s = await server({ clientAuth: "basic" });
-    const run = await runNewman(collectionFor(s, { clientAuth: "basic" }), { envVar: env(s) });
+    const run = await runNewman(thingsCollection(s, { clientAuth: "basic" }), {
+      envVar: thingsEnv(s),
+    });
 
     expect(run.failed).toEqual([]);
     expect(s.tokenRequests).toBe(1);
@@ -87,8 +51,8 @@ describe("client authentication under Newman", () => {
 
   it("post chosen in Postman (client_auth variable) against a Basic-only endpoint: one clear failure, no fallback", async () => {
     const s = await server({ clientAuth: "basic" });
-    const run = await runNewman(collectionFor(s), {
-      envVar: env(s, { client_auth: "post" }),
+    const run = await runNewman(thingsCollection(s), {
+      envVar: thingsEnv(s, { client_auth: "post" }),
       folder: "Things",
     });
 
@@ -101,7 +65,7 @@ describe("client authentication under Newman", () => {
 
   it("auto: a body-only endpoint (client_secret_post, KPN) needs one token request", async () => {
     const s = await server({ clientAuth: "post" });
-    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s) });
 
     expect(run.failed).toEqual([]);
     expect(s.tokenRequests).toBe(1);
@@ -114,11 +78,11 @@ describe("token parameters under Newman", () => {
     const s = await server({
       requireParam: { name: "audience", value: "https://api.example.com" },
     });
-    const collection = collectionFor(s, {
+    const collection = thingsCollection(s, {
       tokenParams: [{ name: "audience", value: "https://api.example.com" }],
     });
-    const full = await runNewman(collection, { envVar: env(s) });
-    const folder = await runNewman(collection, { envVar: env(s), folder: "Things" });
+    const full = await runNewman(collection, { envVar: thingsEnv(s) });
+    const folder = await runNewman(collection, { envVar: thingsEnv(s), folder: "Things" });
 
     expect(full.failed).toEqual([]);
     expect(folder.failed).toEqual([]);
@@ -130,7 +94,7 @@ describe("token parameters under Newman", () => {
 
   it("a 4xx for a missing parameter is not retried: one clear failure", async () => {
     const s = await server({ requireParam: { name: "resource", value: "urn:api" } });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s), folder: "Things" });
 
     expect(run.failed).toHaveLength(1);
     expect(run.failed[0]?.message).toContain("answered 400");
@@ -142,7 +106,7 @@ describe("token parameters under Newman", () => {
 describe("token endpoint faults under Newman", () => {
   it("503 with Retry-After twice, then a token: green, token count 3", async () => {
     const s = await server({ failFirst: { count: 2, status: 503, retryAfter: "0" } });
-    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s) });
 
     expect(run.failed).toEqual([]);
     expect(run.sent.filter((n) => isOperation(n))).toHaveLength(3);
@@ -151,7 +115,7 @@ describe("token endpoint faults under Newman", () => {
 
   it("429 from the pre-request script is retried too", async () => {
     const s = await server({ failFirst: { count: 1, status: 429, retryAfter: "1" } });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s), folder: "Things" });
 
     expect(run.failed).toEqual([]);
     expect(run.sent).toHaveLength(3);
@@ -160,7 +124,7 @@ describe("token endpoint faults under Newman", () => {
 
   it("an endpoint that stays down: bounded retries, one failure, the rest skipped", async () => {
     const s = await server({ failFirst: { count: 4, status: 503, retryAfter: "0" } });
-    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s) });
 
     const failures = run.failed;
     expect(failures).toHaveLength(1);
@@ -176,7 +140,7 @@ describe("token endpoint faults under Newman", () => {
 describe("API quota under Newman", () => {
   it("a 429 with quota-reset-UTC (KPN) waits for the reset and sends that request once more", async () => {
     const s = await server({ quota: { after: 1, ms: 1500 } });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s), folder: "Things" });
 
     // GET /b meets the spent quota, waits for the reset and goes again; GET /c goes after it.
     expect(run.sent).toHaveLength(4);
@@ -196,7 +160,7 @@ describe("JWT access tokens under Newman", () => {
   it("uses the token's exp when the endpoint sends no expires_in", async () => {
     const s = await server({}, { kind: "jwt", expSeconds: 3600 });
     const before = Date.now();
-    const run = await runNewman(collectionFor(s), { envVar: env(s) });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s) });
 
     expect(run.failed).toEqual([]);
     expect(s.tokenRequests).toBe(1);

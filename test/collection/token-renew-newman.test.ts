@@ -1,42 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { buildCollection } from "../../scripts/collection/build";
-import type { AuthModel } from "../../scripts/model/types";
-import { clientCredentials, model, op, passThroughRegistry } from "./fixture";
+import { describe, expect, it } from "vitest";
 import { runNewman } from "./newman-run";
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  startTokenServer,
-  type TokenRules,
-  type TokenServer,
-} from "./token-server";
+import { thingsCollection, thingsEnv, useTokenServers } from "./token-things";
 
 // A token the API refuses before its expiry (revoked), under real Newman: renewed, and the
 // refused request sent again once. Token counts are requests to the token endpoint per run.
 
-const servers: TokenServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function server(rules: TokenRules) {
-  const started = await startTokenServer({ kind: "ok", expiresIn: 3599 }, rules);
-  servers.push(started);
-  return started;
-}
-
-const OPERATIONS = ["a", "b", "c"].map((name) => op("get", `/${name}`, { tag: "Things" }));
-
-function collectionFor(s: TokenServer) {
-  const auth = clientCredentials(s.tokenUrl) as Extract<AuthModel, { kind: "client-credentials" }>;
-  return buildCollection(model({ auth, operations: OPERATIONS }), passThroughRegistry());
-}
-
-const env = (s: TokenServer) => ({
-  baseUrl: s.origin,
-  client_id: CLIENT_ID,
-  client_secret: CLIENT_SECRET,
-});
+const server = useTokenServers();
 
 interface SendableItem {
   name: string;
@@ -63,7 +32,7 @@ const userTest = (line: string) => ({
 describe("a token refused mid-run", () => {
   it("a 401 before the token's expiry (revoked): renewed, the request sent again and green, token count 2", async () => {
     const s = await server({ revokeAfter: 1 });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s), folder: "Things" });
 
     expect(run.scriptErrors).toEqual([]);
     expect(run.failed).toEqual([]);
@@ -96,7 +65,7 @@ describe("a token refused mid-run", () => {
 
   it("two revocations in one run: each refused request sent again once, token count 3", async () => {
     const s = await server({ revokeAfter: [1, 2] });
-    const run = await runNewman(collectionFor(s), { envVar: env(s), folder: "Things" });
+    const run = await runNewman(thingsCollection(s), { envVar: thingsEnv(s), folder: "Things" });
 
     expect(run.failed).toEqual([]);
     expect(run.sent).toEqual(["GET /a", "GET /b", "GET /b", "GET /c", "GET /c"]);
@@ -106,11 +75,11 @@ describe("a token refused mid-run", () => {
 
   it("single Sends, as in the Postman app (no re-send): the next Send of the refused request gets a new token and counts as its retry", async () => {
     const s = await server({ revokeAfter: 1 });
-    const collection = collectionFor(s) as unknown as SendableCollection;
+    const collection = thingsCollection(s) as unknown as SendableCollection;
     const b = thingsItem(collection, "GET /b");
     // Ends the run after GET /b, as a single Send ends with its request: nothing is re-sent.
     b.event = [...(b.event ?? []), userTest("pm.execution.setNextRequest(null);")];
-    const first = await runNewman(collection, { envVar: env(s), folder: "Things" });
+    const first = await runNewman(collection, { envVar: thingsEnv(s), folder: "Things" });
     expect(first.sent).toEqual(["GET /a", "GET /b"]);
     expect(first.failed).toEqual([]);
     expect(JSON.parse(first.variables.specpost_retry ?? "null")).toMatchObject({ name: "GET /b" });
@@ -123,7 +92,7 @@ describe("a token refused mid-run", () => {
       ...v,
       value: first.variables[v.key] ?? v.value,
     }));
-    const second = await runNewman(collection, { envVar: env(s), folder: "GET /b" });
+    const second = await runNewman(collection, { envVar: thingsEnv(s), folder: "GET /b" });
     expect(second.sent).toEqual(["GET /b"]);
     expect(second.failed).toEqual([]);
     expect(second.assertions.filter((a) => a.skipped)).toEqual([]);
@@ -136,12 +105,12 @@ describe("a token refused mid-run", () => {
 
   it("a user's setNextRequest that wins over the re-send: the refused request is named, not silently passed", async () => {
     const s = await server({ revokeAfter: 1 });
-    const collection = collectionFor(s) as unknown as SendableCollection;
+    const collection = thingsCollection(s) as unknown as SendableCollection;
     const b = thingsItem(collection, "GET /b");
     const c = thingsItem(collection, "GET /c");
     // An item-level test script runs after the collection's: its choice of next request wins.
     b.event = [...(b.event ?? []), userTest(`pm.execution.setNextRequest("${c.id}");`)];
-    const run = await runNewman(collection, { envVar: env(s), folder: "Things" });
+    const run = await runNewman(collection, { envVar: thingsEnv(s), folder: "Things" });
 
     expect(run.sent).toEqual(["GET /a", "GET /b", "GET /c"]);
     expect(run.warnings).toContain(
