@@ -53,6 +53,8 @@ export interface RealNewmanResults {
   scripts: VariantSummary;
   /** The bare collection with one empty test script: the floor any scripted run pays. */
   floor: VariantSummary;
+  /** The bare collection with an empty script wherever the generated one has a script. */
+  layout: VariantSummary;
 }
 
 export interface RealNewmanSettings {
@@ -85,7 +87,7 @@ const DEFAULT_TTL_SECONDS = 3599;
 export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanResults> {
   const specFile = join(settings.workDir, `newman-synthetic-${settings.operations}.json`);
   writeFileSync(specFile, `${JSON.stringify(syntheticSpec(settings.operations), null, 2)}\n`);
-  type Synthetic = Exclude<NewmanVariant, "floor">;
+  type Synthetic = Exclude<NewmanVariant, "floor" | "layout">;
   const runs: Record<Synthetic, NewmanResult[]> = {
     bare: [],
     scripts: [],
@@ -118,16 +120,17 @@ export async function benchmarkNewman(settings: NewmanSettings): Promise<NewmanR
 export async function benchmarkNewmanReal(
   settings: RealNewmanSettings,
 ): Promise<RealNewmanResults> {
-  const runs: Record<"bare" | "scripts" | "floor", NewmanResult[]> = {
+  const runs: Record<"bare" | "scripts" | "floor" | "layout", NewmanResult[]> = {
     bare: [],
     scripts: [],
     floor: [],
+    layout: [],
   };
   for (let rep = 0; rep < settings.reps; rep++) {
     const order =
       rep % 2 === 0
-        ? (["bare", "floor", "scripts"] as const)
-        : (["scripts", "floor", "bare"] as const);
+        ? (["bare", "floor", "layout", "scripts"] as const)
+        : (["scripts", "layout", "floor", "bare"] as const);
     for (const variant of order) {
       const request: NewmanRequest = {
         variant,
@@ -147,6 +150,7 @@ export async function benchmarkNewmanReal(
     bare: summarise("bare", DEFAULT_TTL_SECONDS, runs.bare),
     scripts: summarise("scripts", DEFAULT_TTL_SECONDS, runs.scripts),
     floor: summarise("floor", DEFAULT_TTL_SECONDS, runs.floor),
+    layout: summarise("layout", DEFAULT_TTL_SECONDS, runs.layout),
   };
 }
 

@@ -1,11 +1,18 @@
 import newman, { type NewmanRunSummary } from "newman";
 import type { CollectionDefinition, VariableScopeDefinition } from "postman-collection";
+import { SANDBOX2_MARKER } from "../collection/merge-events";
 import { TOKEN_TIMING } from "../collection/token";
 import type { PostmanCollection } from "../collection/types";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET } from "../mock/constants";
 import { startMock } from "../mock/server";
 import type { MockServer } from "../mock/types";
-import { bareCollection, countRequests, firstRequests, operationsOnly } from "./newman-collections";
+import {
+  bareCollection,
+  countRequests,
+  emptyScripts,
+  firstRequests,
+  operationsOnly,
+} from "./newman-collections";
 import { type LoopbackServer, startLoopback } from "./newman-loopback";
 import type { NewmanRequest, NewmanResult } from "./newman-protocol";
 import { generateInMemory } from "./specpost-adapter";
@@ -57,7 +64,7 @@ const FLOOR_SCRIPT = {
   listen: "test" as const,
   script: {
     type: "text/javascript" as const,
-    exec: ["// the bench's floor: a script that does nothing"],
+    exec: [SANDBOX2_MARKER, "// the bench's floor: a script that does nothing"],
   },
 };
 
@@ -72,6 +79,7 @@ async function measure(request: NewmanRequest): Promise<NewmanResult> {
   try {
     let collection = operationsOnly(generated);
     if (request.real) collection = firstRequests(collection, request.real.limit);
+    if (request.variant === "layout") collection = emptyScripts(collection, await target.token());
     if (request.variant === "bare" || request.variant === "floor")
       collection = bareCollection(collection, await target.token());
     if (request.variant === "floor") collection.event = [FLOOR_SCRIPT];

@@ -1,8 +1,10 @@
 import { AUTH_CHECKS_FOLDER } from "../collection/auth-checks";
+import { SANDBOX2_MARKER } from "../collection/merge-events";
 import { TOKEN_REQUEST_NAME } from "../collection/token";
 import {
   isItemGroup,
   type PostmanCollection,
+  type PostmanEvent,
   type PostmanItem,
   type PostmanItemGroup,
 } from "../collection/types";
@@ -49,6 +51,31 @@ export function bareCollection(collection: PostmanCollection, token: string): Po
   };
   strip(copy.item);
   return copy;
+}
+
+/**
+ * The bare collection with an empty script (the sandbox2 marker alone) wherever `collection` has a
+ * script: what the generated collection's layout of scripts costs before they do anything.
+ */
+export function emptyScripts(collection: PostmanCollection, token: string): PostmanCollection {
+  const bare = bareCollection(collection, token);
+  const empty = (events: PostmanEvent[] | undefined) =>
+    events?.map((event) => ({
+      listen: event.listen,
+      script: { type: "text/javascript" as const, exec: [SANDBOX2_MARKER] },
+    }));
+  const copy = (from: Node[], to: Node[]): void => {
+    from.forEach((node, index) => {
+      const target = to[index] as Node;
+      const events = empty(node.event);
+      if (events) target.event = events;
+      if (isItemGroup(node) && isItemGroup(target)) copy(node.item, target.item);
+    });
+  };
+  const events = empty(collection.event);
+  if (events) bare.event = events;
+  copy(collection.item, bare.item);
+  return bare;
 }
 
 export function countRequests(nodes: Node[]): number {

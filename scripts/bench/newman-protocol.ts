@@ -6,8 +6,11 @@
  * `floor`: the bare collection plus ONE empty collection-level test script: what any script at
  * all costs a request in Newman's sandbox, the least a collection with tests on every request
  * can cost (real specs only).
+ * `layout`: the bare collection plus an empty script wherever the generated collection has one
+ * (each request's own pre-request script, the collection-level ones): the least THIS design of
+ * scripts can cost, whatever they do (real specs only).
  */
-export type NewmanVariant = "bare" | "scripts" | "short-ttl" | "floor";
+export type NewmanVariant = "bare" | "scripts" | "short-ttl" | "floor" | "layout";
 
 export interface NewmanRequest {
   variant: NewmanVariant;

@@ -136,6 +136,10 @@ function newmanTable(results: NewmanResults): Table {
               results.real.floor,
             ),
             row(
+              `${results.real.label}, first ${results.real.limit}: (d) generated layout, empty scripts`,
+              results.real.layout,
+            ),
+            row(
               `${results.real.label}, first ${results.real.limit}: (b) generated`,
               results.real.scripts,
             ),
@@ -227,7 +231,7 @@ function notes(report: BenchReport): string {
         "(b) is the generated collection as is. ms/request is Newman's wall time ÷ requests. The",
         "short-TTL run checks renewal: at most one token request per renewal window and no 401.",
         report.newman.real
-          ? `The ${report.newman.real.label} rows run the first ${report.newman.real.limit} requests of the collection generated from the real spec three ways, interleaved, against a trivial loopback server that answers every request 200 \`{}\` (so most schema checks fail, as they would on a wrong body; the work is the same): (c) is the bare collection with one empty collection-level test script, the least any collection with a test on every request costs in Newman's sandbox.`
+          ? `The ${report.newman.real.label} rows run the first ${report.newman.real.limit} requests of the collection generated from the real spec four ways, interleaved, against a trivial loopback server that answers every request 200 \`{}\` (so most schema checks fail, as they would on a wrong body; the work is the same): (c) is the bare collection with one empty collection-level test script, the least any collection with a test on every request costs in Newman's sandbox; (d) is the bare collection with an empty script wherever the generated one has a script (each request's pre-request script, which declares its contract, and the collection-level ones), the least this layout costs whatever its scripts do.`
           : "",
       ].join(" ")
     : "";
