@@ -25,6 +25,7 @@ export type ProblemCode =
   | "assumed-security"
   | "user-token"
   | "no-base-url"
+  | "ignored-header"
   // operations and data
   | "no-operations"
   | "duplicate-operation-id"

@@ -54,11 +54,26 @@ export function buildParameters(
     if (at >= 0) merged[at] = own;
     else merged.push(own);
   }
-  return merged
-    .filter(
-      (p) => !(p.value.in === "header" && IGNORED_HEADERS.has(String(p.value.name).toLowerCase())),
-    )
-    .map((p) => toModel(ctx, p));
+  return merged.filter((p) => !ignoredHeader(ctx, p)).map((p) => toModel(ctx, p));
+}
+
+/**
+ * OpenAPI's ignored header names. Accept and Content-Type follow from the media types; an
+ * Authorization parameter is a credential the spec forgot to declare as a security scheme, so
+ * the request goes without it and a server that needs it refuses: say so where it is declared.
+ */
+function ignoredHeader(ctx: ModelContext, p: RawParameter): boolean {
+  const name = String(p.value.name);
+  if (p.value.in !== "header" || !IGNORED_HEADERS.has(name.toLowerCase())) return false;
+  if (name.toLowerCase() === "authorization") {
+    ctx.report(
+      "ignored-header",
+      "warning",
+      p.pointer,
+      `Header parameter "${name}" is ignored, as OpenAPI says, so requests go without it; declare the credential as a security scheme (apiKey in header "${name}", or http bearer) to have it sent.`,
+    );
+  }
+  return true;
 }
 
 /** A parameter described by `content` (instead of `schema`) uses its one media type entry. */

@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../scripts/model/build";
 import type { ParameterModel } from "../../scripts/model/types";
+import type { Problem } from "../../scripts/problems";
 import { doc, op, specOf } from "./helpers";
 
 function parametersOf(
   pathItem: object,
   root: object = {},
-): { params: ParameterModel[]; codes: string[] } {
+): { params: ParameterModel[]; codes: string[]; problems: Problem[] } {
   const { model, problems } = buildModel(specOf(doc({ "/users/{id}": pathItem }, root)), {});
-  return { params: model?.operations[0]?.parameters ?? [], codes: problems.map((p) => p.code) };
+  return {
+    params: model?.operations[0]?.parameters ?? [],
+    codes: problems.map((p) => p.code),
+    problems,
+  };
 }
 
 const idParam = { name: "id", in: "path", required: true, schema: { type: "integer" } };
@@ -60,8 +65,8 @@ describe("parameter merge", () => {
     expect(params[0]?.required).toBe(true);
   });
 
-  it("ignores Accept, Content-Type and Authorization header parameters (OpenAPI says so)", () => {
-    const { params } = parametersOf({
+  it("ignores Accept, Content-Type and Authorization header parameters (OpenAPI says so), and warns where Authorization is declared", () => {
+    const { params, problems } = parametersOf({
       get: op({
         parameters: [
           idParam,
@@ -74,6 +79,10 @@ describe("parameter merge", () => {
       }),
     });
     expect(params.map((p) => p.name)).toEqual(["id", "X-Trace"]);
+    const ignored = problems.filter((p) => p.code === "ignored-header");
+    expect(ignored).toHaveLength(1);
+    expect(ignored[0]?.message).toContain('"Authorization"');
+    expect(ignored[0]?.message).toContain("security scheme");
   });
 
   it("a parameter described by content uses that media type's schema and example", () => {
