@@ -23,6 +23,8 @@ export const OAS_EXAMPLES = [
   "3.0/json/schema-validation.json",
   "3.0/json/schema-visibility.json",
   "3.0/json/security.json",
+  "3.1/json/parameters-style.json",
+  "3.1/json/schema-types.json",
   "3.1/json/schema-validation-local.json",
   "3.1/json/train-travel.json",
   "2.0/json/petstore.json",

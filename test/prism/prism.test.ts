@@ -35,6 +35,17 @@ describe("generated collections against Prism's request validation", () => {
     expect(run.sent).toBe(3);
   });
 
+  it("OpenAPI 3.1 types (type lists, const, null; oas-examples schema-types): nothing rejected but what was marked", async () => {
+    const run = await runAgainstPrism(
+      "node_modules/@readme/oas-examples/3.1/json/schema-types.json",
+    );
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.rejected).toEqual({});
+    // Two bodies no value satisfies ("Incompatible allOf schemas"), warned about at generate.
+    expect(run.marked).toHaveLength(2);
+    expect(run.accepted).toBe(run.sent - run.marked.length);
+  });
+
   it("ELCIES with dynamic bodies (-d): every request accepted, every contract check green", async () => {
     const run = await runAgainstPrism(SPECS[0] as string, { dynamic: true });
     expect(run.rejected).toEqual({});

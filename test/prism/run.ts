@@ -35,7 +35,10 @@ export interface PrismRun {
    * unsatisfiable schema, with a located warning at generation).
    */
   marked: string[];
-  /** Prism failing to answer a request it accepted (`UNKNOWN`, e.g. `-d` on a media type without schema). */
+  /**
+   * Prism failing to answer a request it accepted (`UNKNOWN`, e.g. `-d` on a media type without
+   * schema; `NO_RESPONSE_RESPONSE_DEFINED`, an operation without responses).
+   */
   prismErrors: string[];
   /**
    * Failed assertion → message, the Auth checks left out: Prism checks that a token is there,
@@ -134,7 +137,10 @@ export async function runAgainstPrism(
       const problem = prismProblem(e.body);
       const security = e.violations.some((v) => /security scheme/i.test(v));
       if (problem?.kind === "UNAUTHORIZED" || security) unauthorised.push(name);
-      else if (problem?.kind === "UNKNOWN") prismErrors.push(name);
+      // UNKNOWN: Prism failed on an answer; NO_RESPONSE_RESPONSE_DEFINED: the operation documents
+      // no response (OpenAPI 3.1 allows that), so Prism has nothing to serve. Neither judges the request.
+      else if (problem?.kind === "UNKNOWN" || problem?.kind === "NO_RESPONSE_RESPONSE_DEFINED")
+        prismErrors.push(name);
       else if (mayReject.has(e.itemId) && (e.violations.length > 0 || problem)) marked.push(name);
       else if (e.violations.length > 0 || problem) {
         const said = [...e.violations, ...(problem?.messages ?? [])];
