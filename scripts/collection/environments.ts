@@ -4,7 +4,12 @@ import {
   MOCK_DEFAULT_PORT,
   MOCK_HOST,
 } from "../mock/constants";
-import { MOCK_API_KEY, MOCK_PASSWORD, MOCK_USERNAME } from "../mock/security-constants";
+import {
+  MOCK_API_KEY,
+  MOCK_BEARER_TOKEN,
+  MOCK_PASSWORD,
+  MOCK_USERNAME,
+} from "../mock/security-constants";
 import { isReservedVariable } from "../model/reserved";
 import type { ApiModel, ServerTarget } from "../model/types";
 import { credentialVariables } from "./auth";
@@ -58,6 +63,7 @@ function environmentValues(model: ApiModel, target: Target): PostmanEnvironmentV
     if (target === "mock" && credential.key === "client_id") text = MOCK_CLIENT_ID;
     if (target === "mock" && credential.key === "client_secret") text = MOCK_CLIENT_SECRET;
     if (target === "mock" && auth.kind === "api-key") text = MOCK_API_KEY;
+    if (target === "mock" && auth.kind === "bearer") text = MOCK_BEARER_TOKEN;
     if (target === "mock" && auth.kind === "basic")
       text = credential.key === "username" ? MOCK_USERNAME : MOCK_PASSWORD;
     values.push(value(credential.key, text, credential.secret && target !== "mock"));

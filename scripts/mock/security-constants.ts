@@ -4,5 +4,7 @@
  * these open nothing: they are not secrets.
  */
 export const MOCK_API_KEY = "specpost-mock-api-key";
+/** The bearer token of a scheme without a token endpoint: the mock takes any, as for keys. */
+export const MOCK_BEARER_TOKEN = "specpost-mock-bearer-token";
 export const MOCK_USERNAME = "specpost-mock-user";
 export const MOCK_PASSWORD = "specpost-mock-password";

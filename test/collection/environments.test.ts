@@ -71,6 +71,18 @@ describe("environments", () => {
     });
   });
 
+  it("give a bearer scheme without token endpoint a token the mock takes, and leave it empty and secret elsewhere", () => {
+    const bearer = model({ auth: { kind: "bearer", schemeName: "b" } });
+    expect(values(bearer).mock).toEqual({
+      baseUrl: "http://127.0.0.1:4010/v1|default",
+      access_token: "specpost-mock-bearer-token|default",
+    });
+    expect(values(bearer).production).toEqual({
+      baseUrl: "https://api.example.com/v1|default",
+      access_token: "|secret",
+    });
+  });
+
   it.each([
     ["https://x.test", "http://127.0.0.1:4010"],
     ["https://x.test/", "http://127.0.0.1:4010/"],
