@@ -92,7 +92,14 @@ export function cleanupFolder(
       return { ...p, example: `{{specpost.cleanup.${p.name}}}`, exampleSource: "user" as const };
     });
     const label = `${resource.delete} for each ${resource.create} of this run`;
-    const table = `const SPECPOST_CLEANUP = ${singleQuoted(JSON.stringify({ list: resource.list, label }))};`;
+    // A DELETE that documents only 4xx answers (Petstore's `DELETE /store/order/{orderId}`: 400,
+    // 404) has no other way to say it worked: those answers count as done.
+    const statuses = op.responses.map((r) => r.status);
+    const promised = statuses.every((s) => s.startsWith("4"))
+      ? statuses.filter((s) => /^\d{3}$/.test(s)).map(Number)
+      : [];
+    const config = { list: resource.list, label, ...(promised.length > 0 && { promised }) };
+    const table = `const SPECPOST_CLEANUP = ${singleQuoted(JSON.stringify(config))};`;
     const script = (lines: string[]) => ({
       type: "text/javascript" as const,
       exec: [table, ...TRACK, ...lines],

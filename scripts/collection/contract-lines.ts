@@ -47,6 +47,8 @@ function summary(contract: OperationContract): string[] {
     lines.push(`status ${contract.expect.join(" or ")}, as the overrides declare`);
   } else if (contract.mayReject) {
     lines.push("a 4xx may be right: the request could not be built valid from the spec");
+  } else if (contract.errorsOnly) {
+    lines.push("a documented 4xx passes: the spec documents no other answer");
   } else {
     lines.push("a 4xx fails: the request is built from the spec's examples to be accepted");
   }
@@ -56,7 +58,9 @@ function summary(contract: OperationContract): string[] {
     groups.set(text, [...(groups.get(text) ?? []), status]);
   }
   for (const [text, statuses] of groups) lines.push(`${statuses.join(", ")}: ${text}`);
-  if (!Object.hasOwn(contract.responses, "default")) lines.push("any other status fails");
+  if (Object.keys(contract.responses).length === 0) {
+    lines.push("the spec documents no final answer (none, or only 1xx): no status is judged but a 4xx");
+  } else if (!Object.hasOwn(contract.responses, "default")) lines.push("any other status fails");
   return lines;
 }
 

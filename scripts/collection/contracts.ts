@@ -27,6 +27,11 @@ export interface OperationContract {
   expect?: number[];
   /** The request could not be built valid (an unsatisfiable schema): a 4xx may be right. */
   mayReject?: true;
+  /**
+   * Every answer the spec documents is a 4xx (httpbin's `/status/404`, Petstore's `DELETE
+   * /user/{username}`): a documented 4xx is the promised answer, not a rejected request.
+   */
+  errorsOnly?: true;
 }
 
 const DEFINITION_REF = "#/definitions/";
@@ -124,6 +129,8 @@ export function operationContract(
 ): OperationContract {
   const responses: Record<string, ResponseContract> = {};
   for (const response of operation.responses) {
+    // A 1xx never ends an exchange (RFC 9110 §15.2): no answer can be one.
+    if (/^1/.test(response.status)) continue;
     responses[statusKey(response.status)] = responseContract(response, registry);
   }
   const contract: OperationContract = { key: operation.key, secured: operation.secured, responses };
@@ -131,6 +138,9 @@ export function operationContract(
     contract.expect = [...operation.expectStatuses];
   }
   if (operation.mayReject || operation.requestBody?.mayReject) contract.mayReject = true;
+  const statuses = Object.keys(responses);
+  if (statuses.length > 0 && statuses.every((status) => status.startsWith("4")))
+    contract.errorsOnly = true;
   return contract;
 }
 

@@ -36,6 +36,16 @@ const OAS_EXAMPLES = [
   "3.0/json/parameters-style.json",
   "3.1/json/schema-validation-local.json",
   "2.0/json/petstore-expanded.json",
+  // Answers the contract must not hold against the spec: only 4xx documented (and a Cleanup
+  // DELETE that documents nothing else), only 1xx, no responses at all (3.1), an undocumented
+  // 4xx to a request that could not be built valid; API keys, Basic and a bearer token without
+  // token endpoint from the mock environment.
+  "3.0/json/http-status-codes.json",
+  "3.0/json/petstore.json",
+  "3.1/json/parameters-style.json",
+  "3.0/json/circular-request-bodies.json",
+  "3.0/json/security.json",
+  "3.1/json/readme.json",
 ];
 
 let dir: string;

@@ -1,4 +1,5 @@
 import { buildCollection } from "../../scripts/collection/build";
+import { buildEnvironments } from "../../scripts/collection/environments";
 import { loadSpec } from "../../scripts/load/load";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, startMock } from "../../scripts/mock";
 import { buildModel } from "../../scripts/model/build";
@@ -33,9 +34,16 @@ export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
     createSchemaRegistry(loaded.spec.document, loaded.spec.version),
   );
   const mock = await startMock(model);
+  // The generated mock environment (API keys, Basic and bearer demo values), as `specpost run`
+  // uses it, with the running mock's own address on top.
+  const mockEnvironment = buildEnvironments(model).find((e) => e.target === "mock");
+  const demo = Object.fromEntries(
+    (mockEnvironment?.environment.values ?? []).map((entry) => [entry.key, entry.value]),
+  );
   try {
     const run = await runNewman(collection, {
       envVar: {
+        ...demo,
         baseUrl: mock.baseUrl,
         tokenUrl: mock.tokenUrl ?? "",
         client_id: MOCK_CLIENT_ID,
