@@ -45,6 +45,7 @@ export type ProblemCode =
   | "ref-too-deep"
   // chains and workflows (issue 10)
   | "chain-order"
+  | "invalid-link"
   | "invalid-arazzo"
   | "unsupported-arazzo";
 

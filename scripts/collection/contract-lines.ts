@@ -59,7 +59,9 @@ function summary(contract: OperationContract): string[] {
   }
   for (const [text, statuses] of groups) lines.push(`${statuses.join(", ")}: ${text}`);
   if (Object.keys(contract.responses).length === 0) {
-    lines.push("the spec documents no final answer (none, or only 1xx): no status is judged but a 4xx");
+    lines.push(
+      "the spec documents no final answer (none, or only 1xx): no status is judged but a 4xx",
+    );
   } else if (!Object.hasOwn(contract.responses, "default")) lines.push("any other status fails");
   return lines;
 }

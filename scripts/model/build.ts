@@ -50,7 +50,7 @@ export function buildModel(
   };
   if (typeof info.description === "string" && info.description.trim() !== "")
     model.description = info.description;
-  model.chains = buildChains(model);
+  model.chains = buildChains(model, ctx.report);
   const servers = buildServerTargets(ctx);
   if (servers.length > 0) model.servers = servers;
   checkSchemaExamples(ctx);

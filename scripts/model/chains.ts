@@ -1,5 +1,6 @@
 import type { ChainModel } from "./chain-types";
 import { inferredChains } from "./chains-infer";
+import type { ModelContext } from "./context";
 import { type ChainCandidate, linkChains } from "./links";
 import { isReservedVariable } from "./reserved";
 import type { ApiModel } from "./types";
@@ -39,8 +40,8 @@ export function nameChains(
  * The spec's chains: its OpenAPI links, then inferred ones for the parameters and fields no
  * link feeds. One chain per consumer target; spec order throughout, so output is stable.
  */
-export function buildChains(model: ApiModel): ChainModel[] {
-  const links = linkChains(model);
+export function buildChains(model: ApiModel, report?: ModelContext["report"]): ChainModel[] {
+  const links = linkChains(model, report);
   const fed = new Set(links.map(targetKey));
   const inferred = inferredChains(model).filter((c) => {
     if (fed.has(targetKey(c))) return false;

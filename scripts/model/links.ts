@@ -1,5 +1,7 @@
 import { parsePointer } from "../load/pointer";
 import type { ChainSource, ChainTarget } from "./chain-types";
+import type { ModelContext } from "./context";
+import { unreachablePointer } from "./link-pointers";
 import { canonicalPointer, followRefs, getAt, isObject, pointerSegments } from "./resolve";
 import type { ApiModel, OperationModel } from "./types";
 
@@ -69,7 +71,7 @@ const MAX_LINKS = 10_000;
  * Chains the spec declares with OpenAPI `links` on its success responses. Links this tool
  * cannot express (request bodies, constants, templates, other documents) are left out.
  */
-export function linkChains(model: ApiModel): ChainCandidate[] {
+export function linkChains(model: ApiModel, report?: ModelContext["report"]): ChainCandidate[] {
   const document = model.spec.document;
   const byPointer = new Map(model.operations.map((op) => [op.pointer, op]));
   const out: ChainCandidate[] = [];
@@ -90,6 +92,19 @@ export function linkChains(model: ApiModel): ChainCandidate[] {
           const source = parseSource(value);
           const target = targetParameter(consumer, key);
           if (!source || !target || target.in === "body") continue;
+          const why =
+            source.from === "body"
+              ? unreachablePointer(document, response, source.pointer)
+              : undefined;
+          if (why) {
+            report?.(
+              "invalid-link",
+              "warning",
+              `${resolved.pointer}/parameters/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+              `Link "${name}" takes ${value.trim()}, which no answer can hold (${why}); it is left out and ${consumer.key} sends its example value. Fix the link's pointer (an array's items go by index: #/0/…).`,
+            );
+            continue;
+          }
           const hint = target.name;
           out.push({
             producer: producer.key,
