@@ -36,6 +36,8 @@ const OAS_EXAMPLES = [
   "3.0/json/parameters-style.json",
   "3.1/json/schema-validation-local.json",
   "2.0/json/petstore-expanded.json",
+  // Files: multipart file parts, an array of them, an image body.
+  "3.0/json/file-uploads.json",
 ];
 
 let dir: string;
@@ -59,6 +61,7 @@ describe("a generated collection against specpost's own mock", () => {
   it.each(OAS_EXAMPLES)("@readme/oas-examples %s: 0 failed assertions", async (name) => {
     const run = await runAgainstOwnMock(join(EXAMPLES, name));
     expect(run.scriptErrors).toEqual([]);
+    expect(run.runWarnings).toEqual([]);
     expect(run.failures).toEqual({});
     expect(run.assertions).toBeGreaterThan(0);
   });
