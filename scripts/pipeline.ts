@@ -1,5 +1,6 @@
 import { workflowsFor } from "./arazzo/find";
 import { renderModel } from "./collection/render";
+import { isSampleFile } from "./collection/sample-files";
 import type { OutputFile } from "./collection/write";
 import { loadSpec } from "./load/load";
 import { buildModel } from "./model/build";
@@ -170,10 +171,11 @@ export async function generate(
   for (const [index, file] of ctx.specs.entries()) {
     onSpec?.({ index, total: ctx.specs.length, spec: file });
     const { model: _model, ...outcome } = await generateSpec(file, ctx);
-    // Specs share the sample files (collections/files/): the same bytes are no clash.
+    // Specs share the sample files (collections/files/): the same bytes there are no clash.
     const clash = outcome.files.find((f) => {
       const owner = owners.get(f.path)?.file;
-      return owner !== undefined && !sameBytes(owner, f);
+      if (owner === undefined) return false;
+      return !isSampleFile(f.path, ctx.outDir) || !sameBytes(owner, f);
     });
     if (clash) {
       outcome.problems.push(

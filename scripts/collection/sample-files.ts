@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, sep } from "node:path";
 import type { PostmanCollection, PostmanItem, PostmanItemGroup } from "./types";
 import { type OutputFile, outputFile } from "./write";
 
@@ -14,6 +14,9 @@ export interface SampleFile {
   bytes(): Uint8Array;
 }
 
+/** Their folder, inside the collections folder. */
+const FOLDER = "files";
+
 /** A 1×1 white PNG (67 bytes): a real image, for servers that look at what they get. */
 const PNG_BASE64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR42mP4DwABAQEAHLCMmQAAAABJRU5ErkJggg==";
@@ -22,13 +25,13 @@ const TEXT = "specpost sample upload - choose a real file in Postman or replace 
 
 // Fresh bytes per call: generated files' buffers are moved to another thread, not copied.
 const PNG: SampleFile = {
-  src: "files/sample.png",
+  src: `${FOLDER}/sample.png`,
   bytes: () => Uint8Array.from(Buffer.from(PNG_BASE64, "base64")),
 };
 // `.bin`: Postman derives a file part's type from the name, and application/octet-stream is
 // OpenAPI's default for a binary part.
 const BIN: SampleFile = {
-  src: "files/sample.bin",
+  src: `${FOLDER}/sample.bin`,
   bytes: () => Uint8Array.from(Buffer.from(TEXT, "utf8")),
 };
 const SAMPLES = [PNG, BIN];
@@ -53,7 +56,13 @@ function collectSources(items: ReadonlyArray<PostmanItem | PostmanItemGroup>, ou
   }
 }
 
-/** The sample files `collection` refers to, as files under `<outDir>/collections`. */
+const samplesDir = (outDir: string) => join(outDir, "collections", FOLDER);
+
+/** A sample file's path: one every spec of a generation may write (with the same bytes). */
+export const isSampleFile = (path: string, outDir: string): boolean =>
+  path.startsWith(`${samplesDir(outDir)}${sep}`);
+
+/** The sample files `collection` refers to, as files under `<outDir>/collections/files`. */
 export function sampleFiles(collection: PostmanCollection, outDir: string): OutputFile[] {
   const used = new Set<string>();
   collectSources(collection.item, used);
