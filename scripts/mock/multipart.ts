@@ -13,7 +13,9 @@ interface Part {
 /** Bounds the parse of a hostile body (the body itself is bounded by the mock's limit). */
 const MAX_PARTS = 1000;
 
-const DISPOSITION = /^content-disposition:[^\r\n]*?\bname="([^"]*)"([^\r\n]*)/im;
+const DISPOSITION = /^content-disposition:([^\r\n]*)/im;
+const NAME = /(?:^|;)\s*name=(?:"([^"]*)"|([^;\s]+))/i;
+const FILENAME = /(?:^|;)\s*filename\*?=/i;
 
 /**
  * The parts of a multipart/form-data body, read from the text the mock receives (file bytes
@@ -31,8 +33,9 @@ export function multipartParts(contentType: string, body: string): Part[] | unde
     if (body.startsWith("--", start)) break;
     const headEnd = body.indexOf("\r\n\r\n", start);
     if (headEnd < 0) break;
-    const match = DISPOSITION.exec(body.slice(start, headEnd));
-    if (match) parts.push({ name: match[1] ?? "", file: /\bfilename\*?=/i.test(match[2] ?? "") });
+    const disposition = DISPOSITION.exec(body.slice(start, headEnd))?.[1] ?? "";
+    const name = NAME.exec(disposition);
+    if (name) parts.push({ name: name[1] ?? name[2] ?? "", file: FILENAME.test(disposition) });
     at = body.indexOf(delimiter, headEnd);
   }
   return parts.length > 0 ? parts : undefined;

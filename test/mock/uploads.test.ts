@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { multipartParts } from "../../scripts/mock/multipart";
 import type { MockServer } from "../../scripts/mock/types";
 import { mock } from "./helpers";
 import { inlineModel } from "./inline-model";
@@ -118,5 +119,17 @@ describe("multipart uploads on the mock", () => {
     expect((await put(PNG, "image/png")).status).toBe(204);
     expect((await put("hello", "text/plain")).status).toBe(400);
     expect((await put(undefined)).status).toBe(400);
+  });
+});
+
+describe("reading multipart parts", () => {
+  it.each([
+    ['form-data; name="doc"; filename="a.pdf"', { name: "doc", file: true }],
+    ['form-data; filename="a.pdf"; name="doc"', { name: "doc", file: true }],
+    ["form-data; name=doc", { name: "doc", file: false }],
+    ['form-data; name="filename"', { name: "filename", file: false }],
+  ])("%s", (disposition, want) => {
+    const body = `--b\r\nContent-Disposition: ${disposition}\r\n\r\nx\r\n--b--\r\n`;
+    expect(multipartParts("multipart/form-data; boundary=b", body)).toEqual([want]);
   });
 });
