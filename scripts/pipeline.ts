@@ -1,5 +1,6 @@
 import { workflowsFor } from "./arazzo/find";
 import { renderModel } from "./collection/render";
+import { isSampleFile } from "./collection/sample-files";
 import type { OutputFile } from "./collection/write";
 import { loadSpec } from "./load/load";
 import { buildModel } from "./model/build";
@@ -158,28 +159,37 @@ export interface SpecProgress {
   spec: string;
 }
 
+const sameBytes = (a: OutputFile, b: OutputFile): boolean =>
+  Buffer.concat(a.bytes).equals(Buffer.concat(b.bytes));
+
 export async function generate(
   ctx: GenerateContext,
   onSpec?: (progress: SpecProgress) => void,
 ): Promise<GenerateResult> {
   const specs: SpecOutcome[] = [];
-  const owners = new Map<string, string>();
+  const owners = new Map<string, { spec: string; file: OutputFile }>();
   for (const [index, file] of ctx.specs.entries()) {
     onSpec?.({ index, total: ctx.specs.length, spec: file });
     const { model: _model, ...outcome } = await generateSpec(file, ctx);
-    const clash = outcome.files.find((f) => owners.has(f.path));
+    // Specs share the sample files (collections/files/): the same bytes there are no clash.
+    const clash = outcome.files.find((f) => {
+      const owner = owners.get(f.path)?.file;
+      if (owner === undefined) return false;
+      return !isSampleFile(f.path, ctx.outDir) || !sameBytes(owner, f);
+    });
     if (clash) {
       outcome.problems.push(
         problem(
           "write-error",
           "error",
           file,
-          `would overwrite ${clash.path}, already generated from ${owners.get(clash.path)}; rename one of the two spec files.`,
+          `would overwrite ${clash.path}, already generated from ${owners.get(clash.path)?.spec}; rename one of the two spec files.`,
         ),
       );
       outcome.files = [];
     }
-    for (const f of outcome.files) owners.set(f.path, file);
+    for (const f of outcome.files)
+      if (!owners.has(f.path)) owners.set(f.path, { spec: file, file: f });
     specs.push(outcome);
   }
   return { specs };

@@ -1,6 +1,7 @@
-import type { BodyModel } from "../model/types";
+import type { BodyModel, FilePart } from "../model/types";
 import { jsonLiteral, looksLikeVariable, plainLiteral, xmlLiteral } from "./literal";
 import { scalarText } from "./params";
+import { sampleFor } from "./sample-files";
 import type { PostmanBody, PostmanFormParam } from "./types";
 
 /** `application/json; charset=utf-8` → `application/json`. */
@@ -45,6 +46,34 @@ function formFields(example: unknown): Array<{ key: string; value: string }> {
 const asParams = (fields: Array<{ key: string; value: string }>): PostmanFormParam[] =>
   fields.map(({ key, value }) => ({ key, value, type: "text" as const }));
 
+function fileParams(part: FilePart): PostmanFormParam[] {
+  const { src } = sampleFor(part.contentType);
+  const param: PostmanFormParam = { key: part.name, type: "file", src };
+  if (part.contentType) param.contentType = part.contentType;
+  return Array.from({ length: part.count }, () => ({ ...param }));
+}
+
+/**
+ * Multipart fields in the example's order, each file property as file parts (a sample file)
+ * where the example has a placeholder text; file properties the example leaves out follow.
+ */
+function multipartParams(
+  fields: ReadonlyArray<{ key: string; value: string }>,
+  files: readonly FilePart[],
+): PostmanFormParam[] {
+  const byName = new Map(files.map((part) => [part.name, part]));
+  const params: PostmanFormParam[] = [];
+  const sent = new Set<string>();
+  for (const field of fields) {
+    const part = byName.get(field.key);
+    if (!part) params.push({ key: field.key, value: field.value, type: "text" });
+    else if (!sent.has(part.name)) params.push(...fileParams(part));
+    sent.add(field.key);
+  }
+  for (const part of files) if (!sent.has(part.name)) params.push(...fileParams(part));
+  return params;
+}
+
 export interface RequestBodyParts {
   body: PostmanBody;
   /** Content-Type to send; absent for multipart, whose boundary Postman chooses. */
@@ -85,7 +114,15 @@ export function requestBody(model: BodyModel): RequestBodyParts {
       key,
       value: user ? value : plainLiteral(value),
     }));
-    return { body: { mode: "formdata", formdata: asParams(fields) } };
+    // The user's own body goes as written (overrides cannot name a file yet).
+    const files = user ? [] : (model.files ?? []);
+    return { body: { mode: "formdata", formdata: multipartParams(fields, files) } };
+  }
+  if (model.binary && !user) {
+    return {
+      body: { mode: "file", file: { src: sampleFor(media).src } },
+      contentType: model.contentType,
+    };
   }
   const language = previewLanguage(model.contentType);
   let raw = literalText(exampleText(model.example, model.contentType), language, user);

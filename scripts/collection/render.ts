@@ -6,6 +6,7 @@ import { createSchemaRegistry } from "../schema/registry";
 import { buildCollection } from "./build";
 import { buildEnvironments } from "./environments";
 import { recordModelOptions } from "./model-options";
+import { sampleFiles } from "./sample-files";
 import { serialiseBytes } from "./serialise";
 import { type OutputFile, outputFile } from "./write";
 
@@ -16,14 +17,15 @@ export const environmentPath = (outDir: string, name: string, target: string) =>
   join(outDir, "environments", `${name}.${target}.postman_environment.json`);
 
 export interface Rendered {
-  /** The collection first, then one environment per target. */
+  /** The collection first, then one environment per target, then the sample files it sends. */
   files: OutputFile[];
   /** The schema stage's own problems (unsupported or dropped keywords), pointers unlocated. */
   problems: Problem[];
 }
 
 /**
- * The files one model turns into: a collection and one environment per target. `overrides`:
+ * The files one model turns into: a collection, one environment per target and the sample
+ * files its binary bodies upload (collections/files/). `overrides`:
  * the user's additions from `<spec>.overrides.yaml`, merged into the collection. `options`:
  * the model options, recorded in the collection so `run` and `mock` rebuild the same model.
  */
@@ -52,5 +54,6 @@ export function renderModel(
       outputFile(environmentPath(outDir, model.name, target), serialiseBytes(environment)),
     );
   }
+  files.push(...sampleFiles(collection, outDir));
   return { files, problems: [...registry.problems(), ...problems] };
 }

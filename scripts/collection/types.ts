@@ -63,7 +63,10 @@ export interface PostmanFormParam {
   key: string;
   value?: string;
   type: "text" | "file";
+  /** A file part's file, relative to the working directory (sample-files.ts). */
   src?: string | string[] | null;
+  /** A file part's media type, when the spec names one. */
+  contentType?: string;
   description?: string;
   disabled?: boolean;
 }
@@ -71,7 +74,8 @@ export interface PostmanFormParam {
 export type PostmanBody =
   | { mode: "raw"; raw: string; options?: { raw: { language: string } } }
   | { mode: "urlencoded"; urlencoded: PostmanFormParam[] }
-  | { mode: "formdata"; formdata: PostmanFormParam[] };
+  | { mode: "formdata"; formdata: PostmanFormParam[] }
+  | { mode: "file"; file: { src: string } };
 
 export interface PostmanRequest {
   auth?: PostmanAuth;

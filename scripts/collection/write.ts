@@ -42,10 +42,16 @@ export async function holds(path: string, bytes: readonly Uint8Array[]): Promise
   }
 }
 
-/** Files whose content on disk differs from what would be written (missing ones included). */
+/**
+ * Files whose content on disk differs from what would be written (missing ones included), each
+ * path once (specs share the sample files).
+ */
 export async function staleFiles(files: readonly WritableFile[]): Promise<string[]> {
   const stale: string[] = [];
+  const seen = new Set<string>();
   for (const file of files) {
+    if (seen.has(file.path)) continue;
+    seen.add(file.path);
     if (!(await holds(file.path, file.bytes))) stale.push(file.path);
   }
   return stale;

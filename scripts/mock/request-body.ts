@@ -2,6 +2,7 @@ import type { OpenApiDocument } from "../load/types";
 import type { OasSchema, OperationModel } from "../model/types";
 import { derefSchema, resolveRef } from "../schema/semantics";
 import type { SchemaValidator } from "../schema/validator";
+import { multipartProblems } from "./multipart";
 
 export interface ReceivedBody {
   /** The Content-Type header as sent. */
@@ -65,8 +66,9 @@ function describe(issues: { path: string; message: string }[]): string[] {
 
 /**
  * Problems with the request body of an operation: presence, content type, JSON syntax and the
- * schema of the media type actually sent. Bodies of types the mock cannot parse (multipart,
- * XML, ...) are only checked for presence and type.
+ * schema of the media type actually sent; of a multipart body, its file parts and required
+ * properties (multipart.ts). Bodies of types the mock cannot parse (XML, ...) are only checked
+ * for presence and type.
  */
 export function checkRequestBody(
   operation: OperationModel,
@@ -102,6 +104,11 @@ export function checkRequestBody(
     // Form values arrive as strings: coerce them like a server framework would.
     const copy = structuredClone(received.value);
     return describe(validator.check(entry.schema, copy, "request", { coerce: true }).issues);
+  }
+  if (mediaType === "multipart/form-data" && typeof received.value === "string") {
+    const dialect = String(document.openapi ?? "").startsWith("3.1") ? "3.1" : "3.0";
+    const resolve = (ref: string) => resolveRef(document, ref);
+    return multipartProblems(entry.schema, received.contentType, received.value, dialect, resolve);
   }
   return [];
 }

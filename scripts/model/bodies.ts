@@ -1,4 +1,5 @@
 import { ASSUMED_CONTENT_TYPE } from "../load/consumes";
+import { fileParts, isBinaryBody } from "../schema/binary";
 import { markAmbiguous } from "./ambiguity";
 import { expectObject, type ModelContext } from "./context";
 import { exampleOf, exampleOrSample, schemaExampleOf } from "./examples";
@@ -74,5 +75,11 @@ export function buildRequestBody(
     model.mayReject = true;
   if (typeof body.description === "string") model.description = body.description;
   if (schema !== undefined) model.schema = schema;
+  const dialect = ctx.is31 ? "3.1" : "3.0";
+  const resolve = ctx.schemas.request.resolve;
+  if (mediaBase(contentType) === "multipart/form-data") {
+    const files = fileParts(schema, media.encoding, dialect, resolve);
+    if (files.length > 0) model.files = files;
+  } else if (isBinaryBody(contentType, schema, dialect, resolve)) model.binary = true;
   return model;
 }

@@ -65,6 +65,15 @@ export interface ParameterModel {
   pointer: string;
 }
 
+/** A multipart property sent as file parts (schema/binary.ts decides which). */
+export interface FilePart {
+  name: string;
+  /** Parts to send: 1 for one file, 2 (within minItems/maxItems) for an array of files. */
+  count: number;
+  /** The part's media type, when the spec names one (`encoding`, 3.1 `contentMediaType`). */
+  contentType?: string;
+}
+
 export interface BodyModel {
   contentType: string;
   required: boolean;
@@ -84,6 +93,10 @@ export interface BodyModel {
    * `"{{name}}"`, so the server gets the value's own type (GitHub's `issue_id` is an integer).
    */
   unquoted?: string[];
+  /** Multipart: the properties that are files, sent as file parts. */
+  files?: FilePart[];
+  /** The whole body is bytes (an image, a PDF): sent as a file. */
+  binary?: true;
   pointer: string;
 }
 

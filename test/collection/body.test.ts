@@ -80,6 +80,43 @@ describe("request bodies by content type", () => {
       body("text/plain; charset=utf-8", "hello"),
       { body: { mode: "raw", raw: "hello" }, contentType: "text/plain; charset=utf-8" },
     ],
+    [
+      "multipart files are file parts with the sample file, in the example's order",
+      {
+        ...body("multipart/form-data", { id: 1, doc: "string", pics: ["x"] }),
+        files: [
+          { name: "doc", count: 1 },
+          { name: "pics", count: 2, contentType: "image/png" },
+          { name: "extra", count: 1 },
+        ],
+      },
+      {
+        body: {
+          mode: "formdata",
+          formdata: [
+            { key: "id", value: "1", type: "text" },
+            { key: "doc", type: "file", src: "files/sample.bin" },
+            { key: "pics", type: "file", src: "files/sample.png", contentType: "image/png" },
+            { key: "pics", type: "file", src: "files/sample.png", contentType: "image/png" },
+            { key: "extra", type: "file", src: "files/sample.bin" },
+          ],
+        },
+      },
+    ],
+    [
+      "a body of bytes is the sample file (a PNG for image/png)",
+      { ...body("image/png", "string"), binary: true as const },
+      { body: { mode: "file", file: { src: "files/sample.png" } }, contentType: "image/png" },
+    ],
+    [
+      "a user's own body of bytes goes as written",
+      {
+        ...body("application/octet-stream", "abc"),
+        binary: true as const,
+        exampleSource: "user" as const,
+      },
+      { body: { mode: "raw", raw: "abc" }, contentType: "application/octet-stream" },
+    ],
   ])("%s", (_name, model, want) => {
     expect(requestBody(model)).toEqual(want);
   });

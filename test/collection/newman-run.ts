@@ -38,6 +38,8 @@ export interface TokenRunOptions {
   delayRequest?: number;
   folder?: string;
   iterationCount?: number;
+  /** Where the collection's file references resolve (`specpost run`: the collection's folder). */
+  workingDir?: string;
 }
 
 /** Runs a collection in-process with no reporter and gathers what a user would see. */
@@ -60,6 +62,7 @@ export function runNewman(collection: object, options: TokenRunOptions = {}): Pr
           ...(options.delayRequest === undefined ? {} : { delayRequest: options.delayRequest }),
           ...(options.folder === undefined ? {} : { folder: options.folder }),
           iterationCount: options.iterationCount ?? 1,
+          ...(options.workingDir === undefined ? {} : { workingDir: options.workingDir }),
         },
         (error, summary) => {
           if (error) return reject(error);

@@ -1,5 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { buildCollection } from "../../scripts/collection/build";
 import { buildEnvironments } from "../../scripts/collection/environments";
+import { sampleFiles } from "../../scripts/collection/sample-files";
+import { writeFiles } from "../../scripts/collection/write";
 import { loadSpec } from "../../scripts/load/load";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, startMock } from "../../scripts/mock";
 import { buildModel } from "../../scripts/model/build";
@@ -15,6 +20,8 @@ export interface OwnMockRun {
   scriptErrors: string[];
   /** What the mock said about bodies it could not make valid. */
   mockWarnings: string[];
+  /** Console warnings of the run (Newman's, a file it could not read among them). */
+  runWarnings: string[];
 }
 
 /**
@@ -33,6 +40,9 @@ export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
     model,
     createSchemaRegistry(loaded.spec.document, loaded.spec.version),
   );
+  // The sample files binary bodies upload, where `specpost generate` puts them.
+  const outDir = await mkdtemp(join(tmpdir(), "specpost-own-mock-files-"));
+  await writeFiles(sampleFiles(collection, outDir));
   const mock = await startMock(model);
   // The generated mock environment (API keys, Basic and bearer demo values), as `specpost run`
   // uses it, with the running mock's own address on top.
@@ -42,6 +52,7 @@ export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
   );
   try {
     const run = await runNewman(collection, {
+      workingDir: join(outDir, "collections"),
       envVar: {
         ...demo,
         baseUrl: mock.baseUrl,
@@ -56,8 +67,10 @@ export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
       failures: failed(run),
       scriptErrors: run.scriptErrors,
       mockWarnings: mock.warnings,
+      runWarnings: run.warnings,
     };
   } finally {
     await mock.close();
+    await rm(outDir, { recursive: true, force: true });
   }
 }

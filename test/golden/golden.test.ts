@@ -1,6 +1,6 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectionSchemaErrors } from "../collection/postman-schema";
 import { EXPECTED_DIR, GOLDEN_DIR, goldenCases } from "./cases";
@@ -18,11 +18,20 @@ const stderrBySpec = new Map<string, string>();
 async function listFiles(dir: string): Promise<string[]> {
   const files: string[] = [];
   for (const sub of ["collections", "environments"]) {
-    const names = await readdir(join(dir, sub)).catch(() => [] as string[]);
-    files.push(...names.map((name) => join(sub, name)));
+    // Recursive: the sample files collections upload live in collections/files/.
+    const names = await readdir(join(dir, sub), { recursive: true, withFileTypes: true }).catch(
+      () => [],
+    );
+    for (const entry of names) {
+      if (entry.isFile()) files.push(relative(dir, join(entry.parentPath, entry.name)));
+    }
   }
   return files.sort();
 }
+
+/** JSON as text (readable diffs), sample files as base64 (their exact bytes). */
+const text = async (path: string) =>
+  (await readFile(path)).toString(path.endsWith(".json") ? "utf8" : "base64");
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "specpost-golden-"));
@@ -51,8 +60,8 @@ describe("golden specs", () => {
 
   it("match the committed files byte for byte", async () => {
     for (const file of await listFiles(EXPECTED_DIR)) {
-      const want = await readFile(join(EXPECTED_DIR, file), "utf8");
-      const got = await readFile(join(outDir, file), "utf8").catch(() => "<missing>");
+      const want = await text(join(EXPECTED_DIR, file));
+      const got = await text(join(outDir, file)).catch(() => "<missing>");
       expect(got, `${file}: ${UPDATE_HINT}`).toBe(want);
     }
   });
@@ -61,14 +70,14 @@ describe("golden specs", () => {
     const files = await listFiles(outDir);
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      expect(await readFile(join(again, file), "utf8"), file).toBe(
-        await readFile(join(outDir, file), "utf8"),
+      expect(await text(join(again, file)), file).toBe(
+        await text(join(outDir, file)),
       );
     }
   });
 
   it("produce collections the official Postman v2.1.0 schema accepts", async () => {
-    for (const file of (await listFiles(outDir)).filter((f) => f.startsWith("collections"))) {
+    for (const file of (await listFiles(outDir)).filter((f) => f.endsWith(".postman_collection.json"))) {
       const collection = JSON.parse(await readFile(join(outDir, file), "utf8"));
       expect(collectionSchemaErrors(collection), file).toEqual([]);
     }

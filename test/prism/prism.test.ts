@@ -16,6 +16,8 @@ const SPECS = [
   "test/prism/fixtures/repair.yaml",
   // Swagger 2.0 formData (a file: multipart) and body with `consumes` as specpost assumes it.
   "test/prism/fixtures/swagger2-consumes.yaml",
+  // Files: an array of them, a part with a declared type, raw bytes (sample files on disk).
+  "test/prism/fixtures/file-uploads-encoded.yaml",
 ];
 
 describe("generated collections against Prism's request validation", () => {
@@ -44,6 +46,21 @@ describe("generated collections against Prism's request validation", () => {
     // Two bodies no value satisfies ("Incompatible allOf schemas"), warned about at generate.
     expect(run.marked).toHaveLength(2);
     expect(run.accepted).toBe(run.sent - run.marked.length);
+  });
+
+  it("file uploads: the file part and the PNG body accepted; the array of files refused only for Prism's reading of repeated parts", async () => {
+    // Prism 5.14 keeps the last of repeated parts, a string, unless the spec declares an
+    // encoding style (stoplightio/prism#2654): then it accepts (file-uploads-encoded.yaml).
+    const run = await runAgainstPrism(
+      "node_modules/@readme/oas-examples/3.0/json/file-uploads.json",
+    );
+    expect(run.scriptErrors).toEqual([]);
+    expect(run.sent).toBe(3);
+    expect(run.rejected).toEqual({
+      "Multiple files (PUT /anything/multipart-formdata)": expect.stringContaining(
+        "body.filename: Request body property filename must be array",
+      ),
+    });
   });
 
   it("ELCIES with dynamic bodies (-d): every request accepted, every contract check green", async () => {

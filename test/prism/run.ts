@@ -1,7 +1,12 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import newman from "newman";
 import { AUTH_CHECKS_FOLDER } from "../../scripts/collection/auth-checks";
 import { buildCollection } from "../../scripts/collection/build";
 import { idKeys, idSource } from "../../scripts/collection/ids";
+import { sampleFiles } from "../../scripts/collection/sample-files";
+import { writeFiles } from "../../scripts/collection/write";
 import { loadSpec } from "../../scripts/load/load";
 import { MOCK_CLIENT_ID, MOCK_CLIENT_SECRET, startMock } from "../../scripts/mock";
 import { buildModel } from "../../scripts/model/build";
@@ -107,12 +112,15 @@ export async function runAgainstPrism(
     model,
     createSchemaRegistry(loaded.spec.document, loaded.spec.version),
   );
+  // The sample files binary bodies upload, where `specpost generate` puts them.
+  const outDir = await mkdtemp(join(tmpdir(), "specpost-prism-"));
+  await writeFiles(sampleFiles(collection, outDir));
   const tokens = await startMock(model);
   const prism = await startPrism(file, options);
   try {
     // The Auth checks send a missing or an invalid token on purpose: Prism refusing them is right.
     const deliberate = authCheckIds(collection);
-    const exchanges = await send(collection, deliberate, {
+    const exchanges = await send(collection, deliberate, join(outDir, "collections"), {
       // Prism serves every path at its root, whatever the spec's server URL says.
       baseUrl: prism.origin,
       tokenUrl: tokens.tokenUrl ?? "",
@@ -163,6 +171,7 @@ export async function runAgainstPrism(
   } finally {
     await prism.close();
     await tokens.close();
+    await rm(outDir, { recursive: true, force: true });
   }
 }
 
@@ -185,7 +194,12 @@ interface Sent {
   scriptErrors: string[];
 }
 
-function send(collection: object, skip: Set<string>, env: Record<string, string>): Promise<Sent> {
+function send(
+  collection: object,
+  skip: Set<string>,
+  workingDir: string,
+  env: Record<string, string>,
+): Promise<Sent> {
   return new Promise((resolve, reject) => {
     const list: PrismExchange[] = [];
     const failures: Record<string, string> = {};
@@ -195,6 +209,7 @@ function send(collection: object, skip: Set<string>, env: Record<string, string>
         {
           collection: collection as never,
           reporters: [],
+          workingDir,
           envVar: Object.entries(env).map(([key, value]) => ({ key, value })),
         },
         (error) => (error ? reject(error) : resolve({ list, failures, scriptErrors })),
