@@ -14,6 +14,10 @@ export interface RouterRequest {
   method: string;
   /** Path relative to the API's base path, starting with `/`, as sent (percent-encoded). */
   path: string;
+  /** Tell apart operations one path and method share (see `pick`). */
+  headers?: Record<string, string | string[] | undefined>;
+  /** The query string without `?`, as sent. */
+  rawQuery?: string;
 }
 
 /**
@@ -33,8 +37,12 @@ type Segment = { literal: string } | { pattern: RegExp; names: string[]; fixed: 
 
 interface Template {
   segments: Segment[];
-  /** Operations of this path template by upper-case method. */
-  methods: Map<string, OperationModel>;
+  /**
+   * Operations of this path template by upper-case method, in spec order: several when path
+   * keys differ only by a fragment (`/#X-Amz-Target=…CreatePlan`, `/#…DeletePlan`: AWS specs
+   * on APIs.guru; `/cookies#exploded`: ReadMe's), which no request carries.
+   */
+  methods: Map<string, OperationModel[]>;
 }
 
 function decode(text: string): string {
@@ -100,12 +108,15 @@ function specificity(template: Template): string {
 export function createApiRouter(model: ApiModel): ApiRouter {
   const byTemplate = new Map<string, Template>();
   for (const operation of model.operations) {
-    let template = byTemplate.get(operation.path);
+    // What is sent: the generator drops a fragment from the path key (load/path-keys.ts warns).
+    const wire = operation.path.split("#")[0] as string;
+    let template = byTemplate.get(wire);
     if (!template) {
-      template = { segments: segmentsOf(operation.path).map(compileSegment), methods: new Map() };
-      byTemplate.set(operation.path, template);
+      template = { segments: segmentsOf(wire).map(compileSegment), methods: new Map() };
+      byTemplate.set(wire, template);
     }
-    template.methods.set(operation.method.toUpperCase(), operation);
+    const method = operation.method.toUpperCase();
+    template.methods.set(method, [...(template.methods.get(method) ?? []), operation]);
   }
   // By segment count and first literal segment (`\0`: templated), most specific first (ties
   // keep spec order: sort is stable). A literal first segment is always more specific than a
@@ -131,7 +142,7 @@ export function createApiRouter(model: ApiModel): ApiRouter {
   }
   const none: Template[] = [];
 
-  function find(method: string, path: string): RouteResult {
+  function find(request: RouterRequest, method: string, path: string): RouteResult {
     const raw = segmentsOf(path);
     const allow = new Set<string>();
     const literal = buckets.get(`${raw.length}/${decode(raw[0] ?? "")}`) ?? none;
@@ -139,8 +150,8 @@ export function createApiRouter(model: ApiModel): ApiRouter {
     for (const template of [...literal, ...templated]) {
       const params = match(template, raw);
       if (!params) continue;
-      const operation = template.methods.get(method);
-      if (operation) return { kind: "operation", operation, params };
+      const operations = template.methods.get(method);
+      if (operations) return { kind: "operation", operation: pick(operations, request), params };
       for (const known of template.methods.keys()) allow.add(known);
     }
     return allow.size > 0
@@ -151,12 +162,47 @@ export function createApiRouter(model: ApiModel): ApiRouter {
   return {
     route(request) {
       const method = request.method.toUpperCase();
-      const found = find(method, request.path);
+      const found = find(request, method, request.path);
       // A trailing slash is ignored (`/users/` reaches `/users`).
       if (found.kind === "not-found" && request.path.length > 1 && request.path.endsWith("/")) {
-        return find(method, request.path.slice(0, -1));
+        return find(request, method, request.path.slice(0, -1));
       }
       return found;
     },
   };
+}
+
+/**
+ * Of the operations one path and method share, the first whose required header or query
+ * parameters with a single allowed value (`enum: [x]`, `const`) all arrive with it: AWS's
+ * `X-Amz-Target: AnyScaleScalingPlannerFrontendService.CreateScalingPlan`. Else the first.
+ */
+function pick(operations: OperationModel[], request: RouterRequest): OperationModel {
+  if (operations.length === 1) return operations[0] as OperationModel;
+  const query = new URLSearchParams(request.rawQuery ?? "");
+  const sent = (location: string, name: string): string | undefined => {
+    if (location === "query") return query.get(name) ?? undefined;
+    const value = request.headers?.[name.toLowerCase()];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const fits = (operation: OperationModel) => {
+    const fixed = operation.parameters.filter(
+      (p) =>
+        p.required && (p.in === "header" || p.in === "query") && onlyValue(p.schema) !== undefined,
+    );
+    return fixed.length > 0 && fixed.every((p) => sent(p.in, p.name) === onlyValue(p.schema));
+  };
+  return operations.find(fits) ?? (operations[0] as OperationModel);
+}
+
+function onlyValue(schema: unknown): string | undefined {
+  if (schema === null || typeof schema !== "object") return undefined;
+  const { enum: values, const: constant } = schema as { enum?: unknown; const?: unknown };
+  const value =
+    constant !== undefined
+      ? constant
+      : Array.isArray(values) && values.length === 1
+        ? values[0]
+        : undefined;
+  return typeof value === "string" || typeof value === "number" ? String(value) : undefined;
 }
