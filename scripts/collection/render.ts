@@ -3,10 +3,10 @@ import type { ApiModel, ModelOptions } from "../model/types";
 import { buildWithOverrides, type ResolvedOverrides } from "../overrides";
 import type { Problem } from "../problems";
 import { createSchemaRegistry } from "../schema/registry";
-import { buildCollection } from "./build";
+import { collectionOf } from "./build";
 import { buildEnvironments } from "./environments";
 import { recordModelOptions } from "./model-options";
-import { serialiseBytes } from "./serialise";
+import { Pending, serialiseBytes } from "./serialise";
 import { type OutputFile, outputFile } from "./write";
 
 export const collectionPath = (outDir: string, name: string) =>
@@ -40,8 +40,9 @@ export function renderModel(
     annotations: false,
   });
   const problems: Problem[] = [];
+  // Items are built as they are written: the whole tree of them never exists.
   const collection = buildWithOverrides(model, overrides, (m, added) =>
-    buildCollection(m, registry, added, problems),
+    collectionOf(m, registry, (id, build) => new Pending(id, build), added, problems),
   );
   recordModelOptions(collection, options);
   const files: OutputFile[] = [

@@ -66,12 +66,24 @@ function compareKeys(a: string, b: string): number {
 }
 
 /**
+ * A value built only when the serialiser reaches it, and dropped once written: a collection's
+ * 10,000 request items then never all live at once (nor outlive a young-generation GC).
+ */
+export class Pending<T> {
+  constructor(
+    readonly id: string,
+    readonly build: () => T,
+  ) {}
+}
+
+/**
  * `value` with every object's keys in serialisation order. Copy on write: a part already in
  * order comes back as it is, so a 10,000-request collection is not copied whole just to be
  * stringified. Undefined members need no removal: JSON.stringify leaves them out anyway.
  */
 function canonical(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
+  if (value instanceof Pending) return canonical(value.build());
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
@@ -138,6 +150,10 @@ const isFolder = (value: unknown): value is Record<string, unknown> =>
 
 /** `value` at nesting `indent`, as JSON.stringify(…, null, 2) would write it there. */
 function write(value: unknown, indent: string, sink: ByteSink): void {
+  if (value instanceof Pending) {
+    write(value.build(), indent, sink);
+    return;
+  }
   if (!isFolder(value)) {
     const text = JSON.stringify(canonical(value), null, 2);
     // undefined in an array is null, as JSON.stringify writes it; a real newline occurs in
