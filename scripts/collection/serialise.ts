@@ -148,6 +148,23 @@ const isFolder = (value: unknown): value is Record<string, unknown> =>
   !Array.isArray(value) &&
   Array.isArray((value as Record<string, unknown>).item);
 
+/**
+ * JSON.stringify(value, null, 2) as it reads `depth` levels down: JSON.stringify indents it
+ * there itself when it is wrapped in `depth` arrays, and the wrapping is cut off again (a
+ * slice, not a copy). Re-indenting the text instead copied every item's text once more
+ * (176 MB of strings for 10,000 operations). Undefined is null, as in an array.
+ */
+function indented(value: unknown, depth: number): string {
+  if (depth === 0) return JSON.stringify(value, null, 2) ?? "null";
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // Level i opens with "[\n" and 2(i+1) spaces, and closes with "\n", 2i spaces and "]".
+  const open = 2 * depth + depth * (depth + 1);
+  const close = 2 * depth + depth * (depth - 1);
+  return text.slice(open, text.length - close);
+}
+
 /** `value` at nesting `indent`, as JSON.stringify(…, null, 2) would write it there. */
 function write(value: unknown, indent: string, sink: ByteSink): void {
   if (value instanceof Pending) {
@@ -155,12 +172,7 @@ function write(value: unknown, indent: string, sink: ByteSink): void {
     return;
   }
   if (!isFolder(value)) {
-    const text = JSON.stringify(canonical(value), null, 2);
-    // undefined in an array is null, as JSON.stringify writes it; a real newline occurs in
-    // the text only between tokens (strings escape theirs).
-    sink.write(
-      text === undefined ? "null" : indent === "" ? text : text.replaceAll("\n", `\n${indent}`),
-    );
+    sink.write(indented(canonical(value), indent.length / GAP.length));
     return;
   }
   const inner = indent + GAP;
