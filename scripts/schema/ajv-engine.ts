@@ -67,26 +67,8 @@ function newAjv(kind: EngineKind): Ajv6.Ajv {
     jsonPointers: true,
     // Each definition compiled once and called, not inlined into every schema that reaches it.
     inlineRefs: false,
-    // Ajv's own cache keys schemas by their stable JSON text, written on every compile; each
-    // schema here is compiled once (definitions by name, roots by translation text), so the
-    // object itself is key enough (Ajv's default cache would turn it into "[object Object]").
-    // Which values pass does not change.
-    serialize: false,
-    cache: identityCache(),
     ...(kind === "coerce" ? { coerceTypes: "array" } : {}),
   });
-}
-
-function identityCache(): object {
-  let byObject = new Map<unknown, unknown>();
-  return {
-    put: (key: unknown, value: unknown) => void byObject.set(key, value),
-    get: (key: unknown) => byObject.get(key),
-    del: (key: unknown) => void byObject.delete(key),
-    clear: () => {
-      byObject = new Map();
-    },
-  };
 }
 
 export function newEngine(kind: EngineKind): Engine {
