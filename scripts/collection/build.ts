@@ -1,31 +1,22 @@
 import { workflowsPlan } from "../arazzo/folder";
 import { usesCollectionToken } from "../model/requirements";
-import type { ApiModel, AuthModel, OperationModel } from "../model/types";
+import type { ApiModel } from "../model/types";
 import type { Problem } from "../problems";
 import type { SchemaRegistry } from "../schema/types";
 import { collectionAuth, collectionVariables, securityVariables } from "./auth";
 import { authChecksFolder, tokenlessCheckIds } from "./auth-checks";
-import { dependencyOrder } from "./chain-order";
 import { chainOrderProblems } from "./chain-problems";
-import {
-  type ChainPlan,
-  chainPrerequestLines,
-  chainStoreLines,
-  inferredNote,
-  planChains,
-} from "./chains";
-import { type CleanupResource, cleanupFolder, cleanupResources } from "./cleanup";
-import { contractPrerequestLines } from "./contract-lines";
-import { contractTestScript, type RequestContract, requestContracts } from "./contracts";
+import { chainStoreLines, inferredNote, planChains } from "./chains";
+import { cleanupFolder, cleanupResources } from "./cleanup";
+import { contractTestScript, requestContracts } from "./contracts";
 import { deferDeletes } from "./deferred-deletes";
-import { type IdSource, idKeys, idSource } from "./ids";
+import { idKeys, idSource } from "./ids";
 import { mergeScriptParts, type ScriptPart } from "./merge-events";
-import { operationRequest } from "./request";
-import { applySecurity } from "./request-auth";
-import { savedResponses } from "./responses";
+import { operationItems, type PlaceItem } from "./operation-items";
 import { apiQuotaEvent, tokenPrerequestEvent, tokenRenewLines, tokenRequestItem } from "./token";
 import {
   type CollectionAdditions,
+  type FolderOf,
   isItemGroup,
   POSTMAN_SCHEMA_URL,
   type PostmanCollection,
@@ -37,106 +28,6 @@ import { userTokenEvent, userTokenOperations } from "./user-token";
 
 /** `https://x/api/` and `https://x/api` name the same base: `{{baseUrl}}/path` needs no slash. */
 export const trimTrailingSlash = (url: string): string => url.replace(/\/+$/, "");
-
-export function operationItem(
-  operation: OperationModel,
-  ids: IdSource,
-  auth: AuthModel,
-  userEvents: PostmanEvent[] = [],
-  contract?: RequestContract,
-  chainLines: string[] = [],
-): PostmanItem {
-  const request = operationRequest(operation);
-  applySecurity(request, operation, auth);
-  const item: PostmanItem = {
-    id: ids.of(idKeys.operation(operation.key)),
-    name: operation.name,
-    request,
-    response: savedResponses(operation, request, ids),
-  };
-  const own = [...(contract ? contractPrerequestLines(contract) : []), ...chainLines];
-  const events = own.length > 0 ? withPrerequest(userEvents, own) : userEvents;
-  if (events.length > 0) item.event = events;
-  return item;
-}
-
-/**
- * `lines` first in the item's one pre-request script, the user's own lines after them: Postman
- * shows a single script per kind, so a second pre-request event would be hidden there.
- */
-function withPrerequest(events: PostmanEvent[], lines: string[]): PostmanEvent[] {
-  const own = events.find((event) => event.listen === "prerequest");
-  const merged: PostmanEvent = {
-    listen: "prerequest",
-    script: { type: "text/javascript", exec: [...lines, ...(own?.script.exec ?? [])] },
-  };
-  return [merged, ...events.filter((event) => event !== own)];
-}
-
-/** Operations in run order: by rank where the user gave one (stable), else spec order. */
-function inRunOrder(
-  operations: readonly OperationModel[],
-  rank: ReadonlyMap<string, number> | undefined,
-): OperationModel[] {
-  if (!rank || rank.size === 0) return [...operations];
-  const at = (op: OperationModel, index: number) => rank.get(op.key) ?? operations.length + index;
-  return operations
-    .map((op, index) => ({ op, order: at(op, index), index }))
-    .sort((a, b) => a.order - b.order || a.index - b.index)
-    .map((entry) => entry.op);
-}
-
-/**
- * Operations in run order (spec order unless the user ranked them); a tagged one goes into its
- * first tag's folder, and a folder sits where its first operation would. Run order is kept
- * over tag order.
- */
-function operationItems(
-  model: ApiModel,
-  ids: IdSource,
-  additions: CollectionAdditions | undefined,
-  chains: ChainPlan,
-  contracts: ReadonlyMap<string, RequestContract>,
-  created: readonly CleanupResource[],
-): { top: Array<PostmanItem | PostmanItemGroup>; sequence: OperationModel[] } {
-  const top: Array<PostmanItem | PostmanItemGroup> = [];
-  const folders = new Map<string, PostmanItemGroup>();
-  const byFolder = new Map<string, OperationModel[]>();
-  const atTop = new Map<string, OperationModel>();
-  const ordered = dependencyOrder(inRunOrder(chains.operations, additions?.rank), chains.active);
-  for (const operation of ordered) {
-    const item = operationItem(
-      operation,
-      ids,
-      model.auth,
-      additions?.events.get(operation.key),
-      contracts.get(operation.key),
-      chainPrerequestLines(chains, operation.key, created),
-    );
-    if (operation.tag === undefined) {
-      atTop.set(item.id, operation);
-      top.push(item);
-      continue;
-    }
-    let folder = folders.get(operation.tag);
-    if (!folder) {
-      const description = model.tags.find((t) => t.name === operation.tag)?.description;
-      folder = { id: ids.of(idKeys.folder(operation.tag)), name: operation.tag, item: [] };
-      if (description) folder.description = description;
-      folders.set(operation.tag, folder);
-      top.push(folder);
-    }
-    folder.item.push(item);
-    const inFolder = byFolder.get(operation.tag);
-    if (inFolder) inFolder.push(operation);
-    else byFolder.set(operation.tag, [operation]);
-  }
-  // The order Newman runs them in: a folder's requests where the folder sits.
-  const sequence = top.flatMap((node) =>
-    isItemGroup(node) ? (byFolder.get(node.name) ?? []) : [atTop.get(node.id) as OperationModel],
-  );
-  return { top, sequence };
-}
 
 function itemIds(nodes: Array<PostmanItem | PostmanItemGroup>): string[] {
   return nodes.flatMap((node) => (isItemGroup(node) ? itemIds(node.item) : [node.id]));
@@ -152,15 +43,33 @@ export function buildCollection(
   additions?: CollectionAdditions,
   problems?: Problem[],
 ): PostmanCollection {
+  return collectionOf(model, registry, (_id, build) => build(), additions, problems);
+}
+
+/** A collection whose operation items are `I` (see PlaceItem); the rest is built at once. */
+export type CollectionOf<I> = Omit<PostmanCollection, "item"> & {
+  item: Array<I | FolderOf<I> | PostmanItem | PostmanItemGroup>;
+};
+
+export function collectionOf<I extends { id: string }>(
+  model: ApiModel,
+  registry: SchemaRegistry,
+  place: PlaceItem<I>,
+  additions?: CollectionAdditions,
+  problems?: Problem[],
+): CollectionOf<I> {
   const ids = idSource(model.title);
-  const items: Array<PostmanItem | PostmanItemGroup> = [];
+  const items: CollectionOf<I>["item"] = [];
   const parts: ScriptPart[] = [];
   const auth = model.auth;
   const chains = planChains(model);
   const contracts = requestContracts(model, registry);
   const byKey = new Map(chains.operations.map((op) => [op.key, op]));
   const created = cleanupResources(chains.active, byKey);
-  const built = operationItems(model, ids, additions, chains, contracts.requests, created);
+  const built = operationItems(
+    { model, ids, additions, chains, contracts: contracts.requests, created },
+    place,
+  );
   const { top: operations, sequence } = deferDeletes(built.top, built.sequence, chains, ids);
   problems?.push(...chainOrderProblems(model, sequence, chains.active));
   const checks = authChecksFolder(model, ids.of);
@@ -226,7 +135,7 @@ export function buildCollection(
   // One event per kind: every script the sandbox runs costs each request a round trip.
   const events = mergeScriptParts(parts);
 
-  const collection: PostmanCollection = {
+  const collection: CollectionOf<I> = {
     info: {
       _postman_id: ids.of(idKeys.collection()),
       name: model.title,

@@ -121,20 +121,46 @@ export function chainStoreLines(
   return cleanup.length > 0 ? [...TRACK, ...STORE] : STORE;
 }
 
+interface CleanupIndex {
+  /** By create: what it makes, in cleanup order. */
+  made: Map<string, CleanupResource[]>;
+  /** By delete: the first resource it removes. */
+  deletes: Map<string, CleanupResource>;
+}
+
+// Indexed once per cleanup list: searching it for every chained request is quadratic on
+// Graph-sized specs.
+const cleanupIndexes = new WeakMap<readonly CleanupResource[], CleanupIndex>();
+
+function cleanupIndex(cleanup: readonly CleanupResource[]): CleanupIndex {
+  let index = cleanupIndexes.get(cleanup);
+  if (index) return index;
+  index = { made: new Map(), deletes: new Map() };
+  for (const resource of cleanup) {
+    const made = index.made.get(resource.create);
+    if (made) made.push(resource);
+    else index.made.set(resource.create, [resource]);
+    if (!index.deletes.has(resource.delete)) index.deletes.set(resource.delete, resource);
+  }
+  cleanupIndexes.set(cleanup, index);
+  return index;
+}
+
 /** Roles with what the Cleanup folder needs: creates record what they made, deletes forget it. */
 function withCleanup(
   key: string,
   roles: ChainRoles,
   cleanup: readonly CleanupResource[],
 ): ChainRoles | (ChainRoles & { forget: object }) {
-  const made = cleanup.filter((r) => r.create === key);
+  const index = cleanupIndex(cleanup);
+  const made = index.made.get(key) ?? [];
   const stores = roles.stores.map((entry) => {
     const resource = made.find((r) => r.variable === entry.variable);
     return resource
       ? { ...entry, track: { list: resource.list, path: resource.createPath, id: resource.id } }
       : entry;
   });
-  const deletes = cleanup.find((r) => r.delete === key);
+  const deletes = index.deletes.get(key);
   const out = made.length > 0 ? { ...roles, stores } : roles;
   return deletes ? { ...out, forget: { list: deletes.list, path: deletes.deletePath } } : out;
 }

@@ -144,7 +144,34 @@ export function operationContract(
   return contract;
 }
 
+// A shared response ($ref'd, see model/responses.ts) brings the same contents, headers and
+// pointer to every operation that names it: its contract is worked out once per registry.
+const known = new WeakMap<
+  SchemaRegistry,
+  WeakMap<object, Array<[ResponseModel, ResponseContract]>>
+>();
+
 function responseContract(response: ResponseModel, registry: SchemaRegistry): ResponseContract {
+  let byContents = known.get(registry);
+  if (byContents === undefined) {
+    byContents = new WeakMap();
+    known.set(registry, byContents);
+  }
+  const seen = byContents.get(response.contents);
+  const same = seen?.find(
+    ([other]) => other.headers === response.headers && other.pointer === response.pointer,
+  );
+  if (same) return same[1];
+  const contract = buildResponseContract(response, registry);
+  if (seen) seen.push([response, contract]);
+  else byContents.set(response.contents, [[response, contract]]);
+  return contract;
+}
+
+function buildResponseContract(
+  response: ResponseModel,
+  registry: SchemaRegistry,
+): ResponseContract {
   const content: ResponseContract["content"] = {};
   for (const entry of response.contents) {
     if (entry.schema === undefined) {

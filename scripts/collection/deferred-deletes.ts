@@ -2,9 +2,7 @@ import type { ChainModel } from "../model/chain-types";
 import type { OperationModel } from "../model/types";
 import type { ChainPlan } from "./chains";
 import { type IdSource, idKeys } from "./ids";
-import { isItemGroup, type PostmanItem, type PostmanItemGroup } from "./types";
-
-type Node = PostmanItem | PostmanItemGroup;
+import { type FolderOf, isFolder } from "./types";
 
 export const DEFERRED_FOLDER = "Deletes after later folders";
 
@@ -15,12 +13,13 @@ export const DEFERRED_FOLDER = "Deletes after later folders";
  * or, with its variable cleared, skipped. They move to one folder after the operation folders,
  * deepest paths first (children before their parents). `sequence`: operations in run order.
  */
-export function deferDeletes(
-  top: readonly Node[],
+export function deferDeletes<I extends { id: string }>(
+  top: ReadonlyArray<I | FolderOf<I>>,
   sequence: readonly OperationModel[],
   chains: ChainPlan,
   ids: IdSource,
-): { top: Node[]; sequence: OperationModel[] } {
+): { top: Array<I | FolderOf<I>>; sequence: OperationModel[] } {
+  type Node = I | FolderOf<I>;
   const at = new Map(sequence.map((op, i) => [op.key, i]));
   const consumers = new Map<string, ChainModel[]>();
   for (const chain of chains.active) {
@@ -41,10 +40,10 @@ export function deferDeletes(
   const depth = (op: OperationModel) => op.path.split("/").length;
   const moved = [...deferred].sort((a, b) => depth(b) - depth(a));
   const movedIds = new Set(moved.map((op) => ids.of(idKeys.operation(op.key))));
-  const taken = new Map<string, PostmanItem>();
+  const taken = new Map<string, I>();
   const without = (nodes: readonly Node[]): Node[] =>
     nodes.flatMap((node): Node[] => {
-      if (isItemGroup(node)) {
+      if (isFolder(node)) {
         const item = without(node.item);
         return item.length > 0 ? [{ ...node, item }] : [];
       }
@@ -53,7 +52,7 @@ export function deferDeletes(
       return [];
     });
   const kept = without(top);
-  const folder: PostmanItemGroup = {
+  const folder: FolderOf<I> = {
     id: ids.of("deferred-deletes"),
     name: DEFERRED_FOLDER,
     description:

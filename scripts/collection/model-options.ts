@@ -35,7 +35,10 @@ export function modelOptionsVariable(options: ModelOptions): PostmanVariable | u
 }
 
 /** Adds the options to a built collection (before it is serialised). */
-export function recordModelOptions(collection: PostmanCollection, options: ModelOptions): void {
+export function recordModelOptions(
+  collection: Pick<PostmanCollection, "variable">,
+  options: ModelOptions,
+): void {
   const variable = modelOptionsVariable(options);
   if (variable) collection.variable.push(variable);
 }

@@ -3,11 +3,11 @@ import type { ApiModel, ModelOptions } from "../model/types";
 import { buildWithOverrides, type ResolvedOverrides } from "../overrides";
 import type { Problem } from "../problems";
 import { createSchemaRegistry } from "../schema/registry";
-import { buildCollection } from "./build";
+import { collectionOf } from "./build";
 import { buildEnvironments } from "./environments";
 import { recordModelOptions } from "./model-options";
 import { sampleFiles } from "./sample-files";
-import { serialiseBytes } from "./serialise";
+import { Pending, serialiseBytes } from "./serialise";
 import { type OutputFile, outputFile } from "./write";
 
 export const collectionPath = (outDir: string, name: string) =>
@@ -42,9 +42,12 @@ export function renderModel(
     annotations: false,
   });
   const problems: Problem[] = [];
-  const collection = buildWithOverrides(model, overrides, (m, added) =>
-    buildCollection(m, registry, added, problems),
-  );
+  // Items are built as they are written: the whole tree of them never exists.
+  let built = model;
+  const collection = buildWithOverrides(model, overrides, (m, added) => {
+    built = m;
+    return collectionOf(m, registry, (id, build) => new Pending(id, build), added, problems);
+  });
   recordModelOptions(collection, options);
   const files: OutputFile[] = [
     outputFile(collectionPath(outDir, model.name), serialiseBytes(collection)),
@@ -54,6 +57,6 @@ export function renderModel(
       outputFile(environmentPath(outDir, model.name, target), serialiseBytes(environment)),
     );
   }
-  files.push(...sampleFiles(collection, outDir));
+  files.push(...sampleFiles(built, outDir));
   return { files, problems: [...registry.problems(), ...problems] };
 }

@@ -1,5 +1,5 @@
 import { join, sep } from "node:path";
-import type { PostmanCollection, PostmanItem, PostmanItemGroup } from "./types";
+import type { ApiModel, BodyModel } from "../model/types";
 import { type OutputFile, outputFile } from "./write";
 
 /**
@@ -42,18 +42,17 @@ export function sampleFor(contentType: string | undefined): SampleFile {
   return media === "image/png" || media === "image/*" ? PNG : BIN;
 }
 
-function collectSources(items: ReadonlyArray<PostmanItem | PostmanItemGroup>, out: Set<string>) {
-  for (const item of items) {
-    if ("item" in item) {
-      collectSources(item.item, out);
-      continue;
-    }
-    const body = item.request.body;
-    if (body?.mode === "file") out.add(body.file.src);
-    if (body?.mode === "formdata") {
-      for (const param of body.formdata) if (typeof param.src === "string") out.add(param.src);
-    }
-  }
+/**
+ * The samples one request body sends, as body.ts writes them: a sample per file part of a
+ * multipart body, one for a body of bytes; none for the user's own body (written as given).
+ */
+function bodySamples(body: BodyModel): SampleFile[] {
+  if (body.exampleSource === "user") return [];
+  const media = (body.contentType.split(";")[0] ?? "").trim().toLowerCase();
+  if (media === "multipart/form-data")
+    return (body.files ?? []).map((p) => sampleFor(p.contentType));
+  if (media === "application/x-www-form-urlencoded") return [];
+  return body.binary ? [sampleFor(media)] : [];
 }
 
 const samplesDir = (outDir: string) => join(outDir, "collections", FOLDER);
@@ -62,10 +61,16 @@ const samplesDir = (outDir: string) => join(outDir, "collections", FOLDER);
 export const isSampleFile = (path: string, outDir: string): boolean =>
   path.startsWith(`${samplesDir(outDir)}${sep}`);
 
-/** The sample files `collection` refers to, as files under `<outDir>/collections/files`. */
-export function sampleFiles(collection: PostmanCollection, outDir: string): OutputFile[] {
+/**
+ * The sample files the requests of `model` send, as files under `<outDir>/collections/files`.
+ * Read off the model, not the collection: its items are built only as they are written.
+ */
+export function sampleFiles(model: ApiModel, outDir: string): OutputFile[] {
   const used = new Set<string>();
-  collectSources(collection.item, used);
+  for (const operation of model.operations) {
+    if (!operation.requestBody) continue;
+    for (const sample of bodySamples(operation.requestBody)) used.add(sample.src);
+  }
   return SAMPLES.filter((sample) => used.has(sample.src)).map((sample) =>
     outputFile(join(outDir, "collections", ...sample.src.split("/")), [sample.bytes()]),
   );

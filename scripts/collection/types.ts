@@ -147,6 +147,17 @@ export interface PostmanEnvironment {
 export const isItemGroup = (node: PostmanItem | PostmanItemGroup): node is PostmanItemGroup =>
   "item" in node;
 
+/** A folder of `I` items: the collection's tree while it is built, its items maybe not yet. */
+export interface FolderOf<I> {
+  id: string;
+  name: string;
+  description?: string;
+  item: Array<I | FolderOf<I>>;
+}
+
+export const isFolder = <I extends { id: string }>(node: I | FolderOf<I>): node is FolderOf<I> =>
+  "item" in node;
+
 /** What the user's overrides add beyond the model, placed by the builder as it builds. */
 export interface CollectionAdditions {
   /** Events appended to an operation's item, by operation key. */

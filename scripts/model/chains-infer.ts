@@ -90,8 +90,11 @@ function namedTargets(
   ops: readonly OperationModel[],
 ): Map<string, Array<{ op: OperationModel; target: ChainTarget }>> {
   const out = new Map<string, Array<{ op: OperationModel; target: ChainTarget }>>();
-  const add = (name: string, op: OperationModel, target: ChainTarget) =>
-    out.set(name, [...(out.get(name) ?? []), { op, target }]);
+  const add = (name: string, op: OperationModel, target: ChainTarget) => {
+    const list = out.get(name);
+    if (list) list.push({ op, target });
+    else out.set(name, [{ op, target }]);
+  };
   for (const op of ops) {
     for (const p of op.parameters) {
       if (p.in === "query" && p.required) add(p.name, op, { in: "query", name: p.name });

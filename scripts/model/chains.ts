@@ -19,6 +19,10 @@ export function nameChains(
 ): ChainModel[] {
   const byValue = new Map<string, string>();
   for (const [name, value] of taken) byValue.set(value, name);
+  // Names are only ever added, so the first free suffix of a base never goes down: each
+  // search resumes where the last one for its base stopped (from 2 each time was quadratic
+  // in the producers sharing a base).
+  const nextSuffix = new Map<string, number>();
   return candidates.map((candidate) => {
     const value = `${candidate.producer} ${candidate.expression}`;
     let variable = byValue.get(value);
@@ -27,7 +31,9 @@ export function nameChains(
       if (!/^[A-Za-z_]/.test(base)) base = `_${base}`;
       if (isReservedVariable(base)) base = `${base}_chain`;
       variable = base;
-      for (let n = 2; taken.has(variable); n++) variable = `${base}_${n}`;
+      let n = nextSuffix.get(base) ?? 2;
+      for (; taken.has(variable); n++) variable = `${base}_${n}`;
+      nextSuffix.set(base, n);
       taken.set(variable, value);
       byValue.set(value, variable);
     }
@@ -49,8 +55,12 @@ export function buildChains(model: ApiModel, report?: ModelContext["report"]): C
     return true;
   });
   const linked = new Set(links);
-  const unique = links.filter(
-    (c, i) => links.findIndex((o) => targetKey(o) === targetKey(c)) === i,
-  );
+  const seen = new Set<string>();
+  const unique = links.filter((c) => {
+    const key = targetKey(c);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return nameChains([...unique, ...inferred], (c) => (linked.has(c) ? "link" : "inferred"));
 }

@@ -12,13 +12,16 @@ const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 interface RawParameter {
   value: JsonObject;
   pointer: string;
+  /** Reached through a `$ref`: the same parameter at every operation that names it. */
+  shared: boolean;
 }
 
 function readList(ctx: ModelContext, list: unknown, pointer: string): RawParameter[] {
   if (list === undefined || !expectArray(ctx, list, pointer, "parameters")) return [];
   const out: RawParameter[] = [];
   list.forEach((raw, i) => {
-    const resolved = ctx.deref(raw, child(pointer, i));
+    const at = child(pointer, i);
+    const resolved = ctx.deref(raw, at);
     if (!resolved) return;
     const value = resolved.value;
     if (!isObject(value) || typeof value.name !== "string" || !LOCATIONS.has(String(value.in))) {
@@ -30,7 +33,7 @@ function readList(ctx: ModelContext, list: unknown, pointer: string): RawParamet
       );
       return;
     }
-    out.push({ value, pointer: resolved.pointer });
+    out.push({ value, pointer: resolved.pointer, shared: resolved.pointer !== at });
   });
   return out;
 }
@@ -54,7 +57,9 @@ export function buildParameters(
     if (at >= 0) merged[at] = own;
     else merged.push(own);
   }
-  return merged.filter((p) => !ignoredHeader(ctx, p)).map((p) => toModel(ctx, p));
+  return merged
+    .filter((p) => !ignoredHeader(ctx, p))
+    .map((p) => (p.shared ? sharedModel(ctx, p) : toModel(ctx, p)));
 }
 
 /**
@@ -74,6 +79,24 @@ function ignoredHeader(ctx: ModelContext, p: RawParameter): boolean {
     );
   }
   return true;
+}
+
+// A shared parameter (`$ref: '#/components/parameters/Limit'`) means the same wherever it
+// is named: modelled once per model, the model shared (nothing changes a built model in place).
+const modelsAt = new WeakMap<ModelContext, Map<string, ParameterModel>>();
+
+function sharedModel(ctx: ModelContext, raw: RawParameter): ParameterModel {
+  let known = modelsAt.get(ctx);
+  if (known === undefined) {
+    known = new Map();
+    modelsAt.set(ctx, known);
+  }
+  let model = known.get(raw.pointer);
+  if (model === undefined) {
+    model = toModel(ctx, raw);
+    known.set(raw.pointer, model);
+  }
+  return model;
 }
 
 /** A parameter described by `content` (instead of `schema`) uses its one media type entry. */

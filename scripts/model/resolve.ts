@@ -42,18 +42,48 @@ export type RefResult =
 export function followRefs(document: unknown, node: unknown, pointer: string): RefResult {
   let value = node;
   let at = pointer;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   while (isObject(value) && typeof value.$ref === "string") {
     const ref = value.$ref;
-    const segments = pointerSegments(ref);
-    if (segments === undefined) return { ok: false, ref, reason: "external" };
-    const target = canonicalPointer(segments);
-    if (seen.has(target)) return { ok: false, ref, reason: "cycle" };
-    seen.add(target);
-    const next = getAt(document, segments);
-    if (next === undefined) return { ok: false, ref, reason: "missing" };
-    value = next;
-    at = target;
+    const hop = refHop(document, ref);
+    if (hop === undefined) return { ok: false, ref, reason: "external" };
+    // Most chains are one hop: a set only from the second on.
+    if (seen === undefined) seen = new Set([hop.target]);
+    else if (seen.has(hop.target)) return { ok: false, ref, reason: "cycle" };
+    else seen.add(hop.target);
+    if (hop.value === undefined) return { ok: false, ref, reason: "missing" };
+    value = hop.value;
+    at = hop.target;
   }
   return { ok: true, value, pointer: at };
+}
+
+interface RefHop {
+  /** Canonical pointer of the ref's target. */
+  target: string;
+  /** What is there; undefined when nothing is. */
+  value: unknown;
+}
+
+// The spec is not changed once loaded, and every operation follows the same shared refs
+// (responses, parameters) again: each ref is parsed and walked once per document.
+const hops = new WeakMap<object, Map<string, RefHop | null>>();
+
+/** One `$ref` step; undefined for a ref that is not internal. */
+function refHop(document: unknown, ref: string): RefHop | undefined {
+  const cache = typeof document === "object" && document !== null ? hops : undefined;
+  let known = cache?.get(document as object);
+  if (cache && known === undefined) {
+    known = new Map();
+    cache.set(document as object, known);
+  }
+  const hit = known?.get(ref);
+  if (hit !== undefined) return hit ?? undefined;
+  const segments = pointerSegments(ref);
+  const hop =
+    segments === undefined
+      ? null
+      : { target: canonicalPointer(segments), value: getAt(document, segments) };
+  known?.set(ref, hop);
+  return hop ?? undefined;
 }

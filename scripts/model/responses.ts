@@ -12,19 +12,47 @@ export function buildResponses(ctx: ModelContext, raw: unknown, pointer: string)
   const out: ResponseModel[] = [];
   for (const [status, entry] of Object.entries(raw)) {
     if (status.startsWith("x-")) continue;
-    const resolved = ctx.deref(entry, child(pointer, status));
+    const at = child(pointer, status);
+    const resolved = ctx.deref(entry, at);
     if (!resolved || !expectObject(ctx, resolved.value, resolved.pointer, `Response "${status}"`))
       continue;
-    const response = resolved.value;
-    out.push({
-      status,
-      description: typeof response.description === "string" ? response.description : "",
-      contents: buildContents(ctx, response.content, child(resolved.pointer, "content")),
-      headers: buildHeaders(ctx, response.headers, child(resolved.pointer, "headers")),
-      pointer: resolved.pointer,
-    });
+    const shared = resolved.pointer !== at;
+    out.push({ status, ...responseParts(ctx, resolved.value, resolved.pointer, shared) });
   }
   return out;
+}
+
+type ResponseParts = Omit<ResponseModel, "status">;
+
+// A shared response (`$ref: '#/components/responses/NotFound'`) is the same at every
+// operation that names it: built once per model, and its parts shared (nothing changes a
+// built model in place).
+const partsAt = new WeakMap<ModelContext, Map<string, ResponseParts>>();
+
+function responseParts(
+  ctx: ModelContext,
+  response: JsonObject,
+  pointer: string,
+  shared: boolean,
+): ResponseParts {
+  const build = (): ResponseParts => ({
+    description: typeof response.description === "string" ? response.description : "",
+    contents: buildContents(ctx, response.content, child(pointer, "content")),
+    headers: buildHeaders(ctx, response.headers, child(pointer, "headers")),
+    pointer,
+  });
+  if (!shared) return build();
+  let known = partsAt.get(ctx);
+  if (known === undefined) {
+    known = new Map();
+    partsAt.set(ctx, known);
+  }
+  let parts = known.get(pointer);
+  if (parts === undefined) {
+    parts = build();
+    known.set(pointer, parts);
+  }
+  return parts;
 }
 
 function buildContents(

@@ -1,4 +1,4 @@
-import type { CollectionAdditions, PostmanCollection } from "../collection/types";
+import type { CollectionAdditions } from "../collection/types";
 import type { ApiModel } from "../model/types";
 import type { Problem } from "../problems";
 import { collectionAdditions } from "./collection";
@@ -34,11 +34,11 @@ export async function overridesFor(model: ApiModel, cwd: string): Promise<Overri
  * values and leaves disabled operations out; scripts, variables and run order go to the
  * builder as additions. Nothing is patched after the build.
  */
-export function buildWithOverrides(
+export function buildWithOverrides<C>(
   model: ApiModel,
   overrides: ResolvedOverrides | undefined,
-  build: (model: ApiModel, additions?: CollectionAdditions) => PostmanCollection,
-): PostmanCollection {
+  build: (model: ApiModel, additions?: CollectionAdditions) => C,
+): C {
   if (!overrides) return build(model);
   return build(applyModelOverrides(model, overrides), collectionAdditions(overrides));
 }

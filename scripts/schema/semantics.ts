@@ -134,6 +134,15 @@ export function schemaKey(schema: unknown): unknown {
   if (typeof schema.$ref === "string" && Object.keys(schema).length === 1) {
     return `$ref ${schema.$ref}`;
   }
-  const text = JSON.stringify(schema);
-  return text.length <= TEXT_KEY_LIMIT ? `json ${text}` : schema;
+  // Asked for each check of a value against the schema: its text is written once (a schema
+  // is not changed once loaded or translated), not for every check.
+  let key = keys.get(schema);
+  if (key === undefined) {
+    const text = JSON.stringify(schema);
+    key = text.length <= TEXT_KEY_LIMIT ? `json ${text}` : schema;
+    keys.set(schema, key);
+  }
+  return key;
 }
+
+const keys = new WeakMap<object, unknown>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { idSource, SPECPOST_ID_NAMESPACE } from "../../scripts/collection/ids";
-import { serialise, serialiseBytes } from "../../scripts/collection/serialise";
+import { Pending, serialise, serialiseBytes } from "../../scripts/collection/serialise";
 
 describe("serialise", () => {
   it("writes Postman keys in Postman's order, others sorted, 2-space indent, final newline", () => {
@@ -78,6 +78,29 @@ describe("serialiseBytes", () => {
     expect(chunks.length).toBeGreaterThan(1);
     expect(decode(chunks)).toBe(serialise(collection));
     expect(new Set(chunks.map((chunk) => chunk.buffer)).size).toBe(chunks.length);
+  });
+
+  it("writes a pending item as the item it builds, where it sits, building it once", () => {
+    let builds = 0;
+    const later = (n: number) =>
+      new Pending(`id-${n}`, () => {
+        builds++;
+        return request(n);
+      });
+    const pending = {
+      ...collection,
+      item: [{ name: "folder", item: [later(1), { name: "inner", item: [later(2)] }] }, later(3)],
+    };
+    const built = {
+      ...collection,
+      item: [
+        { name: "folder", item: [request(1), { name: "inner", item: [request(2)] }] },
+        request(3),
+      ],
+    };
+    expect(decode(serialiseBytes(pending))).toBe(serialise(built));
+    expect(builds).toBe(3);
+    expect(serialise(pending)).toBe(serialise(built));
   });
 
   it("writes what is not a collection as serialise does", () => {

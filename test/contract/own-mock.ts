@@ -42,7 +42,7 @@ export async function runAgainstOwnMock(file: string): Promise<OwnMockRun> {
   );
   // The sample files binary bodies upload, where `specpost generate` puts them.
   const outDir = await mkdtemp(join(tmpdir(), "specpost-own-mock-files-"));
-  await writeFiles(sampleFiles(collection, outDir));
+  await writeFiles(sampleFiles(model, outDir));
   const mock = await startMock(model);
   // The generated mock environment (API keys, Basic and bearer demo values), as `specpost run`
   // uses it, with the running mock's own address on top.

@@ -114,7 +114,7 @@ export async function runAgainstPrism(
   );
   // The sample files binary bodies upload, where `specpost generate` puts them.
   const outDir = await mkdtemp(join(tmpdir(), "specpost-prism-"));
-  await writeFiles(sampleFiles(collection, outDir));
+  await writeFiles(sampleFiles(model, outDir));
   const tokens = await startMock(model);
   const prism = await startPrism(file, options);
   try {
