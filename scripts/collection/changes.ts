@@ -4,7 +4,7 @@
  * stale collection, so a reviewer sees "GET /tiles/{tile}: parameters" instead of a JSON diff.
  */
 
-import { isDataLine, readObjectLines } from "./contract-data";
+import { isDataLine, readObjectLines, scriptLines } from "./contract-data";
 import { readDeclaredContract } from "./contract-lines";
 import { SHARED_CONSTANT } from "./contracts";
 import { orderMoves } from "./order-changes";
@@ -217,8 +217,8 @@ function collectionDetails(a: Json, b: Json) {
   // Scripts without their data lines: a change here is the generator's, not the spec's.
   const code = (c: Json) =>
     list(c.event).map((e) =>
-      (isObject(e.script) && Array.isArray(e.script.exec) ? e.script.exec : []).filter(
-        (l) => typeof l !== "string" || !isDataLine(l),
+      scriptLines(isObject(e.script) && Array.isArray(e.script.exec) ? e.script.exec : []).filter(
+        (l) => !isDataLine(l),
       ),
     );
   if (!same(code(a), code(b))) out.push("collection scripts");

@@ -38,14 +38,21 @@ export function singleQuoted(json: string): string {
 export const isDataLine = (line: string): boolean => ENTRY.test(line);
 
 /**
- * The reverse of `objectLines(…, true)` over script lines: constant name → key → the value's
- * JSON text. Lines that are not data (the script around it) are skipped.
+ * A script's `exec` entries as lines: an entry may hold many (merge-events.ts), and a data
+ * value never holds a raw line break (its JSON text escapes them). Anything but a string goes.
  */
-export function readObjectLines(lines: readonly unknown[]): Map<string, Map<string, string>> {
+export function scriptLines(entries: readonly unknown[]): string[] {
+  return entries.flatMap((entry) => (typeof entry === "string" ? entry.split("\n") : []));
+}
+
+/**
+ * The reverse of `objectLines(…, true)` over a script's `exec` entries: constant name → key →
+ * the value's JSON text. Lines that are not data (the script around it) are skipped.
+ */
+export function readObjectLines(entries: readonly unknown[]): Map<string, Map<string, string>> {
   const out = new Map<string, Map<string, string>>();
   let current: Map<string, string> | undefined;
-  for (const line of lines) {
-    if (typeof line !== "string") continue;
+  for (const line of scriptLines(entries)) {
     const open = OPEN.exec(line);
     if (open?.[1]) {
       current = new Map();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCollection } from "../../scripts/collection/build";
+import { scriptLines } from "../../scripts/collection/contract-data";
 import { idKeys, idSource } from "../../scripts/collection/ids";
 import { TOKEN_REQUEST_NAME } from "../../scripts/collection/token";
 import {
@@ -117,9 +118,11 @@ describe("client-credentials collections", () => {
       operations: [op("get", "/private"), op("get", "/public", { secured: false })],
     });
     const pre = collection.event?.find((e) => e.listen === "prerequest");
-    // The sandbox2 marker first: no legacy globals to set up before each request.
+    // The sandbox2 marker first: no legacy globals to set up before each request. The script
+    // is one exec entry: the sandbox is sent every entry before each request.
     expect(pre?.script.exec[0]).toBe('"use sandbox2";');
-    const exec = pre?.script.exec.slice(1) ?? [];
+    expect(pre?.script.exec).toHaveLength(2);
+    const exec = scriptLines(pre?.script.exec.slice(1) ?? []);
     expect(exec.slice(1)).toEqual([
       ...sourceLines("token-common.js"),
       ...sourceLines("token-fetch.js"),
@@ -144,7 +147,14 @@ describe("client-credentials collections", () => {
     // keeps its own block and try. The token renewal decides about a 401 first and the quota
     // wait about a 429 (the checks read what they decided), then come the checks.
     expect(collection.event?.map((e) => e.listen)).toEqual(["prerequest", "test"]);
-    const exec = test?.script.exec ?? [];
+    // Each part is one exec entry (what the sandbox is sent costs per entry), lines inside.
+    const entries = test?.script.exec ?? [];
+    expect(entries.slice(1).map((entry) => entry.split("\n")[0])).toEqual([
+      "// ── specpost: renew a refused token ──",
+      "// ── specpost: wait out a 429 ──",
+      "// ── specpost: contract and chains ──",
+    ]);
+    const exec = scriptLines(entries);
     const parts = exec.filter((line) => line.startsWith("// ── specpost: "));
     expect(parts).toEqual([
       "// ── specpost: renew a refused token ──",

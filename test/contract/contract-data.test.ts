@@ -69,6 +69,9 @@ describe("contract data lines", () => {
     expect([...(read?.keys() ?? [])]).toEqual([...entries.keys()]);
     for (const [key, value] of entries) expect(JSON.parse(read?.get(key) ?? "")).toEqual(value);
     expect(lines.filter(isDataLine)).toHaveLength(entries.size);
+    // The collection-level script holds a part's lines in one exec entry (merge-events.ts).
+    const joined = readObjectLines(["x();", lines.join("\n")]).get("SPECPOST_A");
+    expect([...(joined?.entries() ?? [])]).toEqual([...(read?.entries() ?? [])]);
     // A request's whole generated script reads back too: its contract and its schemas.
     const lines2 = script()("GET /userlist");
     expect(JSON.parse(readContractLine(lines2) ?? "")).toMatchObject({ key: "GET /userlist" });
