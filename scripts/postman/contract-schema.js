@@ -6,7 +6,10 @@ const MAX_SCHEMA_ERRORS = 3;
 
 // One Ajv per script run and one compile, of this schema with the definitions it reaches (the
 // request's pre-request script carries exactly those). unknownFormats is belt and braces: the
-// generator already dropped what Ajv 6 cannot check.
+// generator already dropped what Ajv 6 cannot check. No meta-schema (nothing validates a schema
+// against it) and each definition compiled once as a function rather than inlined where it is
+// used: less to compile on schemas that reach far, the same errors, the same options as
+// scripts/schema/ajv-engine.ts. Both are documented Ajv 6 options.
 // biome-ignore lint/correctness/noUnusedVariables: used by contract.js, inlined after this file
 function schemaErrors(schema, definitions, data) {
   const Ajv = require("ajv");
@@ -15,6 +18,8 @@ function schemaErrors(schema, definitions, data) {
     unknownFormats: "ignore",
     validateSchema: false,
     logger: false,
+    meta: false,
+    inlineRefs: false,
   });
   let validate;
   try {
