@@ -1,7 +1,7 @@
 import type { BodyModel, FilePart } from "../model/types";
 import { jsonLiteral, looksLikeVariable, plainLiteral, xmlLiteral } from "./literal";
 import { scalarText } from "./params";
-import { sampleFor } from "./sample-files";
+import { sampleFor } from "./sample-bytes";
 import type { PostmanBody, PostmanFormParam } from "./types";
 
 /** `application/json; charset=utf-8` → `application/json`. */
