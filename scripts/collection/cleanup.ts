@@ -72,6 +72,9 @@ export function cleanupResources(
   return [...out.values()];
 }
 
+/** The Cleanup folder's name: `specpost run` gives it to every part of a split run. */
+export const CLEANUP_FOLDER = "Cleanup";
+
 /**
  * The "Cleanup" folder, last in the collection: per resource one DELETE that runs once for
  * each record of what the run created and is still there (deepest paths first, so tasks go
@@ -118,5 +121,5 @@ export function cleanupFolder(
       },
     ];
   });
-  return { id: ids.of("cleanup"), name: "Cleanup", item: items };
+  return { id: ids.of("cleanup"), name: CLEANUP_FOLDER, item: items };
 }

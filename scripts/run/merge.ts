@@ -2,6 +2,7 @@ import { coverageOf } from "./coverage";
 import type { CollectionReport, OperationCoverage, SchemeUsage, TokenRequests } from "./report";
 import { totalsOf } from "./report";
 import { countSchemes } from "./schemes";
+import { oncePerItem } from "./shard";
 import { slowestOf } from "./timing";
 
 /**
@@ -12,13 +13,19 @@ import { slowestOf } from "./timing";
 export function mergeReports(reports: readonly CollectionReport[]): CollectionReport {
   const [first] = reports;
   if (!first) throw new Error("mergeReports needs at least one report");
-  const executions = reports
+  const sorted = reports
     .flatMap((report) => report.executions)
     .map((execution, index) => ({ execution, index }))
     .sort(
       (a, b) => (a.execution.position ?? -1) - (b.execution.position ?? -1) || a.index - b.index,
     )
     .map(({ execution }) => execution);
+  // Every shard runs the Cleanup folder (shard.ts): one line per Cleanup request, as unsharded.
+  const executions = oncePerItem(
+    sorted,
+    (e) => e.position,
+    (e) => Boolean(e.method),
+  );
   const operations = first.coverage.map((op: OperationCoverage) => ({
     key: op.key,
     method: "",

@@ -4,7 +4,7 @@ import type { RunContext } from "./context";
 import { type ItemDone, type NewmanInput, runNewman } from "./newman-run";
 import { runNewmanInThread } from "./newman-thread";
 import type { RecordedRun } from "./recorded";
-import { requestCount, shardUnits, splitUnits, subCollection } from "./shard";
+import { oncePerItem, requestCount, splitCollection, subCollection } from "./shard";
 import { TOKEN_COUNTER_VARIABLE } from "./summarize";
 
 /** What the runner tells a progress display. */
@@ -36,7 +36,7 @@ export function selectShard(
   shard: RunContext["shard"],
 ): CollectionDefinition {
   if (!shard) return collection;
-  const parts = splitUnits(shardUnits(collection, chainLinks(model)), shard.count);
+  const parts = splitCollection(collection, chainLinks(model), shard.count);
   return subCollection(collection, parts[shard.index - 1] ?? []);
 }
 
@@ -51,7 +51,13 @@ export async function runInParts(
   parallel: number,
   progress: (update: Omit<RunProgress, "collection">) => void,
 ): Promise<RecordedRun> {
-  const total = (collection.item ?? []).reduce((n, item) => n + requestCount(item), 0);
+  const parts = splitCollection(collection, chainLinks(model), Math.max(1, parallel))
+    .filter((items) => items.length > 0)
+    .map((items) => subCollection(collection, items));
+  // Each part runs the Cleanup folder: the progress total counts what the parts will send.
+  const count = (part: CollectionDefinition) =>
+    (part.item ?? []).reduce((n, item) => n + requestCount(item), 0);
+  const total = parts.length <= 1 ? count(collection) : parts.reduce((n, p) => n + count(p), 0);
   let done = 0;
   let failed = 0;
   const onItem = (item: ItemDone) => {
@@ -60,9 +66,6 @@ export async function runInParts(
     progress({ total, done, failed });
   };
   progress({ total, done, failed });
-  const parts = splitUnits(shardUnits(collection, chainLinks(model)), Math.max(1, parallel))
-    .filter((items) => items.length > 0)
-    .map((items) => subCollection(collection, items));
   if (parts.length <= 1) return runNewman({ ...settings, collection }, onItem);
   const startedAt = Date.now();
   const runs = await Promise.all(
@@ -102,7 +105,11 @@ export function mergeRecordedRuns(
     .sort((a, b) => position(a.execution.id) - position(b.execution.id) || a.index - b.index)
     .map(({ execution }) => execution);
   const merged: RecordedRun = {
-    executions,
+    executions: oncePerItem(
+      executions,
+      (e) => e.id,
+      (e) => Boolean(e.method),
+    ),
     scriptRequests: runs.flatMap((run) => run.scriptRequests),
     console: runs.flatMap((run) => run.console),
     collectionVariables: Object.assign({}, ...runs.map((run) => run.collectionVariables)),

@@ -1,4 +1,5 @@
 import type { CollectionDefinition, ItemDefinition, ItemGroupDefinition } from "postman-collection";
+import { CLEANUP_FOLDER } from "../collection/cleanup";
 
 /** `--shard 2/3`: the second of three parts. */
 export interface ShardSpec {
@@ -96,6 +97,54 @@ export function splitUnits(units: readonly ShardUnit[], count: number): number[]
     part.items.push(...unit.items);
   }
   return parts.map((part) => part.items.sort((a, b) => a - b));
+}
+
+/**
+ * The collection's top-level items in `count` parts (shards or parallel workers): units
+ * balanced by request count, and the Cleanup folder in every part that has anything, because
+ * a part's Cleanup deletes what that part created: its records live in that run's variables,
+ * so a Cleanup in one part only would leave the other parts' creations on the server.
+ */
+export function splitCollection(
+  collection: CollectionDefinition,
+  links: readonly (readonly [string, string])[],
+  count: number,
+): number[][] {
+  const items = collection.item ?? [];
+  const last = items.length - 1;
+  const tail = items[last] as ItemGroupDefinition | undefined;
+  const cleanup = tail?.name === CLEANUP_FOLDER && Array.isArray(tail.item) ? last : -1;
+  const units = shardUnits(collection, links).filter((unit) => !unit.items.includes(cleanup));
+  const parts = splitUnits(units, count);
+  return cleanup < 0 ? parts : parts.map((part) => (part.length > 0 ? [...part, cleanup] : part));
+}
+
+/**
+ * Executions of a split run with the copies of an item several parts ran (the Cleanup folder)
+ * reduced to the sent ones, or to one skipped copy when no part sent it: the totals of an
+ * unsplit run. Items in one part only are kept as they are.
+ */
+export function oncePerItem<T>(
+  executions: readonly T[],
+  key: (execution: T) => unknown,
+  sent: (execution: T) => boolean,
+): T[] {
+  const anySent = new Set<unknown>();
+  const count = new Map<unknown, number>();
+  for (const execution of executions) {
+    const k = key(execution);
+    if (k === undefined) continue;
+    count.set(k, (count.get(k) ?? 0) + 1);
+    if (sent(execution)) anySent.add(k);
+  }
+  const keptSkipped = new Set<unknown>();
+  return executions.filter((execution) => {
+    const k = key(execution);
+    if (k === undefined || (count.get(k) ?? 0) < 2 || sent(execution)) return true;
+    if (anySent.has(k) || keptSkipped.has(k)) return false;
+    keptSkipped.add(k);
+    return true;
+  });
 }
 
 /** The collection with only the given top-level items (scripts, variables and auth kept). */

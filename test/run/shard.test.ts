@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { parseShard, shardUnits, splitUnits, subCollection } from "../../scripts/run/shard";
+import { mergeReports } from "../../scripts/run/merge";
+import type { CollectionReport, ExecutionReport } from "../../scripts/run/report";
+import {
+  parseShard,
+  shardUnits,
+  splitCollection,
+  splitUnits,
+  subCollection,
+} from "../../scripts/run/shard";
 
 const request = (name: string) => ({ name, request: { method: "GET", url: "http://x/" } });
 const folder = (name: string, size: number) => ({
@@ -59,5 +67,46 @@ describe("shard split", () => {
     ["1/300", undefined],
   ])("parses --shard %s", (text, want) => {
     expect(parseShard(text)).toEqual(want);
+  });
+
+  it("gives every part the Cleanup folder, and a merge counts each Cleanup request once", () => {
+    const withCleanup = { ...collection, item: [...collection.item, folder("Cleanup", 2)] };
+    const parts = splitCollection(withCleanup, [], 2);
+    const partNames = parts.map((items) =>
+      subCollection(withCleanup, items).item?.map((i) => i.name),
+    );
+    expect(partNames.map((part) => part?.at(-1))).toEqual(["Cleanup", "Cleanup"]);
+    expect(partNames.flat().filter((name) => name !== "Cleanup")).toHaveLength(6);
+
+    // Part one sent Cleanup0 (it had created something), part two skipped both.
+    const execution = (position: number, name: string, sent: boolean): ExecutionReport => ({
+      name,
+      folders: ["Cleanup"],
+      method: sent ? "DELETE" : "",
+      url: "",
+      position,
+      assertions: [],
+      scriptErrors: [],
+    });
+    const report = (executions: ExecutionReport[]) =>
+      ({
+        name: "c",
+        title: "c",
+        target: "mock",
+        baseUrl: "",
+        startedAt: "",
+        durationMs: 1,
+        executions,
+        coverage: [],
+        messages: [],
+      }) as unknown as CollectionReport;
+    const merged = mergeReports([
+      report([execution(20, "Cleanup0", true), execution(21, "Cleanup1", false)]),
+      report([execution(20, "Cleanup0", false), execution(21, "Cleanup1", false)]),
+    ]);
+    expect(merged.executions.map((e) => `${e.name} ${e.method || "skipped"}`)).toEqual([
+      "Cleanup0 DELETE",
+      "Cleanup1 skipped",
+    ]);
   });
 });
