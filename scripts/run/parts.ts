@@ -1,4 +1,5 @@
 import type { CollectionDefinition } from "postman-collection";
+import { idKeys, idSource } from "../collection/ids";
 import type { ApiModel } from "../model/types";
 import type { RunContext } from "./context";
 import { type ItemDone, type NewmanInput, runNewman } from "./newman-run";
@@ -17,16 +18,14 @@ export interface RunProgress {
 
 export type NewmanSettings = Omit<NewmanInput, "collection">;
 
-/** Folder pairs that chains tie together: the producer's value must be in the consumer's run. */
+/**
+ * Item pairs (by id) that chains tie together: the producer's value must be in the consumer's
+ * run, whichever folders they are in, or none (an operation without a tag).
+ */
 export function chainLinks(model: ApiModel): [string, string][] {
-  const tagOf = new Map(model.operations.map((op) => [op.key, op.tag]));
-  const links: [string, string][] = [];
-  for (const chain of model.chains ?? []) {
-    const a = tagOf.get(chain.producer);
-    const b = tagOf.get(chain.consumer);
-    if (a !== undefined && b !== undefined && a !== b) links.push([a, b]);
-  }
-  return links;
+  const ids = idSource(model.title);
+  const itemOf = (key: string) => ids.of(idKeys.operation(key));
+  return (model.chains ?? []).map((chain) => [itemOf(chain.producer), itemOf(chain.consumer)]);
 }
 
 /** The part of the collection this run covers: all of it, or its `--shard K/N` part. */

@@ -31,8 +31,8 @@ export function requestCount(node: Node, depth = 0): number {
 }
 
 /**
- * The collection's top-level items grouped into units. `links` are pairs of folder names
- * (the producer's and the consumer's tag) that must stay together.
+ * The collection's top-level items grouped into units. `links` are pairs that must stay
+ * together, each a top-level folder's name or an item's id (chainLinks: producer, consumer).
  */
 export function shardUnits(
   collection: CollectionDefinition,
@@ -46,15 +46,24 @@ export function shardUnits(
     parent[i] = root;
     return root;
   };
-  const folderIndex = new Map<string, number>();
+  // A link names a top-level folder, or an item (by id) anywhere under a top-level item: a
+  // request with no tag is a top-level item of its own, and a chain into it must hold too.
+  const topOf = new Map<string, number>();
+  const visit = (node: Node, top: number, depth: number) => {
+    if (node.id !== undefined && !topOf.has(node.id)) topOf.set(node.id, top);
+    const children = (node as ItemGroupDefinition).item;
+    if (!Array.isArray(children) || depth >= MAX_DEPTH) return;
+    for (const child of children) visit(child as Node, top, depth + 1);
+  };
   items.forEach((item, i) => {
     if (Array.isArray((item as ItemGroupDefinition).item) && item.name !== undefined) {
-      if (!folderIndex.has(item.name)) folderIndex.set(item.name, i);
+      if (!topOf.has(item.name)) topOf.set(item.name, i);
     }
+    visit(item, i, 0);
   });
   for (const [a, b] of links) {
-    const ia = folderIndex.get(a);
-    const ib = folderIndex.get(b);
+    const ia = topOf.get(a);
+    const ib = topOf.get(b);
     if (ia === undefined || ib === undefined) continue;
     const ra = find(ia);
     const rb = find(ib);

@@ -58,6 +58,23 @@ describe("shard split", () => {
     expect(parts.find((part) => part?.includes("Users"))).toContain("Spaces");
   });
 
+  it("keeps a request with no folder in the part of the folder its chain comes from", () => {
+    // Graph's untagged `GET /agreements/{agreement-id}/files/$count` uses the id that
+    // `POST /agreements` (folder agreements.agreement) created.
+    const create = { ...request("Create"), id: "create-id" };
+    const loose = { ...request("Count"), id: "count-id" };
+    const chained = {
+      ...collection,
+      item: [...collection.item, { name: "Agreements", item: [create] }, loose],
+    };
+    const units = shardUnits(chained, [["create-id", "count-id"]]);
+    expect(units.find((unit) => unit.name === "Agreements")?.items).toEqual([6, 7]);
+    for (const n of [2, 3, 4]) {
+      const parts = splitUnits(units, n);
+      expect(parts.filter((part) => part.includes(6) && part.includes(7))).toHaveLength(1);
+    }
+  });
+
   it.each([
     ["1/1", { index: 1, count: 1 }],
     ["2/3", { index: 2, count: 3 }],
