@@ -123,7 +123,9 @@ export function splitCollection(
   const last = items.length - 1;
   const tail = items[last] as ItemGroupDefinition | undefined;
   const cleanup = tail?.name === CLEANUP_FOLDER && Array.isArray(tail.item) ? last : -1;
-  const units = shardUnits(collection, links).filter((unit) => !unit.items.includes(cleanup));
+  // Split without it (it is last, so the other indexes stay as they are), then add it to each.
+  const rest = cleanup < 0 ? collection : { ...collection, item: items.slice(0, cleanup) };
+  const units = shardUnits(rest, links);
   const parts = splitUnits(units, count);
   return cleanup < 0 ? parts : parts.map((part) => (part.length > 0 ? [...part, cleanup] : part));
 }
